@@ -1,0 +1,52 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// Dependencies point one way:
+// RapportCore ← RapportStore, RapportMail ← RapportTUI ← RapportTerminal ← rapport
+let package = Package(
+    name: "Rapport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+    ],
+    targets: [
+        // MARK: - C edges
+        .systemLibrary(name: "CNCurses", path: "Sources/CNCurses",
+                       providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CGMime", path: "Sources/CGMime", pkgConfig: "gmime-3.0",
+                       providers: [.apt(["libgmime-3.0-dev"])]),
+        .target(name: "MimeShim", dependencies: ["CGMime"], path: "Sources/MimeShim"),
+
+        // MARK: - Swift modules
+        .target(name: "RapportCore", dependencies: [
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .target(name: "RapportStore", dependencies: [
+            "RapportCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "RapportMail", dependencies: ["RapportCore", "MimeShim"]),
+        .target(name: "RapportTUI", dependencies: ["RapportCore"]),
+        .target(name: "RapportTerminal", dependencies: ["RapportTUI", "CNCurses"]),
+        .executableTarget(name: "rapport", dependencies: [
+            "RapportCore", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // MARK: - Tests
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore"]),
+        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore"]),
+        .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
+        .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "rapport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,66 @@
+import Foundation
+
+public typealias MessageID = Int64
+
+public enum MessageDirection: String, Sendable, Codable, CaseIterable {
+    /// Written by the customer.
+    case inbound
+    /// Written by an agent to the customer.
+    case outbound
+    /// Internal note between agents; never sent.
+    case note
+}
+
+/// An attachment as listed in a message; its bytes stay in the Maildir file.
+public struct AttachmentInfo: Sendable, Hashable, Codable {
+    public var filename: String?
+    public var contentType: String
+    public var size: Int
+
+    public init(filename: String?, contentType: String, size: Int) {
+        self.filename = filename
+        self.contentType = contentType
+        self.size = size
+    }
+}
+
+/// One message in a conversation, inbound, outbound or an internal note.
+public struct Message: Sendable, Hashable, Codable, Identifiable {
+    public var id: MessageID
+    public var conversationID: ConversationID
+    public var direction: MessageDirection
+    /// Agent login for outbound messages and notes.
+    public var author: String?
+    public var from: String
+    public var to: [String]
+    public var subject: String
+    public var text: String
+    /// RFC 5322 Message-ID without angle brackets.
+    public var messageID: String?
+    public var inReplyTo: String?
+    public var references: [String]
+    public var date: Date
+    public var attachments: [AttachmentInfo]
+    /// Path of the Maildir file the message came from, when it came from one.
+    public var sourcePath: String?
+
+    public init(id: MessageID, conversationID: ConversationID, direction: MessageDirection, author: String?,
+                from: String, to: [String], subject: String, text: String, messageID: String?,
+                inReplyTo: String?, references: [String], date: Date,
+                attachments: [AttachmentInfo] = [], sourcePath: String? = nil) {
+        self.id = id
+        self.conversationID = conversationID
+        self.direction = direction
+        self.author = author
+        self.from = from
+        self.to = to
+        self.subject = subject
+        self.text = text
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.date = date
+        self.attachments = attachments
+        self.sourcePath = sourcePath
+    }
+}

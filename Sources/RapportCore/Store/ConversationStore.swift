@@ -1,0 +1,53 @@
+import Foundation
+
+/// The one door to persisted state. Defined here so that the TUI and the mail code
+/// never see SQLite; `RapportStore` implements it with GRDB, and a PostgreSQL
+/// implementation can be added for teams spread over several machines.
+///
+/// Every method is one transaction: it either writes everything or nothing.
+/// Refusals throw `RapportError`.
+public protocol ConversationStore: Sendable {
+    // MARK: - Agents
+    func agents() throws -> [Agent]
+    func agent(login: String) throws -> Agent?
+    func addAgent(_ agent: Agent) throws
+
+    // MARK: - Customers
+    @discardableResult
+    func addCustomer(_ new: NewCustomer, by agent: String?) throws -> Customer
+    func customer(id: CustomerID) throws -> Customer?
+    /// Finds the customer who owns this address (case-insensitive).
+    func customer(email: String) throws -> Customer?
+    func customers(owner: OwnerFilter) throws -> [Customer]
+    /// Adds another address to a customer; an address belongs to one customer only.
+    func addAddress(_ email: String, to customer: CustomerID) throws
+    func customerProfile(id: CustomerID, now: Date) throws -> CustomerProfile?
+
+    // MARK: - Ownership
+    /// Sets (or clears, with `to: nil`) a customer's owner and logs it in the same transaction.
+    /// Taking a customer from another owner requires a non-empty handoff note.
+    @discardableResult
+    func assign(customer: CustomerID, to owner: String?, by agent: String, note: String?) throws -> Assignment
+    func assignments(customer: CustomerID) throws -> [Assignment]
+
+    // MARK: - Conversations and messages
+    /// One page of a list, ordered by last activity (newest first). `agent` decides the unread marks.
+    func conversations(_ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
+                       limit: Int, agent: String) throws -> [ConversationSummary]
+    func conversation(id: ConversationID) throws -> Conversation?
+    func counts(agent: String) throws -> InboxCounts
+    func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws
+    /// Records that `agent` has read the conversation up to now.
+    func markSeen(conversation: ConversationID, agent: String, at: Date) throws
+    /// Messages of a conversation, oldest first.
+    func messages(conversation: ConversationID) throws -> [Message]
+
+    // MARK: - Drafts
+    func saveDraft(_ draft: Draft) throws
+    func draft(conversation: ConversationID, agent: String) throws -> Draft?
+    func deleteDraft(conversation: ConversationID, agent: String) throws
+
+    // MARK: - Changes from other processes
+    /// A number that changes whenever another connection commits (SQLite's `PRAGMA data_version`).
+    func changeToken() throws -> Int
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Everything the customer sidebar shows, read in one go.
+public struct CustomerProfile: Sendable, Hashable {
+    public var customer: Customer
+    public var owner: Agent?
+    /// Date of the last message in either direction.
+    public var lastContact: Date?
+    /// Date we last wrote to them (outbound).
+    public var lastWrittenTo: Date?
+    public var referredBy: Customer?
+    public var referrals: [Referral]
+    public var lastHandoff: Assignment?
+    public var upcomingEvents: [HeadsUpEvent]
+    public var health: RelationshipHealth?
+
+    public init(customer: Customer, owner: Agent?, lastContact: Date?, lastWrittenTo: Date? = nil,
+                referredBy: Customer?, referrals: [Referral], lastHandoff: Assignment?,
+                upcomingEvents: [HeadsUpEvent], health: RelationshipHealth? = nil) {
+        self.customer = customer
+        self.owner = owner
+        self.lastContact = lastContact
+        self.lastWrittenTo = lastWrittenTo
+        self.referredBy = referredBy
+        self.referrals = referrals
+        self.lastHandoff = lastHandoff
+        self.upcomingEvents = upcomingEvents
+        self.health = health
+    }
+}
+
+/// A customer who was referred by another, and whether the referrer has been thanked.
+public struct Referral: Sendable, Hashable, Codable {
+    public var referrerID: CustomerID
+    public var referredID: CustomerID
+    public var referredName: String
+    public var recorded: Date
+    public var thanked: Bool
+    public var coupon: String?
+
+    public init(referrerID: CustomerID, referredID: CustomerID, referredName: String, recorded: Date,
+                thanked: Bool, coupon: String? = nil) {
+        self.referrerID = referrerID
+        self.referredID = referredID
+        self.referredName = referredName
+        self.recorded = recorded
+        self.thanked = thanked
+        self.coupon = coupon
+    }
+}
+
+/// A market-norm event (rate increase, fee, policy change) a customer should hear about from us first.
+public struct HeadsUpEvent: Sendable, Hashable, Codable {
+    public var customerID: CustomerID
+    public var kind: String
+    public var effectiveDate: Date
+    public var details: String
+    /// When the personal message should go out (effective date minus the lead time).
+    public var due: Date
+    public var told: Bool
+
+    public init(customerID: CustomerID, kind: String, effectiveDate: Date, details: String, due: Date, told: Bool) {
+        self.customerID = customerID
+        self.kind = kind
+        self.effectiveDate = effectiveDate
+        self.details = details
+        self.due = due
+        self.told = told
+    }
+}
+
+/// "Same person" figures for one customer.
+public struct RelationshipHealth: Sendable, Hashable, Codable {
+    /// Share (0...1) of our outbound messages written by the current owner; nil when we never wrote.
+    public var sameOwnerShare: Double?
+    public var ownerChangesLastYear: Int
+    public var daysSinceWeWrote: Int?
+
+    public init(sameOwnerShare: Double?, ownerChangesLastYear: Int, daysSinceWeWrote: Int?) {
+        self.sameOwnerShare = sameOwnerShare
+        self.ownerChangesLastYear = ownerChangesLastYear
+        self.daysSinceWeWrote = daysSinceWeWrote
+    }
+}

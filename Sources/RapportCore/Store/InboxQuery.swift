@@ -1,0 +1,91 @@
+import Foundation
+
+/// Whose conversations a list shows.
+public enum OwnerFilter: Sendable, Hashable {
+    case anyone
+    case agent(String)
+    case unassigned
+}
+
+/// A filter over conversations, as used by list screens, search and the CLI.
+public struct ConversationQuery: Sendable, Hashable {
+    public var owner: OwnerFilter
+    /// nil means every status.
+    public var statuses: Set<ConversationStatus>?
+    /// Full-text search over message subjects and texts (FTS5 syntax is escaped by the store).
+    public var text: String?
+
+    public init(owner: OwnerFilter = .anyone, statuses: Set<ConversationStatus>? = nil, text: String? = nil) {
+        self.owner = owner
+        self.statuses = statuses
+        self.text = text
+    }
+}
+
+/// Keyset pagination position: the last row of the previous page.
+/// Lists are ordered by last activity, newest first, ties broken by id.
+public struct PageCursor: Sendable, Hashable {
+    public var lastActivity: Date
+    public var id: ConversationID
+
+    public init(lastActivity: Date, id: ConversationID) {
+        self.lastActivity = lastActivity
+        self.id = id
+    }
+}
+
+/// Which way a page goes from its cursor.
+public enum PageDirection: Sendable, Hashable {
+    /// Older rows after the cursor (down the list).
+    case after
+    /// Newer rows before the cursor (up the list), returned in list order.
+    case before
+}
+
+/// One row of a conversation list: what the list screen needs, nothing more.
+public struct ConversationSummary: Sendable, Hashable, Identifiable {
+    public var id: ConversationID
+    public var customerID: CustomerID
+    public var customerName: String
+    public var ownerLogin: String?
+    public var ownerFirstName: String?
+    public var status: ConversationStatus
+    public var lastActivity: Date
+    public var subject: String
+    /// A customer message arrived after the current agent last opened it.
+    public var unread: Bool
+    public var messageCount: Int
+
+    public init(id: ConversationID, customerID: CustomerID, customerName: String, ownerLogin: String?,
+                ownerFirstName: String?, status: ConversationStatus, lastActivity: Date, subject: String,
+                unread: Bool, messageCount: Int) {
+        self.id = id
+        self.customerID = customerID
+        self.customerName = customerName
+        self.ownerLogin = ownerLogin
+        self.ownerFirstName = ownerFirstName
+        self.status = status
+        self.lastActivity = lastActivity
+        self.subject = subject
+        self.unread = unread
+        self.messageCount = messageCount
+    }
+
+    public var cursor: PageCursor { PageCursor(lastActivity: lastActivity, id: id) }
+}
+
+/// The status bar's numbers for one agent.
+public struct InboxCounts: Sendable, Hashable {
+    /// The agent's open and pending conversations.
+    public var mine: Int
+    /// Open and pending conversations of customers with no owner.
+    public var unassigned: Int
+    /// The agent's conversations pending on the customer.
+    public var waiting: Int
+
+    public init(mine: Int, unassigned: Int, waiting: Int) {
+        self.mine = mine
+        self.unassigned = unassigned
+        self.waiting = waiting
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A refused action: the store or a rule said no, and nothing was written.
+/// The CLI maps these to exit status 1.
+public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
+    case unknownAgent(String, known: [String])
+    case unknownCustomer(String)
+    case unknownConversation(ConversationID)
+    case duplicateAgent(String)
+    case addressTaken(String, byCustomer: String)
+    case handoffNoteRequired(customer: String, owner: String)
+    case alreadyOwner(customer: String, owner: String)
+    case notOwner(customer: String, owner: String?)
+    case noReplyAddress(String)
+    case invalid(String)
+    case notARapportStore(String)
+
+    public var description: String {
+        switch self {
+        case let .unknownAgent(login, known):
+            let list = known.isEmpty ? "none yet (add one with `rapport agent add`)" : known.joined(separator: ", ")
+            return "unknown agent '\(login)'; known agents: \(list)"
+        case let .unknownCustomer(who):
+            return "unknown customer '\(who)'"
+        case let .unknownConversation(id):
+            return "unknown conversation \(id)"
+        case let .duplicateAgent(login):
+            return "an agent with login '\(login)' already exists"
+        case let .addressTaken(address, who):
+            return "the address \(address) already belongs to \(who)"
+        case let .handoffNoteRequired(customer, owner):
+            return "\(customer) is looked after by \(owner); taking them over needs a handoff note"
+        case let .alreadyOwner(customer, owner):
+            return "\(customer) is already looked after by \(owner)"
+        case let .notOwner(customer, owner):
+            if let owner { return "\(customer) is looked after by \(owner); only the owner may write to them" }
+            return "\(customer) has no owner yet; take them first"
+        case let .noReplyAddress(address):
+            return "\(address) looks like a no-reply address; every message must come from someone the customer can answer"
+        case let .invalid(why):
+            return why
+        case let .notARapportStore(path):
+            return "\(path) is not a Rapport store (left untouched)"
+        }
+    }
+}

@@ -1,0 +1,2 @@
+import RapportCore
+import MimeShim

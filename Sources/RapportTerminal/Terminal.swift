@@ -1,0 +1,2 @@
+import RapportTUI
+import CNCurses
