@@ -3,6 +3,7 @@
 #include <gmime/gmime.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <pthread.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -12,6 +13,10 @@ static pthread_once_t init_once = PTHREAD_ONCE_INIT;
 
 static void init_gmime(void) {
     g_mime_init();
+    // Undeclared 8-bit text (headers, unknown charsets) is tried as UTF-8, then Windows-1252,
+    // a superset of ISO-8859-1 that decodes every byte: the usual case for old Western mail.
+    static const char *fallback[] = { "utf-8", "windows-1252", NULL };
+    g_mime_parser_options_set_fallback_charsets(g_mime_parser_options_get_default(), fallback);
 }
 
 void rapport_mime_init(void) {
@@ -286,7 +291,9 @@ static const char REPLACEMENT[] = "\xEF\xBF\xBD";
 // Converts with iconv, replacing each undecodable byte by U+FFFD instead of giving up.
 // Returns NULL when iconv does not know the charset.
 static GString *convert_with_iconv(const char *bytes, size_t length, const char *charset) {
-    iconv_t cd = g_mime_iconv_open("UTF-8", charset);
+    // Plain iconv_open on GMime's canonical name: g_mime_iconv_open quietly succeeds for names
+    // iconv does not know, and we want to know, to fall back to a guess instead.
+    iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset));
     if (cd == (iconv_t)-1) return NULL;
     GString *out = g_string_sized_new(length + length / 4 + 16);
     char buffer[8192];
@@ -311,12 +318,27 @@ static GString *convert_with_iconv(const char *bytes, size_t length, const char 
     size_t outleft = sizeof(buffer);
     iconv(cd, NULL, NULL, &outp, &outleft);
     g_string_append_len(out, buffer, outp - buffer);
-    g_mime_iconv_close(cd);
+    iconv_close(cd);
     return out;
 }
 
+static char *to_utf8_checked(const char *bytes, size_t length, const char *charset, size_t *out_length);
+
 // Any bytes in, valid UTF-8 out: the declared charset when known, else GMime's 8-bit guess.
+// NUL bytes are dropped first: they end C strings inside GMime and mean nothing in mail text.
 static char *to_utf8(const char *bytes, size_t length, const char *charset, size_t *out_length) {
+    if (memchr(bytes, 0, length) == NULL) return to_utf8_checked(bytes, length, charset, out_length);
+    char *copy = g_malloc(length + 1);
+    size_t kept = 0;
+    for (size_t i = 0; i < length; i++) {
+        if (bytes[i] != 0) copy[kept++] = bytes[i];
+    }
+    char *result = to_utf8_checked(copy, kept, charset, out_length);
+    g_free(copy);
+    return result;
+}
+
+static char *to_utf8_checked(const char *bytes, size_t length, const char *charset, size_t *out_length) {
     if (is_utf8_or_ascii(charset)) {
         if (g_utf8_validate_len(bytes, length, NULL)) {
             *out_length = length;
