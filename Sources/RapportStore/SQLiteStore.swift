@@ -52,8 +52,8 @@ public final class SQLiteStore: ConversationStore, @unchecked Sendable {
         close(fd)
     }
 
-    /// Refuses any existing file that is neither empty nor a SQLite database carrying our application id
-    /// (or an empty SQLite database), without writing a byte to it.
+    /// Refuses any existing file that is not empty, not a SQLite database carrying our application id,
+    /// and not an empty SQLite database, without writing a byte to it.
     private static func checkIsRapportStore(_ path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RapportError.invalid("cannot read \(path)")
@@ -64,17 +64,16 @@ public final class SQLiteStore: ConversationStore, @unchecked Sendable {
         guard header.count >= 100, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
             throw RapportError.notARapportStore(path)
         }
-        // Bytes 68...71 of the header hold the application id, big-endian.
-        let appID = header[68..<72].reduce(Int32(0)) { ($0 << 8) | Int32($1) }
-        if appID == applicationID { return }
-        if appID != 0 { throw RapportError.notARapportStore(path) }
-        // An application id of 0: only an empty SQLite database may become a store.
+        // Ask SQLite itself (read-only): with WAL the header on disk may lag behind committed pages.
         var config = Configuration()
         config.readonly = true
-        let tables = try? DatabaseQueue(path: path, configuration: config).read { db in
-            try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+        let (appID, tables) = try DatabaseQueue(path: path, configuration: config).read { db in
+            (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
+             try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)
         }
-        if tables != 0 { throw RapportError.notARapportStore(path) }
+        if appID == applicationID { return }
+        // Only an empty SQLite database may become a store.
+        if appID != 0 || tables != 0 { throw RapportError.notARapportStore(path) }
     }
 
     // MARK: - Changes from other processes
