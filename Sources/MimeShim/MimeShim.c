@@ -425,6 +425,28 @@ int64_t rapport_message_part_size(rapport_message *message, size_t index) {
     return size;
 }
 
+int rapport_file_sha256(const char *path, char *hex) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    GChecksum *checksum = g_checksum_new(G_CHECKSUM_SHA256);
+    char buffer[65536];
+    ssize_t got;
+    while ((got = read(fd, buffer, sizeof(buffer))) != 0) {
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            int error = errno;
+            close(fd);
+            g_checksum_free(checksum);
+            return error;
+        }
+        g_checksum_update(checksum, (const guchar *)buffer, (gssize)got);
+    }
+    close(fd);
+    g_strlcpy(hex, g_checksum_get_string(checksum), 65);
+    g_checksum_free(checksum);
+    return 0;
+}
+
 // MARK: - Writing
 
 static int needs_quoted_printable(const char *body, size_t length) {

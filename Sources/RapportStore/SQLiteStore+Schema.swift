@@ -124,6 +124,7 @@ extension SQLiteStore {
                 );
                 """)
         }
+        registerMailMigrations(&migrator)
         return migrator
     }
 }

@@ -92,6 +92,10 @@ char *rapport_message_part_text(rapport_message *message, size_t index, size_t c
 /// The decoded size of the part in bytes, counted by streaming (nothing is kept in memory).
 int64_t rapport_message_part_size(rapport_message *message, size_t index);
 
+/// SHA-256 of a file's bytes as 64 hex digits into `hex` (65 bytes with the NUL), read in chunks.
+/// Returns 0 on success, an errno value when the file cannot be read.
+int rapport_file_sha256(const char *path, char *hex);
+
 // MARK: - Writing
 
 /// What an outgoing text message needs. Strings are UTF-8; optional ones may be NULL.

@@ -129,6 +129,16 @@ final class GMimeDocument {
     }
 }
 
+/// File hashing through GLib's checksum (already linked through GMime; Foundation on Linux has none).
+enum FileDigest {
+    /// SHA-256 of the file as hex, or nil when it cannot be read.
+    static func sha256(path: String) -> String? {
+        var hex = [CChar](repeating: 0, count: 65)
+        guard rapport_file_sha256(path, &hex) == 0 else { return nil }
+        return String(decoding: hex.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+}
+
 /// Serialises an outgoing message with GMime.
 enum GMimeWriter {
     /// The RFC 5322 text of `message`, LF line ends; nil when GMime refuses a field.
