@@ -42,28 +42,28 @@ public struct Maildir: Sendable {
     }
 
     /// Every message file in new/ and cur/ (tmp/ holds deliveries in progress and is never read),
-    /// skipping dot files, sorted by folder and name so runs are repeatable.
+    /// skipping dot files, oldest delivery first (file modification time, then name), so a reply is
+    /// normally stored after the message it answers whichever folder each one sits in.
     public func entries() throws -> [MaildirEntry] {
         guard isMaildir else {
             throw MaildirError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
         }
-        var result: [MaildirEntry] = []
+        var result: [(modified: Double, entry: MaildirEntry)] = []
         for folder in [MaildirEntry.Folder.new, .cur] {
             let directory = root + "/" + folder.rawValue
             let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-            for name in names.sorted() where !name.hasPrefix(".") {
+            for name in names where !name.hasPrefix(".") {
                 let path = directory + "/" + name
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-                    continue
-                }
+                var info = stat()
+                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+                let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
                 let (unique, flags) = MaildirEntry.split(fileName: name)
                 // The spec gives files in new/ no info part; if one has one anyway, it is ignored there.
-                result.append(MaildirEntry(path: path, folder: folder, uniqueName: unique,
-                                           flags: folder == .cur ? flags : []))
+                result.append((modified, MaildirEntry(path: path, folder: folder, uniqueName: unique,
+                                                      flags: folder == .cur ? flags : [])))
             }
         }
-        return result
+        return result.sorted { ($0.modified, $0.entry.path) < ($1.modified, $1.entry.path) }.map(\.entry)
     }
 }
 
