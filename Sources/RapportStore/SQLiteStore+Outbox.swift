@@ -28,11 +28,13 @@ extension SQLiteStore: OutboxStore {
                 """, arguments: [customer.id]) ?? customer.primaryEmail
             // Thread under the newest message of the conversation that has a Message-ID.
             let parent = try Row.fetchOne(db, sql: """
-                SELECT message_id, refs FROM message WHERE conversation_id = ? AND message_id IS NOT NULL
+                SELECT message_id, in_reply_to, refs FROM message WHERE conversation_id = ? AND message_id IS NOT NULL
                 AND direction != 'note' ORDER BY date DESC, id DESC LIMIT 1
                 """, arguments: [conversation.id])
             let parentID: String? = parent?["message_id"]
+            // RFC 5322 3.6.4: the parent's References, else its In-Reply-To, then the parent itself.
             var references: [String] = JSONColumn.decode(parent?["refs"] as String?) ?? []
+            if references.isEmpty, let inReplyTo = parent?["in_reply_to"] as String? { references = [inReplyTo] }
             if let parentID { references.append(parentID) }
             let domain = agent.email.split(separator: "@").last.map(String.init) ?? "localhost"
             let message = try Self.appendMessage(db, NewMessage(
