@@ -13,6 +13,7 @@ struct IngestCommand: ParsableCommand {
     @Argument(help: "Maildir folders (each with cur/ and new/).") var maildirs: [String]
     @Option(help: "Messages per transaction.") var batch: Int = 250
     @Flag(help: "Print {\"ingested\", \"duplicates\", \"failed\": [{\"file\", \"error\"}]} as JSON.") var json = false
+    @Flag(help: "Write a line to stderr after each committed batch.") var verbose = false
 
     func validate() throws {
         if maildirs.isEmpty { throw ValidationError("name at least one Maildir") }
@@ -27,6 +28,9 @@ struct IngestCommand: ParsableCommand {
         let bar = isatty(STDERR_FILENO) == 1 && !json ? ProgressBar() : nil
         let summary = try MailIngester(store: store, batchSize: batch).run(maildirs: maildirs) { progress in
             bar?.draw(progress)
+            if verbose && progress.done > 0 {
+                FileHandle.standardError.write(Data("committed \(progress.done)/\(progress.total)\n".utf8))
+            }
         }
         bar?.finish()
         if json { return printJSON(summary) }
