@@ -59,7 +59,7 @@ public struct MailIngester: Sendable {
             let seen = try store.seenKeys(keyed.map(\.key))
             let fresh = keyed.filter { !seen.contains($0.key) }
             summary.alreadySeen += keyed.count - fresh.count
-            let items = fresh.map { read($0.entry, seenKey: $0.key) }
+            let items = parseAll(fresh)
             let outcomes = try store.ingest(items, threadWindow: threadWindow)
             for (item, outcome) in zip(items, outcomes) {
                 switch outcome {
@@ -72,6 +72,15 @@ public struct MailIngester: Sendable {
             progress(IngestProgress(done: done, total: entries.count, elapsed: Date().timeIntervalSince(start)))
         }
         return summary
+    }
+
+    /// Parses a batch on every core (GMime objects are never shared between threads), keeping order.
+    func parseAll(_ files: [(key: String, entry: MaildirEntry)]) -> [IngestItem] {
+        let results = ParsedBatch(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            results.set(index, read(files[index].entry, seenKey: files[index].key))
+        }
+        return results.items()
     }
 
     static func seenKey(root: String, entry: MaildirEntry) -> String {
@@ -113,5 +122,25 @@ extension IngestItem {
         case let .mail(mail): mail.path
         case let .unreadable(_, path, _): path
         }
+    }
+}
+
+/// Slots filled from several threads, each index by exactly one of them.
+private final class ParsedBatch: @unchecked Sendable {
+    private var slots: [IngestItem?]
+    private let lock = NSLock()
+
+    init(count: Int) {
+        slots = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ item: IngestItem) {
+        lock.lock()
+        slots[index] = item
+        lock.unlock()
+    }
+
+    func items() -> [IngestItem] {
+        slots.map { $0! }
     }
 }
