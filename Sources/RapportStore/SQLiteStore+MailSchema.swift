@@ -2,9 +2,9 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Tables for Maildir ingest and the outbox, registered after the foundation migration.
+    /// Tables for Maildir ingest and the outbox, registered after the lead's migrations.
     static func registerMailMigrations(_ migrator: inout DatabaseMigrator) {
-        migrator.registerMigration("v2-mail") { db in
+        migrator.registerMigration("v3-mail") { db in
             try db.execute(sql: """
                 -- Every Maildir file an ingest run has handled, keyed by Maildir root + unique name,
                 -- so a second run skips it without parsing, even after a mail client moved it to cur/.
