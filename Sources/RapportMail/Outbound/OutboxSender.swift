@@ -8,6 +8,17 @@ public struct SendReport: Sendable, Hashable, Encodable {
         public var conversation: ConversationID
         public var to: String
         public var error: String?
+
+        enum CodingKeys: String, CodingKey { case id, conversation, to, error }
+
+        /// `error` is always present (`null` when there is none), as the JSON contract says.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(conversation, forKey: .conversation)
+            try container.encode(to, forKey: .to)
+            try container.encode(error, forKey: .error)
+        }
     }
 
     public var sent: [Entry] = []
