@@ -14,13 +14,14 @@ public enum NoReply {
     /// True when the address looks like one nobody reads (`no-reply@`, `donotreply@`, `noreply+x@`…).
     public static func isNoReplyAddress(_ address: String) -> Bool {
         let bare = address.trimmingCharacters(in: CharacterSet(charactersIn: " \t<>\"'"))
-        guard let at = bare.lastIndex(of: "@") else { return false }
-        var local = bare[..<at].lowercased()
+        // Without an "@" the whole string is taken as the local part.
+        var local = (bare.lastIndex(of: "@").map { bare[..<$0] } ?? Substring(bare)).lowercased()
         if let plus = local.firstIndex(of: "+") { local = String(local[..<plus]) }
         let squeezed = local.filter { $0 != "." && $0 != "-" && $0 != "_" }
         if deadLocalParts.contains(squeezed) { return true }
         // "billing-noreply", "noreply.alerts", "do-not-reply-uk"
-        return ["noreply", "donotreply", "donotrespond", "mailerdaemon"].contains { squeezed.contains($0) }
+        return ["noreply", "donotreply", "dontreply", "donotrespond", "norespond", "noresponse", "noanswer", "mailerdaemon"]
+            .contains { squeezed.contains($0) }
     }
 
     /// Every no-reply address found in a piece of text, in order of appearance.
