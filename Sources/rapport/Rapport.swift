@@ -9,7 +9,7 @@ struct Rapport: ParsableCommand {
         abstract: "A terminal inbox where every customer has one person who looks after them.",
         subcommands: [
             InboxCommand.self, InitCommand.self, DemoCommand.self, AgentCommand.self, CustomerCommand.self,
-            AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, LogCommand.self,
+            AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, LogCommand.self, LintCommand.self,
         ],
         defaultSubcommand: InboxCommand.self)
 }
