@@ -44,6 +44,12 @@ extension SQLiteStore {
                 """, arguments: [at, conversation.id])
             // Once we have written to them, they are an existing customer.
             try db.execute(sql: "UPDATE customer SET is_existing = 1 WHERE id = ?", arguments: [conversation.customerID])
+            // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
+            try db.execute(sql: "UPDATE headsup_event SET told = ? WHERE conversation_id = ? AND told IS NULL",
+                           arguments: [at, conversation.id])
+            try db.execute(sql: """
+                UPDATE customer SET referral_thanked = ? WHERE referral_thanks_conversation = ? AND referral_thanked IS NULL
+                """, arguments: [at, conversation.id])
         case .note:
             try db.execute(sql: "UPDATE conversation SET message_count = message_count + 1 WHERE id = ?",
                            arguments: [conversation.id])

@@ -4,22 +4,12 @@ import RapportCore
 
 extension SQLiteStore {
     public func assign(customer: CustomerID, to owner: String?, by agent: String, note: String?) throws -> Assignment {
-        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        return try pool.write { db in
+        try pool.write { db in
             guard let current = try Self.customer(db, id: customer) else { throw RapportError.unknownCustomer("#\(customer)") }
-            if let owner, try Self.agent(db, login: owner) == nil {
-                throw RapportError.unknownAgent(owner, known: try Self.logins(db))
+            for login in [owner, agent].compactMap({ $0 }) where try Self.agent(db, login: login) == nil {
+                throw RapportError.unknownAgent(login, known: try Self.logins(db))
             }
-            guard try Self.agent(db, login: agent) != nil else {
-                throw RapportError.unknownAgent(agent, known: try Self.logins(db))
-            }
-            try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner,
-                                                 newOwner: owner, note: note)
-            try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ?", arguments: [owner, customer])
-            let entry = Assignment(customerID: customer, from: current.owner, to: owner, by: agent,
-                                   note: (note?.isEmpty ?? true) ? nil : note, at: Date())
-            try Self.logAssignment(db, entry)
-            return entry
+            return try Self.changeOwner(db, current, to: owner, by: agent, note: note)
         }
     }
 
@@ -28,6 +18,23 @@ extension SQLiteStore {
             try Row.fetchAll(db, sql: "SELECT * FROM assignment WHERE customer_id = ? ORDER BY id", arguments: [customer])
                 .map(Assignment.init(row:))
         }
+    }
+
+    /// The one place an owner changes: checks the rule, sets the column, writes the log, and moves the
+    /// drafts Rapport prepared for this customer to the new owner — all in the caller's transaction.
+    static func changeOwner(_ db: Database, _ current: Customer, to owner: String?, by agent: String,
+                            note: String?) throws -> Assignment {
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner, newOwner: owner, note: note)
+        try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ?", arguments: [owner, current.id])
+        let entry = Assignment(customerID: current.id, from: current.owner, to: owner, by: agent,
+                               note: (note?.isEmpty ?? true) ? nil : note, at: Date())
+        try logAssignment(db, entry)
+        try db.execute(sql: """
+            UPDATE OR IGNORE draft SET agent = ?
+            WHERE prepared = 1 AND agent = ? AND conversation_id IN (SELECT id FROM conversation WHERE customer_id = ?)
+            """, arguments: [owner ?? "", current.owner ?? "", current.id])
+        return entry
     }
 
     static func logAssignment(_ db: Database, _ a: Assignment) throws {

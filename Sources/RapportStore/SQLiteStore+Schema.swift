@@ -124,6 +124,17 @@ extension SQLiteStore {
                 );
                 """)
         }
+        migrator.registerMigration("v2-workflows") { db in
+            try db.execute(sql: """
+                -- The conversation holding the thank-you to the referrer, so sending it marks the referral thanked.
+                ALTER TABLE customer ADD COLUMN referral_thanks_conversation INTEGER REFERENCES conversation(id);
+                -- Drafts Rapport prepared (heads-up, thank-you) follow the customer's owner when it changes;
+                -- agent '' holds them while the customer has no owner.
+                ALTER TABLE draft ADD COLUMN prepared INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX draft_agent_due ON draft(agent, due);
+                CREATE INDEX headsup_event_conversation ON headsup_event(conversation_id);
+                """)
+        }
         return migrator
     }
 }

@@ -9,7 +9,8 @@ struct Rapport: ParsableCommand {
         abstract: "A terminal inbox where every customer has one person who looks after them.",
         subcommands: [
             InboxCommand.self, InitCommand.self, DemoCommand.self, AgentCommand.self, CustomerCommand.self,
-            AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, LogCommand.self, LintCommand.self,
+            AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, LogCommand.self,
+            ReferralCommand.self, HeadsUpCommand.self, StatsCommand.self, QuietCommand.self, LintCommand.self,
         ],
         defaultSubcommand: InboxCommand.self)
 }

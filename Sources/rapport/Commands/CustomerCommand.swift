@@ -2,8 +2,8 @@ import ArgumentParser
 import RapportCore
 
 struct CustomerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "customer", abstract: "Add and list customers.",
-                                                    subcommands: [Add.self, List.self])
+    static let configuration = CommandConfiguration(commandName: "customer", abstract: "Add, list and import customers.",
+                                                    subcommands: [Add.self, List.self, Import.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a customer, optionally with an owner.")

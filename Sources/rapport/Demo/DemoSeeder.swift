@@ -119,14 +119,18 @@ struct DemoSeeder {
     }
 
     private mutating func recordReferrals(_ customers: [Customer]) throws {
-        // (referred, referrer) by index into the cast.
+        // (referred, referrer, coupon) by index into the cast; each referrer's owner gets a thank-you draft.
         for (referred, referrer, coupon) in [(5, 0, "THANKS-DANA"), (11, 0, nil), (17, 8, nil), (23, 15, "FRIEND10"),
                                              (29, 4, nil)] as [(Int, Int, String?)] {
-            try store.recordReferral(customer: customers[referred].id, referrer: customers[referrer].id, source: nil,
-                                     coupon: coupon, at: day(-random.int(2...20)))
+            let by = customers[referrer]
+            let owner = DemoCast.agents.first { $0.login == by.owner }
+            try store.recordReferral(
+                customer: customers[referred].id, referrer: by.id, source: nil, coupon: coupon,
+                thankYou: try PreparedMessages.thankYou(referrer: by, referred: customers[referred], owner: owner, coupon: coupon),
+                at: day(-random.int(2...20)))
         }
         try store.recordReferral(customer: customers[35].id, referrer: nil, source: "local radio", coupon: nil,
-                                 at: day(-3))
+                                 thankYou: nil, at: day(-3))
     }
 
     private func planHeadsUps(_ customers: [Customer]) throws {
@@ -137,11 +141,12 @@ struct DemoSeeder {
             (13, "overdraft", 5, "The arranged overdraft rate moves from 15.9% to 17.9%."),
             (19, "policy-change", 30, "Windscreen repairs no longer count as a claim."),
         ]
-        for (index, kind, days, details) in events {
-            let effective = day(days)
-            try store.addHeadsUpEvent(HeadsUpEvent(customerID: customers[index].id, kind: kind, effectiveDate: effective,
-                                                   details: details, due: effective.addingTimeInterval(-7 * 86_400),
-                                                   told: false))
+        let rows = events.enumerated().map { line, event in
+            HeadsUpImport.Row(line: line + 2, email: customers[event.0].primaryEmail, kind: event.1,
+                              effectiveDate: day(event.2), details: event.3, leadDays: 7)
+        }
+        _ = try store.importHeadsUps(rows) { row, customer, owner in
+            try PreparedMessages.headsUp(row, customer: customer, owner: owner)
         }
     }
 
@@ -150,3 +155,4 @@ struct DemoSeeder {
         return start.addingTimeInterval(Double(offset) * 86_400 + 9 * 3600)
     }
 }
+
