@@ -99,6 +99,10 @@ public enum ReplyPolicy {
         if let team = tail.first(where: { SignOff.isTeamSignOff(text($0)) }) {
             return block(team, "\"\(text(team).trimmed)\" signs as a team; sign as yourself: \"\(first)\".")
         }
+        if let last = reply.layout.written.last, isPostscript(text(last)) || tail.contains(where: { isPostscript(text($0)) }) {
+            let ps = reply.layout.written.first { $0 > (reply.greetingLine ?? -1) && isPostscript(text($0)) } ?? last
+            return block(ps, "Move the P.S. above your name: \"\(first)\" must be the last line.")
+        }
         if agent.fullName != first,
            let full = tail.first(where: { SignOff.isName(text($0), agent.fullName) || SignOff.closingWithName(text($0), agent: agent).map { SignOff.isName($0, agent.fullName) } == true }) {
             return block(full, "Signed with your full name; sign with your first name alone: \"\(first)\".")
@@ -110,6 +114,11 @@ public enum ReplyPolicy {
             return block(tail[name + 1], "\"\(first)\" must be the last line; cut what follows it (title, company, contact details).")
         }
         return block((tail.last ?? (lastLine - 1)), "End with your first name alone on the last line: \"\(first)\".")
+    }
+
+    static func isPostscript(_ line: String) -> Bool {
+        let t = line.trimmed.uppercased()
+        return t.hasPrefix("P.S") || t.hasPrefix("PS:") || t.hasPrefix("PS ") || t.hasPrefix("P.P.S")
     }
 
     // MARK: - signature

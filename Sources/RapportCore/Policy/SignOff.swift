@@ -60,10 +60,15 @@ struct SignOff {
 
     /// The line is this name alone, perhaps as "— Sam" or "Sam."
     static func isName(_ line: String, _ name: String) -> Bool {
-        let bare = line.trimmed
-            .drop(while: { "—–-~ ".contains($0) })
-            .trimmingCharacters(in: CharacterSet(charactersIn: ".! "))
-        return !name.isEmpty && bare.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
+        var bare = line.trimmed.drop(while: { "—–-~ ".contains($0) })
+        // A smile after the name is still the name alone: "Sam :)", "Sam 🙂".
+        for smile in [":)", ":-)", ";)", ";-)", ":D"] where bare.hasSuffix(smile) { bare = bare.dropLast(smile.count) }
+        while let last = bare.last, last.unicodeScalars.first?.properties.isEmojiPresentation == true
+            || (last.unicodeScalars.count > 1 && last.unicodeScalars.first?.properties.isEmoji == true) {
+            bare = bare.dropLast()
+        }
+        let trimmedName = bare.trimmingCharacters(in: CharacterSet(charactersIn: ".! "))
+        return !name.isEmpty && trimmedName.compare(name, options: [.caseInsensitive, .diacriticInsensitive]) == .orderedSame
     }
 
     static let teamPattern = try! NSRegularExpression(
@@ -80,11 +85,13 @@ struct SignOff {
     /// sentence punctuation ("Account Manager", "Acme Insurance").
     static func isSignatureLike(_ line: String) -> Bool {
         let items = SignatureItem.find(in: line)
-        if items.contains(where: \.isAlwaysSignature) || items.contains(.legalName) { return true }
+        if items.contains(where: \.isAlwaysSignature) { return true }
         let t = line.trimmed
         let words = t.words
-        guard words.count <= 8, !t.endsLikeSentence else { return false }
+        // "Acme Holdings Inc." ends with a full stop but is no sentence; "I called Northwind Inc." is.
+        if t.endsLikeSentence && words.count > 4 { return false }
         if !items.isEmpty { return true }
+        guard words.count <= 8 else { return false }
         let capitalised = words.filter { $0.first?.isUppercase == true || $0.first?.isNumber == true }
         return capitalised.count * 2 >= words.count
     }

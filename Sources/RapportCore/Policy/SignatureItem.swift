@@ -87,7 +87,7 @@ enum SignatureItem: String, CaseIterable {
         pattern: #"confidentiality (?:notice|note|statement)|\bdisclaimer:|received this (?:e-?mail|message|communication|transmission) in error|intended (?:solely |only |exclusively )?for (?:the )?(?:use of the |named )?(?:individual|recipient|addressee|person|entity)|(?:e-?mail|message|communication)(?: and any (?:attachments|files)[^.]*?)? (?:is|are|may be|may contain) (?:strictly )?(?:confidential|privileged)|unauthori[sz]ed (?:use|disclosure|review|copying|distribution)"#,
         options: [.caseInsensitive])
     static let contactLabelPattern = try! NSRegularExpression(
-        pattern: #"^(?:tel|telephone|phone|ph|mobile|mob|cell|fax|direct|office|main|t|m|p|f|e|w|email|e-mail|web|website|www|skype|whatsapp)\s*[:.|]\s*\S"#,
+        pattern: #"^(?:(?:tel|telephone|phone|ph|mobile|mob|cell|fax|direct|office|main|email|e-mail|web|website|skype|whatsapp)\s*[:.|]|[tmpfew]\s*[:|])\s*\S"#,
         options: [.caseInsensitive])
     static let urlPattern = try! NSRegularExpression(
         pattern: #"\b(?:https?://|www\.)\S+|(?<![@\w.-])\b[a-z0-9-]+\.(?:com|net|org|io|co|biz|info|co\.uk|de|fr|us)(?:/\S*)?\b(?!@)"#,

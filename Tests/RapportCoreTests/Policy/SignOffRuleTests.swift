@@ -82,3 +82,26 @@ struct SignOffRuleTests {
         #expect(Fixtures.rules(Self.opening + "I will call you Friday.", from: will) == ["signoff"])
     }
 }
+
+@Suite("signoff rule: personal touches")
+struct SignOffPersonalTouchTests {
+    static let opening = "Hi Dana,\n\nAll done.\n\n"
+
+    @Test("a smile after the name is still the name", arguments: ["Cheers,\nSam :)", "Sam 🙂", "Thanks!\nSam ;-)"])
+    func smiles(signOff: String) {
+        #expect(Fixtures.rules(Self.opening + signOff) == [])
+    }
+
+    @Test func postscriptAfterTheNameIsRefusedWithAPlainReason() {
+        let v = Fixtures.violations(Self.opening + "Sam\n\nP.S. Say hi to Ana!")
+        #expect(v.map(\.rule) == [.signoff])
+        #expect(v[0].line == 7)
+        #expect(v[0].message == "Move the P.S. above your name: \"Sam\" must be the last line.")
+        #expect(Fixtures.rules("Hi Dana,\n\nAll done.\n\nP.S. Say hi to Ana!\n\nSam") == [])
+    }
+
+    @Test func companyNamesInSentencesAreContent() {
+        #expect(Fixtures.rules("Hi Dana,\n\nI called Northwind Inc. about your claim and they will pay it this week.\n\nSam") == [])
+        #expect(Fixtures.rules(Self.opening + "Sam\nAcme Holdings Inc.").contains("signature"))
+    }
+}
