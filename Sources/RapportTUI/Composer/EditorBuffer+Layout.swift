@@ -136,3 +136,13 @@ extension EditorBuffer {
         }
     }
 }
+
+extension EditorBuffer {
+    /// The visual rows showing a 1-based logical line (as in `Violation.line`), for marking it.
+    public func visualRows(ofLine line: Int, width: Int) -> Range<Int> {
+        let lines = layout(width: width)
+        guard let first = lines.firstIndex(where: { $0.logicalLine == line - 1 }) else { return 0..<0 }
+        let last = lines.lastIndex(where: { $0.logicalLine == line - 1 }) ?? first
+        return first..<(last + 1)
+    }
+}

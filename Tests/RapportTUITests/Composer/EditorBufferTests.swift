@@ -238,3 +238,15 @@ struct EditorBufferWrapTests {
         #expect(b.cursorPosition(width: 10) == (0, 0))
     }
 }
+
+@Suite("editor buffer: marking policy lines")
+struct EditorBufferMarkingTests {
+    @Test func violationLinesMapToTheirVisualRows() {
+        let b = EditorBuffer(text: "Dear Mr. Whitfield,\n\nThe quick brown fox jumps\nSam Ortiz")
+        #expect(b.visualRows(ofLine: 1, width: 10) == 0..<2)   // "Dear Mr. " / "Whitfield,"
+        #expect(b.visualRows(ofLine: 2, width: 10) == 2..<3)
+        #expect(b.visualRows(ofLine: 3, width: 10) == 3..<6)
+        #expect(b.visualRows(ofLine: 4, width: 10) == 6..<7)
+        #expect(b.visualRows(ofLine: 9, width: 10) == 0..<0)
+    }
+}
