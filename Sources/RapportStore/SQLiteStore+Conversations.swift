@@ -17,7 +17,7 @@ extension SQLiteStore {
     public func conversations(_ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
                               limit: Int, agent: String) throws -> [ConversationSummary] {
         try pool.read { db in
-            var clauses: [String] = []
+            var clauses: [String] = query.includeEmpty ? [] : ["c.message_count > 0"]
             var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
             switch query.owner {
             case .anyone: break
@@ -60,9 +60,9 @@ extension SQLiteStore {
             let row = try Row.fetchOne(db, sql: """
                 SELECT
                   (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
-                     WHERE cu.owner = :agent AND c.status IN ('open','pending')) AS mine,
+                     WHERE cu.owner = :agent AND c.status IN ('open','pending') AND c.message_count > 0) AS mine,
                   (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
-                     WHERE cu.owner IS NULL AND c.status IN ('open','pending')) AS unassigned,
+                     WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0) AS unassigned,
                   (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
                      WHERE cu.owner = :agent AND c.status = 'pending') AS waiting
                 """, arguments: ["agent": agent])!
