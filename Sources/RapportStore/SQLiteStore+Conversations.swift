@@ -124,3 +124,15 @@ extension ConversationSummary {
                   unread: row["unread"], messageCount: row["message_count"])
     }
 }
+
+extension SQLiteStore {
+    /// Marks every conversation read by `agent` up to `at` (used when seeding the demo).
+    public func markAllSeen(agent: String, at: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO conversation_seen (conversation_id, agent, seen_at) SELECT id, ?, ? FROM conversation WHERE true
+                ON CONFLICT (conversation_id, agent) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)
+                """, arguments: [agent, at.timeIntervalSince1970])
+        }
+    }
+}
