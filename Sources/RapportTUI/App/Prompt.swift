@@ -1,0 +1,29 @@
+/// A one-line text input in the message row.
+public struct Prompt: Sendable, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        case search
+        case handoffNote(PendingAssignment)
+    }
+
+    public var purpose: Purpose
+    public var text = ""
+
+    public init(_ purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        self.text = text
+    }
+
+    /// The words before the input.
+    public var label: String {
+        switch purpose {
+        case .search:
+            return "Search: "
+        case .handoffNote(let pending):
+            let handovers = pending.handovers
+            if handovers.count == 1, let t = handovers.first {
+                return "Handoff note (\(t.customerName) from \(t.ownerName ?? "?")): "
+            }
+            return "Handoff note (\(handovers.count) customers from their owners): "
+        }
+    }
+}
