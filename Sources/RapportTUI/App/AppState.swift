@@ -118,12 +118,15 @@ public struct PendingAssignment: Sendable, Hashable {
 public struct AssignBatch: Sendable, Hashable {
     public var to: Agent
     public var total: Int
+    /// Customer names as they were when the batch was sent (rows may have left the list since).
+    public var names: [CustomerID: String]
     public var done: [String] = []
     public var failed: [String] = []
 
-    public init(to: Agent, total: Int) {
+    public init(to: Agent, targets: [AssignTarget]) {
         self.to = to
-        self.total = total
+        self.total = targets.count
+        self.names = Dictionary(targets.map { ($0.customerID, $0.customerName) }, uniquingKeysWith: { a, _ in a })
     }
 
     public var isComplete: Bool { done.count + failed.count >= total }

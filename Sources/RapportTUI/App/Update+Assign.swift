@@ -89,7 +89,7 @@ extension AppState {
             .assign(customer: target.customerID, to: pending.to.login,
                     note: handedOver.contains(target.customerID) ? note : nil)
         }
-        assignBatch = AssignBatch(to: pending.to, total: effects.count)
+        assignBatch = AssignBatch(to: pending.to, targets: pending.targets)
         marks = [:]
         return effects + refresh()
     }

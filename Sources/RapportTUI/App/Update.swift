@@ -57,18 +57,17 @@ extension AppState {
             return []
 
         case .assigned(let assignment):
-            let name = customerName(assignment.customerID)
             if var batch = assignBatch {
-                batch.done.append(name)
+                batch.done.append(batch.names[assignment.customerID] ?? customerName(assignment.customerID))
                 finish(batch)
             } else {
-                message = StatusMessage("\(name) → \(firstName(of: assignment.to) ?? "nobody")")
+                message = StatusMessage("\(customerName(assignment.customerID)) → \(firstName(of: assignment.to) ?? "nobody")")
             }
             return []
 
         case let .assignFailed(customer, reason):
             if var batch = assignBatch {
-                batch.failed.append("\(customerName(customer)): \(reason)")
+                batch.failed.append("\(batch.names[customer] ?? customerName(customer)): \(reason)")
                 finish(batch)
             } else {
                 message = StatusMessage(reason, isError: true)

@@ -17,13 +17,13 @@ public struct Layout: Sendable, Hashable {
 
     /// Below 40×10 only a "terminal too small" message is drawn.
     public var isTooSmall: Bool { width < Self.minWidth || height < Self.minHeight }
-    /// Narrow or short: fewer columns and no column header.
-    public var isCompact: Bool { width < 80 || height < 16 }
+    /// Narrow: shorter tabs, fewer and narrower columns.
+    public var isCompact: Bool { width < 80 }
 
     public var tabsRow: Int { 0 }
-    /// The list's column header; none in the compact layout.
-    public var headerRow: Int? { isCompact ? nil : 1 }
-    public var bodyTop: Int { isCompact ? 1 : 2 }
+    /// The list's column header; none on short terminals, where every row counts.
+    public var headerRow: Int? { height >= 12 ? 1 : nil }
+    public var bodyTop: Int { headerRow == nil ? 1 : 2 }
     public var statusRow: Int { height - 2 }
     public var messageRow: Int { height - 1 }
     /// Rows for list entries (or thread lines).
