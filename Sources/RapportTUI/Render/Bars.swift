@@ -62,7 +62,7 @@ enum Bars {
     static func drawMessageRow(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         let y = layout.messageRow
         if case .prompt(let prompt) = state.overlay {
-            let x = buffer.write(prompt.label, x: 0, y: y, width: layout.width / 2, style: .accent)
+            let x = buffer.write(prompt.label, x: 0, y: y, width: max(layout.width / 2, layout.width - 20), style: .accent)
             let room = max(1, layout.width - x - 1)
             // Show the end of a long input: the part being typed.
             let text = tail(DisplaySafety.sanitised(prompt.text), width: room)

@@ -52,7 +52,7 @@ enum PickerOverlay {
     static func draw(_ picker: AgentPicker, _ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         let matches = picker.matches(state.agents)
         let width = min(layout.width - 2, 56)
-        let height = min(layout.height - 2, max(matches.count, 1) + 4)
+        let height = min(layout.height - 2, max(matches.count, 1) + 3)
         let title = picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)"
                                               : "Assign \(picker.targets.count) customers"
         let inner = Box.draw(x: (layout.width - width) / 2, y: max(1, (layout.height - height) / 2), width: width,

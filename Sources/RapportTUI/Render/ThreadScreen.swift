@@ -44,7 +44,7 @@ enum ThreadScreen {
         if let status = t.status { parts.append(status.rawValue) }
         if let target { parts.append("owner " + (target.ownerLogin == nil ? "—" : (state.firstName(of: target.ownerLogin) ?? ""))) }
         if x < layout.width - 4 {
-            x += buffer.write("  · " + parts.joined(separator: " · "), x: x, y: 0, width: layout.width - x, style: .dim)
+            x += buffer.write(" · " + parts.joined(separator: " · "), x: x, y: 0, width: layout.width - x, style: .dim)
         }
     }
 }
