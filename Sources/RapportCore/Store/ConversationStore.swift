@@ -41,6 +41,13 @@ public protocol ConversationStore: Sendable {
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws
     /// Messages of a conversation, oldest first.
     func messages(conversation: ConversationID) throws -> [Message]
+    /// Opens a new conversation with a customer.
+    @discardableResult
+    func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation
+    /// Appends a message: moves the conversation's last activity, reopens a closed conversation on
+    /// an inbound message, and makes the customer an existing one once we have written to them.
+    @discardableResult
+    func appendMessage(_ message: NewMessage) throws -> Message
 
     // MARK: - Drafts
     func saveDraft(_ draft: Draft) throws

@@ -1,0 +1,42 @@
+import Foundation
+import GRDB
+import RapportCore
+
+extension SQLiteStore {
+    public func agents() throws -> [Agent] {
+        try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login").map(Agent.init(row:)) }
+    }
+
+    public func agent(login: String) throws -> Agent? {
+        try pool.read { db in try Self.agent(db, login: login) }
+    }
+
+    public func addAgent(_ agent: Agent) throws {
+        let login = agent.login.trimmingCharacters(in: .whitespaces)
+        guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw RapportError.invalid("a login is letters, digits, '.', '_' or '-': '\(agent.login)'")
+        }
+        guard EmailAddress.isPlausible(agent.email) else {
+            throw RapportError.invalid("'\(agent.email)' is not an email address")
+        }
+        if NoReplyAddress.matches(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        try pool.write { db in
+            if try Self.agent(db, login: login) != nil { throw RapportError.duplicateAgent(login) }
+            if let other = try String.fetchOne(db, sql: "SELECT login FROM agent WHERE email = ?", arguments: [agent.email]) {
+                throw RapportError.invalid("\(agent.email) is already the address of agent '\(other)'")
+            }
+            try db.execute(sql: "INSERT INTO agent (login, first_name, last_name, email) VALUES (?, ?, ?, ?)",
+                           arguments: [login, agent.firstName, agent.lastName, agent.email])
+        }
+    }
+
+    static func agent(_ db: Database, login: String) throws -> Agent? {
+        try Row.fetchOne(db, sql: "SELECT * FROM agent WHERE login = ?", arguments: [login]).map(Agent.init(row:))
+    }
+}
+
+extension Agent {
+    init(row: Row) {
+        self.init(login: row["login"], firstName: row["first_name"], lastName: row["last_name"], email: row["email"])
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GRDB
+import RapportCore
+
+extension SQLiteStore {
+    /// Columns of one list row; `?1` is the agent whose unread marks are shown.
+    private static let summarySelect = """
+        SELECT c.id, c.customer_id, cu.first_name, cu.last_name, cu.owner, a.first_name AS owner_first,
+               c.status, c.last_activity, c.subject, c.message_count,
+               (c.last_inbound IS NOT NULL AND c.last_inbound > COALESCE(
+                   (SELECT seen_at FROM conversation_seen s WHERE s.conversation_id = c.id AND s.agent = :agent), 0)) AS unread
+        FROM conversation c
+        JOIN customer cu ON cu.id = c.customer_id
+        LEFT JOIN agent a ON a.login = cu.owner
+        """
+
+    public func conversations(_ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
+                              limit: Int, agent: String) throws -> [ConversationSummary] {
+        try pool.read { db in
+            var clauses: [String] = []
+            var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
+            switch query.owner {
+            case .anyone: break
+            case .unassigned: clauses.append("cu.owner IS NULL")
+            case .agent(let login): clauses.append("cu.owner = :owner"); args["owner"] = login
+            }
+            if let statuses = query.statuses, statuses.count < ConversationStatus.allCases.count {
+                let list = statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
+                clauses.append("c.status IN (\(list))")
+            }
+            if let text = query.text, let match = FullTextQuery.match(for: text) {
+                clauses.append("""
+                    c.id IN (SELECT m.conversation_id FROM message_fts f JOIN message m ON m.id = f.rowid
+                             WHERE message_fts MATCH :match)
+                    """)
+                args["match"] = match
+            }
+            if let cursor {
+                args["at"] = cursor.lastActivity.timeIntervalSince1970
+                args["id"] = cursor.id
+                clauses.append(direction == .after
+                    ? "(c.last_activity < :at OR (c.last_activity = :at AND c.id < :id))"
+                    : "(c.last_activity > :at OR (c.last_activity = :at AND c.id > :id))")
+            }
+            let order = direction == .after ? "c.last_activity DESC, c.id DESC" : "c.last_activity ASC, c.id ASC"
+            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            let sql = "\(Self.summarySelect) \(whereSQL) ORDER BY \(order) LIMIT :limit"
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+            let page = rows.map(ConversationSummary.init(row:))
+            return direction == .after ? page : page.reversed()
+        }
+    }
+
+    public func conversation(id: ConversationID) throws -> Conversation? {
+        try pool.read { db in try Self.conversation(db, id: id) }
+    }
+
+    public func counts(agent: String) throws -> InboxCounts {
+        try pool.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT
+                  (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
+                     WHERE cu.owner = :agent AND c.status IN ('open','pending')) AS mine,
+                  (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
+                     WHERE cu.owner IS NULL AND c.status IN ('open','pending')) AS unassigned,
+                  (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
+                     WHERE cu.owner = :agent AND c.status = 'pending') AS waiting
+                """, arguments: ["agent": agent])!
+            return InboxCounts(mine: row["mine"], unassigned: row["unassigned"], waiting: row["waiting"])
+        }
+    }
+
+    public func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE conversation SET status = ? WHERE id = ?", arguments: [status.rawValue, conversation])
+            if db.changesCount == 0 { throw RapportError.unknownConversation(conversation) }
+        }
+    }
+
+    public func markSeen(conversation: ConversationID, agent: String, at: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO conversation_seen (conversation_id, agent, seen_at) VALUES (?, ?, ?)
+                ON CONFLICT (conversation_id, agent) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)
+                """, arguments: [conversation, agent, at.timeIntervalSince1970])
+        }
+    }
+
+    public func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
+        try pool.write { db in try Self.startConversation(db, customer: customer, subject: subject, at: at) }
+    }
+
+    static func startConversation(_ db: Database, customer: CustomerID, subject: String, at: Date) throws -> Conversation {
+        guard try Self.customer(db, id: customer) != nil else { throw RapportError.unknownCustomer("#\(customer)") }
+        try db.execute(sql: """
+            INSERT INTO conversation (customer_id, subject, normalized_subject, status, created, last_activity)
+            VALUES (?, ?, ?, 'open', ?, ?)
+            """, arguments: [customer, subject, Subject.normalized(subject), at.timeIntervalSince1970, at.timeIntervalSince1970])
+        return try conversation(db, id: db.lastInsertedRowID)!
+    }
+
+    static func conversation(_ db: Database, id: ConversationID) throws -> Conversation? {
+        try Row.fetchOne(db, sql: "SELECT * FROM conversation WHERE id = ?", arguments: [id]).map(Conversation.init(row:))
+    }
+}
+
+extension Conversation {
+    init(row: Row) {
+        self.init(id: row["id"], customerID: row["customer_id"], subject: row["subject"],
+                  status: ConversationStatus(rawValue: row["status"]) ?? .open,
+                  snoozedUntil: (row["snoozed_until"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                  lastActivity: Date(timeIntervalSince1970: row["last_activity"]))
+    }
+}
+
+extension ConversationSummary {
+    init(row: Row) {
+        let first: String = row["first_name"], last: String = row["last_name"]
+        self.init(id: row["id"], customerID: row["customer_id"],
+                  customerName: [first, last].filter { !$0.isEmpty }.joined(separator: " "),
+                  ownerLogin: row["owner"], ownerFirstName: row["owner_first"],
+                  status: ConversationStatus(rawValue: row["status"]) ?? .open,
+                  lastActivity: Date(timeIntervalSince1970: row["last_activity"]), subject: row["subject"],
+                  unread: row["unread"], messageCount: row["message_count"])
+    }
+}

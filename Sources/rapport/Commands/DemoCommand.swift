@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportStore
+
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Open (creating it if needed) a demo store with a team, customers and conversations.")
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Create the demo data and print a summary, without opening the inbox.") var seedOnly = false
+
+    func run() throws {
+        // The demo never touches the real store unless --store says so.
+        let path = global.store ?? global.dataDirectory + "/demo.sqlite"
+        let store = try SQLiteStore(path: path, create: true)
+        var seeder = DemoSeeder(store: store, now: Date())
+        if let summary = try seeder.seedIfEmpty() {
+            say("Demo store \(path): \(summary.agents) agents, \(summary.customers) customers "
+                + "(\(summary.unassigned) unassigned), \(summary.conversations) conversations, \(summary.messages) messages.")
+        } else {
+            say("Demo store \(path) already has data; opening it as it is.")
+        }
+        let agents = try store.agents()
+        let login = global.agent ?? agents.first?.login
+        guard let agent = agents.first(where: { $0.login == login }) else {
+            throw RapportError.unknownAgent(login ?? "(none)", known: agents.map(\.login))
+        }
+        if seedOnly { return }
+        try openInbox(store: store, agent: agent)
+    }
+}

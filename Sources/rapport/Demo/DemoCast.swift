@@ -1,0 +1,62 @@
+import RapportCore
+
+/// The people of the demo: a small insurance-and-savings agency and its customers.
+enum DemoCast {
+    static let agents: [Agent] = [
+        Agent(login: "sam", firstName: "Sam", lastName: "Ortiz", email: "sam@harborlane.example"),
+        Agent(login: "priya", firstName: "Priya", lastName: "Raman", email: "priya@harborlane.example"),
+        Agent(login: "jonas", firstName: "Jonas", lastName: "Berg", email: "jonas@harborlane.example"),
+        Agent(login: "mei", firstName: "Mei", lastName: "Tanaka", email: "mei@harborlane.example"),
+        Agent(login: "alex", firstName: "Alex", lastName: "Novak", email: "alex@harborlane.example"),
+    ]
+
+    /// First name, last name, primary address, optional second address.
+    static let customers: [(String, String, String, String?)] = [
+        ("Dana", "Whitfield", "dana.whitfield@fastmail.example", "dana@whitfieldbakery.example"),
+        ("Marcus", "Lee", "marcus.lee@mail.example", nil),
+        ("Elena", "Petrova", "elena.petrova@post.example", nil),
+        ("Tom", "Okafor", "tom.okafor@mail.example", "tom@okaforplumbing.example"),
+        ("Grace", "Huang", "grace.huang@fastmail.example", nil),
+        ("Will", "Turner", "will.turner@mail.example", nil),
+        ("Fatima", "Zahra", "fatima.zahra@post.example", nil),
+        ("Hannah", "Schmidt", "hannah.schmidt@mail.example", nil),
+        ("Diego", "Alvarez", "diego.alvarez@fastmail.example", "diego@alvarezdesign.example"),
+        ("Aisha", "Bello", "aisha.bello@mail.example", nil),
+        ("Noah", "Fischer", "noah.fischer@post.example", nil),
+        ("Chloé", "Martin", "chloe.martin@mail.example", nil),
+        ("Kenji", "Watanabe", "kenji.watanabe@fastmail.example", nil),
+        ("May", "Robinson", "may.robinson@mail.example", nil),
+        ("Oliver", "Brown", "oliver.brown@post.example", nil),
+        ("Sofia", "Rossi", "sofia.rossi@mail.example", "sofia@rossiflorist.example"),
+        ("Liam", "O'Connor", "liam.oconnor@fastmail.example", nil),
+        ("Zoe", "Kowalski", "zoe.kowalski@mail.example", nil),
+        ("Ravi", "Patel", "ravi.patel@post.example", nil),
+        ("Ingrid", "Larsen", "ingrid.larsen@mail.example", nil),
+        ("Samuel", "Adeyemi", "samuel.adeyemi@fastmail.example", nil),
+        ("Lucía", "Fernández", "lucia.fernandez@mail.example", nil),
+        ("Ben", "Carter", "ben.carter@post.example", "ben@cartercycles.example"),
+        ("Yuki", "Sato", "yuki.sato@mail.example", nil),
+        ("Amara", "Nwosu", "amara.nwosu@fastmail.example", nil),
+        ("Jakub", "Novotný", "jakub.novotny@mail.example", nil),
+        ("Priscilla", "Grant", "priscilla.grant@post.example", nil),
+        ("Omar", "Haddad", "omar.haddad@mail.example", nil),
+        ("Nina", "Johansson", "nina.johansson@fastmail.example", nil),
+        ("Hope", "Mitchell", "hope.mitchell@mail.example", nil),
+        ("Arjun", "Mehta", "arjun.mehta@post.example", nil),
+        ("Claire", "Dubois", "claire.dubois@mail.example", nil),
+        ("Tariq", "Rahman", "tariq.rahman@fastmail.example", nil),
+        ("Eva", "Novak", "eva.novak@mail.example", nil),
+        ("Patrick", "Walsh", "patrick.walsh@post.example", nil),
+        ("Mia", "Andersen", "mia.andersen@mail.example", nil),
+        ("Jun", "Park", "jun.park@fastmail.example", nil),
+        ("Rosa", "Delgado", "rosa.delgado@mail.example", "rosa@delgadotaqueria.example"),
+        ("Henry", "Clarke", "henry.clarke@post.example", nil),
+        ("Leila", "Karimi", "leila.karimi@mail.example", nil),
+        ("George", "Papadopoulos", "george.papadopoulos@fastmail.example", nil),
+        ("Ada", "Obi", "ada.obi@mail.example", nil),
+        ("Felix", "Wagner", "felix.wagner@post.example", nil),
+        ("Maya", "Cohen", "maya.cohen@mail.example", nil),
+        ("Luca", "Bianchi", "luca.bianchi@fastmail.example", nil),
+        ("Wei", "Zhang", "wei.zhang@mail.example", nil),
+    ]
+}

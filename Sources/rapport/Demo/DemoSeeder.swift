@@ -1,0 +1,158 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+/// Fills a store with the demo's agents, customers and conversations.
+/// The content is the same on every machine (a fixed seed); dates are placed relative to `now`
+/// so that ages in the inbox look like a real working week.
+struct DemoSeeder {
+    let store: SQLiteStore
+    let now: Date
+    private var random = DemoRandom(seed: 20_261_122)
+
+    init(store: SQLiteStore, now: Date) {
+        self.store = store
+        self.now = now
+    }
+
+    struct Summary { var agents = 0, customers = 0, conversations = 0, messages = 0, unassigned = 0 }
+
+    /// Seeds an empty store; a store that already has agents is left as it is.
+    mutating func seedIfEmpty() throws -> Summary? {
+        guard try store.agents().isEmpty else { return nil }
+        return try seed()
+    }
+
+    private mutating func seed() throws -> Summary {
+        var summary = Summary()
+        for agent in DemoCast.agents { try store.addAgent(agent) }
+        summary.agents = DemoCast.agents.count
+        let agents = DemoCast.agents
+        var customers: [Customer] = []
+        for (index, person) in DemoCast.customers.enumerated() {
+            // Every sixth customer is new and waits in Unassigned; the rest are spread over the team.
+            let isNew = index % 6 == 5
+            let owner = isNew ? nil : agents[index % agents.count].login
+            let created = day(-random.int(120...900))
+            var customer = try store.addCustomer(
+                NewCustomer(firstName: person.0, lastName: person.1, email: person.2, owner: owner,
+                            isExisting: !isNew, created: created), by: owner)
+            if let second = person.3 {
+                try store.addAddress(second, to: customer.id)
+                customer.addresses.append(second)
+            }
+            customers.append(customer)
+            if isNew { summary.unassigned += 1 }
+        }
+        summary.customers = customers.count
+        try handOverSome(customers)
+        for (index, customer) in customers.enumerated() {
+            let count = customer.isExisting ? random.int(2...4) : random.int(1...2)
+            for n in 0..<count {
+                let topic = DemoTopics.all[(index * 5 + n * 3) % DemoTopics.all.count]
+                summary.messages += try converse(customer, topic: topic, isNew: !customer.isExisting)
+                summary.conversations += 1
+            }
+        }
+        try recordReferrals(customers)
+        try planHeadsUps(customers)
+        return summary
+    }
+
+    /// A few customers changed hands, with a handoff note, so the log and the sidebar have history.
+    private func handOverSome(_ customers: [Customer]) throws {
+        let notes = [
+            "Priya is on leave until June; Dana's renewal is due in May.",
+            "Moving Tom to Mei: she knows the plumbing-trade policies best.",
+            "Grace asked for someone who works mornings.",
+        ]
+        for (offset, index) in [0, 3, 4].enumerated() {
+            let customer = customers[index]
+            guard let from = customer.owner else { continue }
+            let to = DemoCast.agents[(DemoCast.agents.firstIndex { $0.login == from }! + 1) % DemoCast.agents.count].login
+            try store.assign(customer: customer.id, to: to, by: from, note: notes[offset])
+            try store.assign(customer: customer.id, to: from, by: to,
+                             note: "Back to \(from) — thanks for covering.")
+        }
+    }
+
+    /// One conversation following a topic's script; returns how many messages it wrote.
+    private mutating func converse(_ customer: Customer, topic: DemoTopic, isNew: Bool) throws -> Int {
+        let owner = customer.owner.flatMap { login in DemoCast.agents.first { $0.login == login } }
+        // New customers have only written to us; existing ones have some back and forth.
+        let turns = isNew ? 1 : random.int(1...min(8, topic.turns.count))
+        var at = now.addingTimeInterval(-Double(random.int(1...(isNew ? 48 : 24 * 60))) * 3600)
+        let conversation = try store.startConversation(customer: customer.id, subject: topic.subject, at: at)
+        var lastMessageID: String?
+        var references: [String] = []
+        for turn in 0..<turns {
+            let fromCustomer = turn % 2 == 0
+            let author = fromCustomer ? nil : (random.chance(85) ? owner : DemoCast.agents[random.int(0...4)])
+            let text = topic.turns[turn]
+                .replacingOccurrences(of: "{first}", with: customer.firstName)
+                .replacingOccurrences(of: "{agent}", with: author?.firstName ?? "Sam")
+            let address = fromCustomer
+                ? (customer.addresses.count > 1 && random.chance(40) ? customer.addresses[1] : customer.primaryEmail)
+                : author?.email ?? DemoCast.agents[0].email
+            let messageID = "demo-\(conversation.id)-\(turn)@harborlane.example"
+            try store.appendMessage(NewMessage(
+                conversationID: conversation.id, direction: fromCustomer ? .inbound : .outbound,
+                author: author?.login, from: address,
+                to: [fromCustomer ? (owner?.email ?? "hello@harborlane.example") : customer.primaryEmail],
+                subject: turn == 0 ? topic.subject : Subject.reply(to: topic.subject), text: text,
+                messageID: messageID, inReplyTo: lastMessageID, references: references, date: at))
+            if let lastMessageID { references.append(lastMessageID) }
+            lastMessageID = messageID
+            at = min(now, at.addingTimeInterval(Double(random.int(1...30)) * 3600))
+        }
+        if !isNew, turns >= 2, random.chance(25), let owner {
+            try store.appendMessage(NewMessage(
+                conversationID: conversation.id, direction: .note, author: owner.login, from: owner.email,
+                subject: topic.subject, text: "\(customer.firstName) prefers a call after 5pm for anything urgent.",
+                date: at))
+        }
+        // Last word ours: waiting on the customer, or done. Last word theirs: open.
+        if turns % 2 == 0 {
+            try store.setStatus(random.chance(50) ? .pending : .closed, conversation: conversation.id)
+        }
+        return turns
+    }
+
+    private mutating func recordReferrals(_ customers: [Customer]) throws {
+        // (referred, referrer, coupon) by index into the cast; each referrer's owner gets a thank-you draft.
+        for (referred, referrer, coupon) in [(5, 0, "THANKS-DANA"), (11, 0, nil), (17, 8, nil), (23, 15, "FRIEND10"),
+                                             (29, 4, nil)] as [(Int, Int, String?)] {
+            let by = customers[referrer]
+            let owner = DemoCast.agents.first { $0.login == by.owner }
+            try store.recordReferral(
+                customer: customers[referred].id, referrer: by.id, source: nil, coupon: coupon,
+                thankYou: try PreparedMessages.thankYou(referrer: by, referred: customers[referred], owner: owner, coupon: coupon),
+                at: day(-random.int(2...20)))
+        }
+        try store.recordReferral(customer: customers[35].id, referrer: nil, source: "local radio", coupon: nil,
+                                 thankYou: nil, at: day(-3))
+    }
+
+    private func planHeadsUps(_ customers: [Customer]) throws {
+        let events: [(Int, String, Int, String)] = [
+            (1, "rate-increase", 12, "Home insurance premiums rise 6% at renewal because rebuilding costs went up."),
+            (2, "rate-increase", 12, "Home insurance premiums rise 6% at renewal because rebuilding costs went up."),
+            (7, "fee", 20, "A 2 monthly paper-statement fee starts; e-statements stay free."),
+            (13, "overdraft", 5, "The arranged overdraft rate moves from 15.9% to 17.9%."),
+            (19, "policy-change", 30, "Windscreen repairs no longer count as a claim."),
+        ]
+        let rows = events.enumerated().map { line, event in
+            HeadsUpImport.Row(line: line + 2, email: customers[event.0].primaryEmail, kind: event.1,
+                              effectiveDate: day(event.2), details: event.3, leadDays: 7)
+        }
+        _ = try store.importHeadsUps(rows) { row, customer, owner in
+            try PreparedMessages.headsUp(row, customer: customer, owner: owner)
+        }
+    }
+
+    private func day(_ offset: Int) -> Date {
+        let start = Calendar(identifier: .gregorian).startOfDay(for: now)
+        return start.addingTimeInterval(Double(offset) * 86_400 + 9 * 3600)
+    }
+}
+

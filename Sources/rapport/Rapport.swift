@@ -1,0 +1,37 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// `rapport`: with no subcommand, opens the inbox.
+struct Rapport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "A terminal inbox where every customer has one person who looks after them.",
+        subcommands: [
+            InboxCommand.self, InitCommand.self, DemoCommand.self, AgentCommand.self, CustomerCommand.self,
+            AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, LogCommand.self,
+            ReferralCommand.self, HeadsUpCommand.self, StatsCommand.self, QuietCommand.self,
+        ],
+        defaultSubcommand: InboxCommand.self)
+}
+
+/// Entry point: maps errors to the exit statuses of the command-line contract
+/// (1 for a refused action, 2 for bad usage) and writes them to stderr.
+@main
+enum Main {
+    static func main() {
+        do {
+            var command = try Rapport.parseAsRoot()
+            try command.run()
+        } catch let error as RapportError {
+            FileHandle.standardError.write(Data("rapport: \(error)\n".utf8))
+            exit(1)
+        } catch {
+            let code = Rapport.exitCode(for: error)
+            if code == .success { Rapport.exit(withError: error) }
+            let message = Rapport.fullMessage(for: error)
+            if !message.isEmpty { FileHandle.standardError.write(Data("rapport: \(message)\n".utf8)) }
+            exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}

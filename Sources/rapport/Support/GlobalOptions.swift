@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportStore
+
+/// `--store` and `--agent`, taken by every command.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "The store file (default: $RAPPORT_STORE, else $XDG_DATA_HOME/rapport/rapport.sqlite).")
+    var store: String?
+
+    @Option(name: .long, help: "Your agent login (default: $RAPPORT_AGENT, else $USER).")
+    var agent: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    /// Where data lives: $XDG_DATA_HOME/rapport, else ~/.local/share/rapport.
+    var dataDirectory: String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/rapport" }
+        return NSHomeDirectory() + "/.local/share/rapport"
+    }
+
+    var storePath: String {
+        if let store, !store.isEmpty { return store }
+        if let env = environment["RAPPORT_STORE"], !env.isEmpty { return env }
+        return dataDirectory + "/rapport.sqlite"
+    }
+
+    /// The agent login asked for, if any: --agent, else $RAPPORT_AGENT, else $USER.
+    var agentLogin: String? {
+        if let agent, !agent.isEmpty { return agent }
+        if let env = environment["RAPPORT_AGENT"], !env.isEmpty { return env }
+        if let user = environment["USER"], !user.isEmpty { return user }
+        return nil
+    }
+
+    func openStore(create: Bool = false) throws -> SQLiteStore {
+        try SQLiteStore(path: storePath, create: create)
+    }
+
+    /// The agent running this command; an unknown login is refused with the list of known agents.
+    func currentAgent(_ store: some ConversationStore) throws -> Agent {
+        let known = try store.agents()
+        guard let login = agentLogin, let agent = known.first(where: { $0.login == login }) else {
+            throw RapportError.unknownAgent(agentLogin ?? "(none)", known: known.map(\.login))
+        }
+        return agent
+    }
+}

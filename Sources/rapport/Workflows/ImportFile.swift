@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// Reading an import CSV and reporting its problems the same way for every import command.
+enum ImportFile {
+    /// Reads and parses the file; a missing file or a malformed CSV is a refused action (exit 1).
+    static func read(_ path: String, columns: [String]) throws -> CSVTable {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw RapportError.invalid("cannot read \(path)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw RapportError.invalid("\(path): not UTF-8 text; nothing imported")
+        }
+        do {
+            let table = try CSVTable(text: text)
+            try table.require(columns)
+            return table
+        } catch let error as CSVError {
+            throw RapportError.invalid("\(path): \(error); nothing imported")
+        }
+    }
+
+    static func report(_ problems: [ImportProblem], nothingImported: Bool, json: Bool, hint: String?) {
+        if json {
+            printJSON(ProblemsJSON(imported: !nothingImported, failed: problems.map { .init(line: $0.line, error: $0.message) }))
+        }
+        for p in problems { FileHandle.standardError.write(Data("  \(p)\n".utf8)) }
+        if nothingImported {
+            FileHandle.standardError.write(Data("rapport: \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing imported\(hint.map { " (\($0))" } ?? "")\n".utf8))
+        }
+    }
+
+    struct ProblemsJSON: Encodable {
+        struct Failure: Encodable { let line: Int; let error: String }
+        let imported: Bool
+        let failed: [Failure]
+    }
+}

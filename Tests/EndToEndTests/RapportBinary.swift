@@ -1,0 +1,81 @@
+import Foundation
+
+/// Runs the built `rapport` binary as a real process, the way a script or a person would.
+struct RapportBinary {
+    /// The executable sits next to the test bundle in SwiftPM's build folder.
+    static let url: URL = {
+        if let env = ProcessInfo.processInfo.environment["RAPPORT_BIN"] { return URL(fileURLWithPath: env) }
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while dir.path != "/" {
+            let candidate = dir.appendingPathComponent("rapport")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        fatalError("rapport binary not found next to \(CommandLine.arguments[0]); run `swift build` first")
+    }()
+
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+    }
+
+    let store: String
+    let environment: [String: String]
+
+    /// A fresh store path in a new temporary folder; HOME and XDG dirs point inside it too.
+    init() {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-e2e-\(UUID().uuidString)")
+        store = dir.appendingPathComponent("rapport.sqlite").path
+        var env = ProcessInfo.processInfo.environment
+        env["HOME"] = dir.path
+        env["XDG_DATA_HOME"] = dir.appendingPathComponent("data").path
+        env["XDG_CONFIG_HOME"] = dir.appendingPathComponent("config").path
+        env["RAPPORT_STORE"] = store
+        env.removeValue(forKey: "RAPPORT_AGENT")
+        env["USER"] = "nobody-here"
+        environment = env
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        let process = launch(arguments, stdin: stdin)
+        let out = process.1.fileHandleForReading.readDataToEndOfFile()
+        let err = process.2.fileHandleForReading.readDataToEndOfFile()
+        process.0.waitUntilExit()
+        return Result(status: process.0.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// Starts the binary and returns at once; the caller reads the pipes and waits.
+    func launch(_ arguments: [String], stdin: String? = nil) -> (Process, Pipe, Pipe) {
+        let process = Process()
+        process.executableURL = Self.url
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        if let stdin {
+            let input = Pipe()
+            process.standardInput = input
+            try! process.run()
+            input.fileHandleForWriting.write(Data(stdin.utf8))
+            try? input.fileHandleForWriting.close()
+        } else {
+            process.standardInput = FileHandle.nullDevice
+            try! process.run()
+        }
+        return (process, out, err)
+    }
+
+    /// A store with two agents, ready for commands.
+    static func withTeam() throws -> RapportBinary {
+        let cli = RapportBinary()
+        _ = try cli.run(["init"])
+        _ = try cli.run(["agent", "add", "--login", "sam", "--first", "Sam", "--last", "Ortiz", "--email", "sam@example.com"])
+        _ = try cli.run(["agent", "add", "--login", "priya", "--first", "Priya", "--last", "Raman", "--email", "priya@example.com"])
+        return cli
+    }
+}
