@@ -104,7 +104,7 @@ struct RenderTests {
             "  Bob → Maria, 2023-07-22",
             "  “Prefers email”",
             " Maria · Conversation · m3 u2 w1                          ?",
-            "q back  a assign  t take  s status  i customer  ? help",
+            "q back  a assign  t take  i info  ? help",
         ])
     }
 

@@ -33,10 +33,10 @@ enum Bars {
         let y = layout.statusRow
         buffer.fill(x: 0, y: y, width: layout.width, height: 1, style: .statusBar)
         // While a prompt owns the message row, messages (e.g. a refused empty note) show here.
-        if case .prompt = state.overlay, let message = state.message {
+        if case .prompt(let prompt) = state.overlay {
             var style = Style.statusBar
-            if message.isError { style.bold = true }
-            buffer.write(" " + message.text, x: 0, y: y, width: layout.width, style: style)
+            if state.message?.isError == true { style.bold = true }
+            buffer.write(" " + (state.message?.text ?? prompt.context), x: 0, y: y, width: layout.width, style: style)
             return
         }
         let where_: String
@@ -62,7 +62,8 @@ enum Bars {
     static func drawMessageRow(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         let y = layout.messageRow
         if case .prompt(let prompt) = state.overlay {
-            let x = buffer.write(prompt.label, x: 0, y: y, width: max(layout.width / 2, layout.width - 20), style: .accent)
+            let fits = DisplayWidth.of(prompt.label) <= layout.width - 20
+            let x = buffer.write(fits ? prompt.label : prompt.shortLabel, x: 0, y: y, style: .accent)
             let room = max(1, layout.width - x - 1)
             // Show the end of a long input: the part being typed.
             let text = tail(DisplaySafety.sanitised(prompt.text), width: room)
@@ -76,7 +77,9 @@ enum Bars {
         }
         let hint: String
         switch state.screen {
-        case .thread: hint = "q back  a assign  t take  s status  i customer  ? help"
+        case .thread:
+            hint = layout.isCompact ? "q back  a assign  t take  i info  ? help"
+                                    : "q back  a assign  t take  s status  i customer  ? help"
         case .list:
             hint = layout.isCompact
                 ? "Enter open  a assign  t take  ? help"

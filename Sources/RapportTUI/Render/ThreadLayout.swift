@@ -26,7 +26,10 @@ enum ThreadLayout {
             let author = state.firstName(of: message.author) ?? message.author ?? message.from
             switch message.direction {
             case .inbound:
-                lines.append(ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: message.from, style: .title, right: date))
+                // Bare addresses get the customer's name in front, so the agent sees who wrote.
+                var sender = message.from
+                if !sender.contains("<"), let name = t.target?.customerName, !name.isEmpty { sender = "\(name) <\(sender)>" }
+                lines.append(ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: sender, style: .title, right: date))
             case .outbound:
                 let to = message.to.joined(separator: ", ")
                 lines.append(ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
