@@ -1,0 +1,68 @@
+import Foundation
+import RapportCore
+import RapportTUI
+
+/// Performs the inbox's effects against the store and answers with messages for `update`.
+/// The only code of the inbox that touches the store. Refusals and failures come back as
+/// messages too: the inbox shows them and goes on.
+struct EffectRunner {
+    let store: any ConversationStore
+    let agent: Agent
+    var clock: () -> Date = Date.init
+
+    /// Runs one store effect. `.redraw` and `.quit` belong to the loop and give nothing here.
+    func perform(_ effect: Effect) -> [AppMsg] {
+        do {
+            return try run(effect)
+        } catch {
+            if case let .assign(customer, _, _) = effect {
+                return [.assignFailed(customer, reason: describe(error))]
+            }
+            return [.failed(describe(error))]
+        }
+    }
+
+    private func run(_ effect: Effect) throws -> [AppMsg] {
+        switch effect {
+        case .loadPage(let request):
+            let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
+                try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
+            }, locate: { id in
+                try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
+            })
+            return [.pageLoaded(request, page)]
+
+        case .loadCounts:
+            return [.countsLoaded(try store.counts(agent: agent.login))]
+
+        case .loadAgents:
+            return [.agentsLoaded(try store.agents())]
+
+        case .openConversation(let id):
+            guard let conversation = try store.conversation(id: id) else {
+                throw RapportError.unknownConversation(id)
+            }
+            let messages = try store.messages(conversation: id)
+            let profile = try store.customerProfile(id: conversation.customerID, now: clock())
+            return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
+
+        case .markSeen(let id):
+            try store.markSeen(conversation: id, agent: agent.login, at: clock())
+            return []
+
+        case let .assign(customer, to, note):
+            return [.assigned(try store.assign(customer: customer, to: to, by: agent.login, note: note))]
+
+        case let .setStatus(id, status):
+            try store.setStatus(status, conversation: id)
+            return [.statusSet(id, status)]
+
+        case .redraw, .quit:
+            return []
+        }
+    }
+
+    private func describe(_ error: any Error) -> String {
+        (error as? RapportError)?.description ?? String(describing: error)
+    }
+}
