@@ -16,4 +16,6 @@ public enum Effect: Sendable, Hashable {
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
     case quit
+    /// Drafts, sending, delivery, templates and the external editor.
+    case composer(ComposerEffect)
 }

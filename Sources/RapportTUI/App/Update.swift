@@ -19,7 +19,13 @@ extension AppState {
 
         case .key(let key):
             message = nil
+            defer { refreshComposerChecks() }
             return handleKey(key)
+
+        case .keys(let keys):
+            message = nil
+            defer { refreshComposerChecks() }
+            return keys.flatMap { handleKey($0) }
 
         case let .resize(w, h):
             width = max(0, w)
@@ -29,11 +35,12 @@ extension AppState {
                 t.scroll = min(t.scroll, ThreadLayout.maxScroll(t, state: self))
                 screen = .thread(t)
             }
+            scrollComposer()
             return list.prefetch(visible: visibleRows).map(loadPage)
 
         case .tick(let date):
             now = date
-            return []
+            return composerTick()
 
         case .storeChanged:
             return refresh()
@@ -54,7 +61,7 @@ extension AppState {
 
         case .threadLoaded(let data):
             threadLoaded(data)
-            return []
+            return composerThreadLoaded()
 
         case .assigned(let assignment):
             if var batch = assignBatch {
@@ -81,6 +88,9 @@ extension AppState {
         case .failed(let reason):
             message = StatusMessage(reason, isError: true)
             return []
+
+        case .composer(let msg):
+            return composerReceive(msg)
         }
     }
 
@@ -93,6 +103,7 @@ extension AppState {
         case .prompt(let prompt): return promptKey(key, prompt)
         case nil: break
         }
+        if let effects = composerKey(key) { return effects }
         let context: KeyContext = thread == nil ? .list : .thread
         guard let action = keyMap.action(for: key, in: context) else { return [] }
         return perform(action)
@@ -127,8 +138,10 @@ extension AppState {
             return []
         case .redraw: return [.redraw]
         case .toggleSidebar: return []
-        case .reply, .note, .recordReferral: return comingSoon(action)
-        case .confirm, .cancel, .deleteBackward, .clearLine: return []
+        case .reply: return openComposer(.reply)
+        case .note: return openComposer(.note)
+        case .recordReferral: return comingSoon(action)
+        case .confirm, .cancel, .deleteBackward, .clearLine, .composer: return []
         }
     }
 

@@ -5,7 +5,7 @@ enum HelpOverlay {
     /// (keys, description, is a heading), for every context in table order.
     static func lines(_ keyMap: KeyMap) -> [(String, String, Bool)] {
         var out: [(String, String, Bool)] = []
-        for context in [KeyContext.list, .thread, .picker, .prompt] {
+        for context in [KeyContext.list, .thread, .picker, .prompt, .composer, .templates] {
             if !out.isEmpty { out.append(("", "", false)) }
             out.append((context.title, "", true))
             if let typing = context.typingHelp { out.append(("type", typing, false)) }
@@ -42,6 +42,8 @@ extension KeyContext {
         switch self {
         case .picker: "filter by first name, last name or login"
         case .prompt: "the text"
+        case .composer: "the text (any character, Unicode, paste)"
+        case .templates: "filter by name or description"
         default: nil
         }
     }
