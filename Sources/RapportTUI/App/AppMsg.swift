@@ -7,8 +7,6 @@ public enum AppMsg: Sendable, Hashable {
     /// The inbox opened: load what the first screen needs.
     case start
     case key(Key)
-    /// Keys that arrived together (typed ahead, or a paste the terminal did not bracket).
-    case keys([Key])
     case resize(width: Int, height: Int)
     case tick(Date)
     /// Another process committed to the store.

@@ -22,11 +22,6 @@ extension AppState {
             defer { refreshComposerChecks() }
             return handleKey(key)
 
-        case .keys(let keys):
-            message = nil
-            defer { refreshComposerChecks() }
-            return keys.flatMap { handleKey($0) }
-
         case let .resize(w, h):
             width = max(0, w)
             height = max(0, h)
