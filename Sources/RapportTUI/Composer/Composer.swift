@@ -9,10 +9,34 @@ public struct ComposeState: Sendable {
     public var pending: PendingCompose?
     /// The reply policy's limits, from the config file.
     public var limits: PolicyLimits = .standard
-    /// Outbox items queued from this inbox, by id, with the customer's name for the report.
-    public var awaitingDelivery: [Int64: String] = [:]
+    /// Outbox items queued from this inbox whose delivery is still to be reported, by outbox id.
+    public var awaitingDelivery: [Int64: AwaitingDelivery] = [:]
+    /// How the replies sent from this inbox fared, by message, shown on their row in the thread.
+    public var deliveries: [MessageID: DeliveryMark] = [:]
 
     public init() {}
+}
+
+/// A queued reply whose delivery is to be reported.
+public struct AwaitingDelivery: Sendable, Hashable {
+    public var customerName: String
+    public var messageID: MessageID
+}
+
+/// Where a reply sent from this inbox is on its way out.
+public enum DeliveryMark: Sendable, Hashable {
+    case queued
+    case sent
+    case failed(String)
+
+    /// What the thread shows after "Sam to dana@…".
+    public var label: String {
+        switch self {
+        case .queued: "queued"
+        case .sent: "sent"
+        case .failed(let reason): "✗ not delivered: \(reason) (rapport send retries)"
+        }
+    }
 }
 
 /// A composer to open as soon as its conversation has loaded.

@@ -131,9 +131,11 @@ enum ComposerScreen {
         var lines: [(String, Style)] = []
         if c.violations.isEmpty {
             if c.isBlank {
-                lines = [(c.customer.isExisting
-                          ? "Checked as you type: first-name greeting, your first name to sign, no signature, ≤\(state.compose.limits.maxWords) words"
-                          : "Checked as you type: a greeting, no no-reply wording; ask how they heard about us", .dim)]
+                let rules = c.customer.isExisting
+                    ? "Checked as you type: greet by first name, sign with your first name alone, no signature, at most \(state.compose.limits.maxWords) words."
+                    : "Checked as you type: greet by name, invite a reply, and ask how they heard about us."
+                lines = TextLayout.wrapped(rules, width: max(1, l.width - 1)).map { ($0, Style.dim) }
+                if lines.count > l.footerRows { lines = [(TextLayout.truncated(rules, to: l.width), .dim)] }
             } else {
                 lines = [("✓ Nothing blocks sending (Ctrl-S)", Style(foreground: .green, bold: true))]
             }
