@@ -78,11 +78,9 @@ struct UpdateTests {
         #expect(state.message?.text.contains("coming") == true)
     }
 
-    @Test("r, n and R say where their screens come from")
+    @Test("R says where its screen comes from (r and n: see ComposerUpdateTests)")
     func composerPlaceholders() {
         var state = loadedState(rows)
-        #expect(update(&state, .key(.char("r"))).isEmpty)
-        #expect(state.message?.text == "Reply: coming with the composer")
         _ = update(&state, .key(.char("R")))
         #expect(state.message?.text.contains("referral") == true)
     }
