@@ -58,7 +58,7 @@ enum ComposerScreen {
         switch (c.sending, c.saveState) {
         case (true, _): right.append("sending…")
         case (_, .saved): right.append(compact ? "saved" : "draft saved")
-        case (_, .saving), (_, .unsaved): right.append(compact ? "…" : "unsaved")
+        case (_, .saving), (_, .unsaved): right.append("unsaved")
         case (_, .clean): break
         }
         let rightText = right.isEmpty ? "" : " " + right.joined(separator: "  ") + " "
@@ -182,10 +182,12 @@ enum ComposerScreen {
             let text: String
             switch confirmation {
             case .discard:
-                text = "Discard this draft? y discard · n keep it"
+                text = layout.isCompact ? "Discard the draft? y / n" : "Discard this draft? y discard · n keep it"
             case .sendDespiteNewMessages:
-                let who = c.unseen.contains { $0.direction == .inbound } ? c.customer.firstName : "Someone"
-                text = "\(who.isEmpty ? "Someone" : who) wrote while you were writing (shown above). Send anyway? y send · n not yet"
+                var who = c.unseen.contains { $0.direction == .inbound } ? c.customer.firstName : "Someone"
+                if who.isEmpty { who = "Someone" }
+                text = layout.isCompact ? "\(who) wrote meanwhile. Send? y / n"
+                    : "\(who) wrote while you were writing (shown above). Send anyway? y send · n not yet"
             }
             buffer.write(text, x: 0, y: y, width: layout.width, style: Style(foreground: .yellow, bold: true))
             return
