@@ -29,7 +29,7 @@ struct RenderTests {
     @Test("Compact layout at 40×10: short tabs, narrow columns, wide characters cut whole")
     func compact() {
         expectScreen(screen(loadedState(listRows, width: 40, height: 10)), [
-            " 1Mine 2Unas 3All 4Wait         rapport",
+            " 1Mine 2Unas 3All 4Wait 5Head 6Thx",
             " ●Ada Lovelace Maria  o  1m Invoice ␛[3…",
             "  Charles Bab… Bob    p  3h Re: differe…",
             "  東京 太郎    —      o  2d 会議の件に…",

@@ -63,28 +63,29 @@ struct UpdateTests {
         #expect(r2.query == ConversationQuery(owner: .agent("maria"), statuses: [.pending]))
         _ = update(&state, .key(.char("3")))
         #expect(state.view == .all)
-        _ = update(&state, .key(.tab))           // after Waiting comes Mine again
+        _ = update(&state, .key(.tab))           // Waiting, Heads-up, Thank-you, then Mine again
+        _ = update(&state, .key(.tab))
+        #expect(state.view == .headsUp)
+        _ = update(&state, .key(.tab))
         _ = update(&state, .key(.tab))
         #expect(state.view == .mine)
         _ = update(&state, .key(.backTab))
-        #expect(state.view == .waiting)
+        #expect(state.view == .thankYou)
     }
 
-    @Test("Heads-up and Thank-you keys say the views are coming and change nothing")
-    func comingViews() {
+    @Test("Heads-up and Thank-you are work lists loaded whole, with their notes shown")
+    func workListViews() {
         var state = loadedState(rows)
-        #expect(update(&state, .key(.char("5"))).isEmpty)
-        #expect(state.view == .mine)
-        #expect(state.message?.text.contains("coming") == true)
-    }
-
-    @Test("r, n and R say where their screens come from")
-    func composerPlaceholders() {
-        var state = loadedState(rows)
-        #expect(update(&state, .key(.char("r"))).isEmpty)
-        #expect(state.message?.text == "Reply: coming with the composer")
-        _ = update(&state, .key(.char("R")))
-        #expect(state.message?.text.contains("referral") == true)
+        let effects = update(&state, .key(.char("5")))
+        #expect(state.view == .headsUp)
+        guard case .loadPage(let request) = effects.first else { Issue.record("no load"); return }
+        #expect(request.source == .view(.headsUp))
+        let due = now.addingTimeInterval(-2 * 86_400)
+        let page = Page(rows: [row(7, name: "Dana Whitfield", owner: maria)], moreBefore: false, moreAfter: false,
+                        notes: [7: RowNote(text: "Rate increase on 2023-11-20 — draft ready", due: due)])
+        _ = update(&state, .pageLoaded(request, page))
+        #expect(state.list.notes[7]?.due == due)
+        #expect(state.list.selectedRow?.id == 7)
     }
 
     // MARK: - Assignment

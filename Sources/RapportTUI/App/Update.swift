@@ -74,6 +74,14 @@ extension AppState {
             }
             return []
 
+        case let .customersFound(text, found):
+            customersFound(text, found)
+            return []
+
+        case .referralRecorded(let text):
+            message = StatusMessage(text)
+            return refresh()
+
         case let .statusSet(_, status):
             message = StatusMessage("Status: \(status.rawValue)")
             return []
@@ -90,6 +98,7 @@ extension AppState {
         switch overlay {
         case .help(let scroll): return helpKey(key, scroll: scroll)
         case .picker(let picker): return pickerKey(key, picker)
+        case .referral(let picker): return referralKey(key, picker)
         case .prompt(let prompt): return promptKey(key, prompt)
         case nil: break
         }
@@ -127,7 +136,8 @@ extension AppState {
             return []
         case .redraw: return [.redraw]
         case .toggleSidebar: return []
-        case .reply, .note, .recordReferral: return comingSoon(action)
+        case .recordReferral: return openReferralPicker()
+        case .reply, .note: return comingSoon(action)
         case .confirm, .cancel, .deleteBackward, .clearLine: return []
         }
     }
@@ -138,7 +148,6 @@ extension AppState {
         switch action {
         case .reply: message = StatusMessage("Reply: coming with the composer")
         case .note: message = StatusMessage("Internal note: coming with the composer")
-        case .recordReferral: message = StatusMessage("How they heard about us: coming with the referral workflow")
         default: break
         }
         return []

@@ -22,7 +22,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .list: "List"
         case .thread: "Conversation"
-        case .picker: "Agent picker"
+        case .picker: "Pickers (agent, referrer)"
         case .prompt: "Line prompts (search, handoff note)"
         case .help: "Help"
         }

@@ -9,7 +9,7 @@ import RapportTUI
 /// token, feed messages to `update`, run the effects, draw the diff. A change committed by
 /// another process is therefore on screen within about a quarter of a second, keypress or not.
 /// The terminal is restored on quit, on a thrown error, and on SIGINT/SIGTERM/SIGHUP.
-func runInbox(store: any ConversationStore, agent: Agent) throws {
+func runInbox(store: any WorkflowStore, agent: Agent) throws {
     let terminal = try Terminal()
     defer { terminal.close() }
     var loop = InboxLoop(store: store, agent: agent, terminal: terminal)
@@ -24,13 +24,13 @@ struct InboxLoop {
 
     let terminal: Terminal
     let runner: EffectRunner
-    let store: any ConversationStore
+    let store: any WorkflowStore
     var state: AppState
     var queue: [AppMsg] = [.start]
     var lastToken: Int?
     var lastTick = Date()
 
-    init(store: any ConversationStore, agent: Agent, terminal: Terminal) {
+    init(store: any WorkflowStore, agent: Agent, terminal: Terminal) {
         self.store = store
         self.terminal = terminal
         self.runner = EffectRunner(store: store, agent: agent)
