@@ -94,7 +94,8 @@ enum Sidebar {
             } else {
                 add("we have not written yet", .dim, indent: 2)
             }
-            add(h.ownerChangesLastYear == 1 ? "1 owner change this year" : "\(h.ownerChangesLastYear) owner changes this year",
+            add(h.ownerChangesLastYear == 0 ? "no owner change this year" : h.ownerChangesLastYear == 1 ? "1 owner change this year"
+                : "\(h.ownerChangesLastYear) owner changes this year",
                 h.ownerChangesLastYear > 1 ? .accent : .plain, indent: 2)
             if let days = h.daysSinceWeWrote {
                 add(days == 0 ? "we wrote today" : "we wrote \(days) day\(days == 1 ? "" : "s") ago", indent: 2)
