@@ -145,7 +145,7 @@ extension AppState {
     }
 
     mutating func helpKey(_ key: Key, scroll: Int) -> [Effect] {
-        let total = HelpOverlay.lines(keyMap).count
+        let total = HelpOverlay.rowCount(keyMap, width: width)
         let page = max(1, layout.height - 4)
         let maxScroll = max(0, total - page)
         switch keyMap.action(for: key, in: .help) {

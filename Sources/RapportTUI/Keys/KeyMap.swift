@@ -54,7 +54,7 @@ public struct KeyMap: Sendable {
                                     "view: \(view.title)" + (view.isAvailable ? "" : " (coming)")))
         }
         table += [
-            KeyBinding([.char("a")], .assign, in: browse, "assign owner (marked rows, else this one)"),
+            KeyBinding([.char("a")], .assign, in: browse, "assign owner (marked rows, or this one)"),
             KeyBinding([.char("t")], .take, in: browse, "take: make me the owner"),
             KeyBinding([.char(" ")], .toggleMark, in: [.list], "mark for bulk assign"),
             KeyBinding([.char("s")], .cycleStatus, in: browse, "status: open → pending → closed"),
