@@ -43,10 +43,10 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore"]),
-        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore"]),
+        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore", "RapportStore"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "rapport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,7 +1,523 @@
+// GMime 3 behind plain C: see include/MimeShim.h for the contract.
 #include "MimeShim.h"
 #include <gmime/gmime.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <pthread.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static pthread_once_t init_once = PTHREAD_ONCE_INIT;
+
+static void init_gmime(void) {
+    g_mime_init();
+    // Undeclared 8-bit text (headers, unknown charsets) is tried as UTF-8, then Windows-1252,
+    // a superset of ISO-8859-1 that decodes every byte: the usual case for old Western mail.
+    static const char *fallback[] = { "utf-8", "windows-1252", NULL };
+    g_mime_parser_options_set_fallback_charsets(g_mime_parser_options_get_default(), fallback);
+}
 
 void rapport_mime_init(void) {
-    static int done = 0;
-    if (!done) { g_mime_init(); done = 1; }
+    pthread_once(&init_once, init_gmime);
+}
+
+void rapport_mime_string_free(char *string) {
+    g_free(string);
+}
+
+// MARK: - Reading
+
+struct rapport_message {
+    GMimeMessage *message;
+    GMimeStream *stream;
+    /// Leaves found by the last rapport_message_parts call (borrowed from the message).
+    GPtrArray *leaves;
+};
+
+static rapport_message *parse_stream(GMimeStream *stream, const char **error) {
+    GMimeParser *parser = g_mime_parser_new_with_stream(stream);
+    g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
+    // Persisting the stream keeps part contents on disk: a 50 MB body is not read into memory.
+    g_mime_parser_set_persist_stream(parser, TRUE);
+    GMimeMessage *message = g_mime_parser_construct_message(parser, NULL);
+    g_object_unref(parser);
+    if (message == NULL) {
+        g_object_unref(stream);
+        *error = "no message could be read (not RFC 5322 headers)";
+        return NULL;
+    }
+    rapport_message *result = g_new0(rapport_message, 1);
+    result->message = message;
+    result->stream = stream;
+    result->leaves = g_ptr_array_new();
+    return result;
+}
+
+rapport_message *rapport_message_open_file(const char *path, const char **error) {
+    rapport_mime_init();
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = strerror(errno);
+        return NULL;
+    }
+    struct stat info;
+    if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        close(fd);
+        *error = "not a regular file";
+        return NULL;
+    }
+    if (info.st_size == 0) {
+        close(fd);
+        *error = "empty file";
+        return NULL;
+    }
+    // The stream owns the descriptor and closes it when the last reference goes.
+    return parse_stream(g_mime_stream_fs_new(fd), error);
+}
+
+rapport_message *rapport_message_open_bytes(const char *bytes, size_t length, const char **error) {
+    rapport_mime_init();
+    if (length == 0) {
+        *error = "empty message";
+        return NULL;
+    }
+    return parse_stream(g_mime_stream_mem_new_with_buffer(bytes, length), error);
+}
+
+void rapport_message_free(rapport_message *message) {
+    if (message == NULL) return;
+    g_ptr_array_free(message->leaves, TRUE);
+    g_object_unref(message->message);
+    g_object_unref(message->stream);
+    g_free(message);
+}
+
+int rapport_message_has_headers(rapport_message *message) {
+    GMimeHeaderList *headers = g_mime_object_get_header_list(GMIME_OBJECT(message->message));
+    return headers != NULL && g_mime_header_list_get_count(headers) > 0;
+}
+
+static char *dup_or_null(const char *value) {
+    return value ? g_strdup(value) : NULL;
+}
+
+char *rapport_message_subject(rapport_message *message) {
+    return dup_or_null(g_mime_message_get_subject(message->message));
+}
+
+char *rapport_message_message_id(rapport_message *message) {
+    return dup_or_null(g_mime_message_get_message_id(message->message));
+}
+
+char *rapport_message_header(rapport_message *message, const char *name) {
+    return dup_or_null(g_mime_object_get_header(GMIME_OBJECT(message->message), name));
+}
+
+int rapport_message_date(rapport_message *message, int64_t *unix_seconds, int32_t *utc_offset_seconds) {
+    GDateTime *date = g_mime_message_get_date(message->message);
+    if (date == NULL) return 0;
+    *unix_seconds = g_date_time_to_unix(date);
+    *utc_offset_seconds = (int32_t)(g_date_time_get_utc_offset(date) / G_TIME_SPAN_SECOND);
+    return 1;
+}
+
+static void collect_mailboxes(InternetAddressList *list, GArray *out, size_t max, int depth) {
+    if (list == NULL || depth > 4) return;
+    int count = internet_address_list_length(list);
+    for (int i = 0; i < count && out->len < max; i++) {
+        InternetAddress *address = internet_address_list_get_address(list, i);
+        if (INTERNET_ADDRESS_IS_GROUP(address)) {
+            collect_mailboxes(internet_address_group_get_members(INTERNET_ADDRESS_GROUP(address)), out, max, depth + 1);
+        } else if (INTERNET_ADDRESS_IS_MAILBOX(address)) {
+            const char *name = internet_address_get_name(address);
+            const char *addr = internet_address_mailbox_get_addr(INTERNET_ADDRESS_MAILBOX(address));
+            rapport_mailbox mailbox = {
+                .name = (name && *name) ? g_strdup(name) : NULL,
+                .address = (addr && *addr) ? g_strdup(addr) : NULL,
+            };
+            g_array_append_val(out, mailbox);
+        }
+    }
+}
+
+size_t rapport_message_addresses(rapport_message *message, rapport_address_field field, size_t max,
+                                 rapport_mailbox **out) {
+    InternetAddressList *list = NULL;
+    switch (field) {
+    case RAPPORT_ADDRESS_FROM: list = g_mime_message_get_from(message->message); break;
+    case RAPPORT_ADDRESS_TO: list = g_mime_message_get_to(message->message); break;
+    case RAPPORT_ADDRESS_CC: list = g_mime_message_get_cc(message->message); break;
+    case RAPPORT_ADDRESS_REPLY_TO: list = g_mime_message_get_reply_to(message->message); break;
+    }
+    GArray *found = g_array_new(FALSE, TRUE, sizeof(rapport_mailbox));
+    collect_mailboxes(list, found, max, 0);
+    size_t count = found->len;
+    *out = (rapport_mailbox *)g_array_free(found, FALSE);
+    return count;
+}
+
+void rapport_mailboxes_free(rapport_mailbox *mailboxes, size_t count) {
+    if (mailboxes == NULL) return;
+    for (size_t i = 0; i < count; i++) {
+        g_free(mailboxes[i].name);
+        g_free(mailboxes[i].address);
+    }
+    g_free(mailboxes);
+}
+
+size_t rapport_message_id_list(rapport_message *message, const char *header, size_t max, char ***out) {
+    *out = NULL;
+    const char *value = g_mime_object_get_header(GMIME_OBJECT(message->message), header);
+    if (value == NULL) return 0;
+    GMimeReferences *refs = g_mime_references_parse(NULL, value);
+    if (refs == NULL) return 0;
+    size_t count = (size_t)g_mime_references_length(refs);
+    if (count > max) count = max;
+    char **ids = g_new0(char *, count + 1);
+    for (size_t i = 0; i < count; i++) {
+        ids[i] = g_strdup(g_mime_references_get_message_id(refs, (int)i));
+    }
+    g_mime_references_free(refs);
+    *out = ids;
+    return count;
+}
+
+void rapport_strings_free(char **strings, size_t count) {
+    if (strings == NULL) return;
+    for (size_t i = 0; i < count; i++) g_free(strings[i]);
+    g_free(strings);
+}
+
+typedef struct {
+    rapport_message *message;
+    GArray *infos;
+    int max_depth;
+    size_t max_parts;
+    int truncated;
+    int next_alternative;
+} walk_state;
+
+static char *lower_mime_type(GMimeObject *object) {
+    GMimeContentType *type = g_mime_object_get_content_type(object);
+    if (type == NULL) return g_strdup("text/plain");
+    char *mime = g_mime_content_type_get_mime_type(type);
+    char *lower = g_ascii_strdown(mime ? mime : "application/octet-stream", -1);
+    g_free(mime);
+    return lower;
+}
+
+// Recursion is bounded by max_depth, so a message nested 500 deep cannot exhaust the stack.
+static void walk(walk_state *state, GMimeObject *object, int depth, int alternative) {
+    if (object == NULL) return;
+    if (state->infos->len >= state->max_parts) {
+        state->truncated = 1;
+        return;
+    }
+    if (GMIME_IS_MULTIPART(object)) {
+        if (depth >= state->max_depth) {
+            state->truncated = 1;
+            return;
+        }
+        GMimeContentType *type = g_mime_object_get_content_type(object);
+        if (type && g_mime_content_type_is_type(type, "multipart", "alternative")) {
+            alternative = state->next_alternative++;
+        }
+        GMimeMultipart *multipart = GMIME_MULTIPART(object);
+        int count = g_mime_multipart_get_count(multipart);
+        for (int i = 0; i < count; i++) {
+            walk(state, g_mime_multipart_get_part(multipart, i), depth + 1, alternative);
+        }
+        return;
+    }
+    rapport_part_info info = {0};
+    info.content_type = lower_mime_type(object);
+    info.alternative = alternative;
+    info.depth = depth;
+    GMimeContentDisposition *disposition = g_mime_object_get_content_disposition(object);
+    info.disposition_attachment = disposition && g_mime_content_disposition_is_attachment(disposition);
+    if (GMIME_IS_PART(object)) {
+        info.filename = dup_or_null(g_mime_part_get_filename(GMIME_PART(object)));
+        info.charset = dup_or_null(g_mime_object_get_content_type_parameter(object, "charset"));
+    } else if (GMIME_IS_MESSAGE_PART(object)) {
+        info.is_message = 1;
+        info.filename = dup_or_null(g_mime_object_get_content_disposition_parameter(object, "filename"));
+    } else {
+        g_free(info.content_type);
+        return;
+    }
+    g_array_append_val(state->infos, info);
+    g_ptr_array_add(state->message->leaves, object);
+}
+
+size_t rapport_message_parts(rapport_message *message, int max_depth, size_t max_parts,
+                             rapport_part_info **out, int *truncated) {
+    g_ptr_array_set_size(message->leaves, 0);
+    walk_state state = {
+        .message = message,
+        .infos = g_array_new(FALSE, TRUE, sizeof(rapport_part_info)),
+        .max_depth = max_depth,
+        .max_parts = max_parts,
+        .truncated = 0,
+        .next_alternative = 0,
+    };
+    walk(&state, g_mime_message_get_mime_part(message->message), 0, -1);
+    *truncated = state.truncated;
+    size_t count = state.infos->len;
+    *out = (rapport_part_info *)g_array_free(state.infos, FALSE);
+    return count;
+}
+
+void rapport_parts_free(rapport_part_info *parts, size_t count) {
+    if (parts == NULL) return;
+    for (size_t i = 0; i < count; i++) {
+        g_free(parts[i].content_type);
+        g_free(parts[i].filename);
+        g_free(parts[i].charset);
+    }
+    g_free(parts);
+}
+
+static int is_utf8_or_ascii(const char *charset) {
+    if (charset == NULL) return 1;
+    const char *canon = g_mime_charset_canon_name(charset);
+    return g_ascii_strcasecmp(canon, "utf-8") == 0 || g_ascii_strcasecmp(canon, "us-ascii") == 0
+        || g_ascii_strcasecmp(canon, "ascii") == 0;
+}
+
+static const char REPLACEMENT[] = "\xEF\xBF\xBD";
+
+// Converts with iconv, replacing each undecodable byte by U+FFFD instead of giving up.
+// Returns NULL when iconv does not know the charset.
+static GString *convert_with_iconv(const char *bytes, size_t length, const char *charset) {
+    // Plain iconv_open on GMime's canonical name: g_mime_iconv_open quietly succeeds for names
+    // iconv does not know, and we want to know, to fall back to a guess instead.
+    iconv_t cd = iconv_open("UTF-8", g_mime_charset_iconv_name(charset));
+    if (cd == (iconv_t)-1) return NULL;
+    GString *out = g_string_sized_new(length + length / 4 + 16);
+    char buffer[8192];
+    char *in = (char *)bytes;
+    size_t left = length;
+    while (left > 0) {
+        char *outp = buffer;
+        size_t outleft = sizeof(buffer);
+        size_t result = iconv(cd, &in, &left, &outp, &outleft);
+        g_string_append_len(out, buffer, outp - buffer);
+        if (result != (size_t)-1) continue;
+        if (errno == E2BIG) continue;
+        g_string_append(out, REPLACEMENT);
+        if (errno == EILSEQ && left > 0) {
+            in++;
+            left--;
+            continue;
+        }
+        break; // EINVAL: an incomplete sequence at the end (a cut body); stop here.
+    }
+    char *outp = buffer;
+    size_t outleft = sizeof(buffer);
+    iconv(cd, NULL, NULL, &outp, &outleft);
+    g_string_append_len(out, buffer, outp - buffer);
+    iconv_close(cd);
+    return out;
+}
+
+static char *to_utf8_checked(const char *bytes, size_t length, const char *charset, size_t *out_length);
+
+// Any bytes in, valid UTF-8 out: the declared charset when known, else GMime's 8-bit guess.
+// NUL bytes are dropped first: they end C strings inside GMime and mean nothing in mail text.
+static char *to_utf8(const char *bytes, size_t length, const char *charset, size_t *out_length) {
+    if (memchr(bytes, 0, length) == NULL) return to_utf8_checked(bytes, length, charset, out_length);
+    char *copy = g_malloc(length + 1);
+    size_t kept = 0;
+    for (size_t i = 0; i < length; i++) {
+        if (bytes[i] != 0) copy[kept++] = bytes[i];
+    }
+    char *result = to_utf8_checked(copy, kept, charset, out_length);
+    g_free(copy);
+    return result;
+}
+
+static char *to_utf8_checked(const char *bytes, size_t length, const char *charset, size_t *out_length) {
+    if (is_utf8_or_ascii(charset)) {
+        if (g_utf8_validate_len(bytes, length, NULL)) {
+            *out_length = length;
+            return g_strndup(bytes, length);
+        }
+        if (charset != NULL && g_ascii_strcasecmp(g_mime_charset_canon_name(charset), "utf-8") == 0) {
+            char *valid = g_utf8_make_valid(bytes, length);
+            *out_length = strlen(valid);
+            return valid;
+        }
+        // Declared ASCII (or nothing) but 8-bit: let GMime guess from its fallback charsets.
+        char *guess = g_mime_utils_decode_8bit(NULL, bytes, length);
+        *out_length = strlen(guess);
+        return guess;
+    }
+    GString *converted = convert_with_iconv(bytes, length, charset);
+    if (converted == NULL) {
+        char *guess = g_mime_utils_decode_8bit(NULL, bytes, length);
+        *out_length = strlen(guess);
+        return guess;
+    }
+    *out_length = converted->len;
+    return g_string_free(converted, FALSE);
+}
+
+static GMimeStream *decoded_stream(GMimePart *part) {
+    GMimeDataWrapper *content = g_mime_part_get_content(part);
+    if (content == NULL) return NULL;
+    GMimeStream *raw = g_mime_data_wrapper_get_stream(content);
+    if (raw == NULL) return NULL;
+    g_mime_stream_reset(raw);
+    GMimeStream *filtered = g_mime_stream_filter_new(raw);
+    GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+    if (encoding == GMIME_CONTENT_ENCODING_BASE64 || encoding == GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE
+        || encoding == GMIME_CONTENT_ENCODING_UUENCODE) {
+        GMimeFilter *decoder = g_mime_filter_basic_new(encoding, FALSE);
+        g_mime_stream_filter_add(GMIME_STREAM_FILTER(filtered), decoder);
+        g_object_unref(decoder);
+    }
+    return filtered;
+}
+
+char *rapport_message_part_text(rapport_message *message, size_t index, size_t cap,
+                                size_t *length, int *truncated) {
+    *length = 0;
+    *truncated = 0;
+    if (index >= message->leaves->len) return NULL;
+    GMimeObject *object = g_ptr_array_index(message->leaves, index);
+    if (!GMIME_IS_PART(object)) return NULL;
+    GMimeStream *stream = decoded_stream(GMIME_PART(object));
+    if (stream == NULL) return NULL;
+    GByteArray *bytes = g_byte_array_new();
+    char buffer[16384];
+    while (bytes->len < cap) {
+        size_t want = MIN(sizeof(buffer), cap - bytes->len);
+        ssize_t got = g_mime_stream_read(stream, buffer, want);
+        if (got <= 0) break;
+        g_byte_array_append(bytes, (guint8 *)buffer, (guint)got);
+    }
+    if (bytes->len >= cap && g_mime_stream_read(stream, buffer, 1) > 0) *truncated = 1;
+    g_object_unref(stream);
+    const char *charset = g_mime_object_get_content_type_parameter(object, "charset");
+    char *text = to_utf8((const char *)bytes->data, bytes->len, charset, length);
+    g_byte_array_free(bytes, TRUE);
+    return text;
+}
+
+int64_t rapport_message_part_size(rapport_message *message, size_t index) {
+    if (index >= message->leaves->len) return 0;
+    GMimeObject *object = g_ptr_array_index(message->leaves, index);
+    GMimeStream *null = g_mime_stream_null_new();
+    if (GMIME_IS_PART(object)) {
+        GMimeStream *stream = decoded_stream(GMIME_PART(object));
+        if (stream != NULL) {
+            g_mime_stream_write_to_stream(stream, null);
+            g_object_unref(stream);
+        }
+    } else if (GMIME_IS_MESSAGE_PART(object)) {
+        GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+        if (inner != NULL) g_mime_object_write_to_stream(GMIME_OBJECT(inner), NULL, null);
+    }
+    int64_t size = (int64_t)GMIME_STREAM_NULL(null)->written;
+    g_object_unref(null);
+    return size;
+}
+
+int rapport_file_sha256(const char *path, char *hex) {
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return errno;
+    GChecksum *checksum = g_checksum_new(G_CHECKSUM_SHA256);
+    char buffer[65536];
+    ssize_t got;
+    while ((got = read(fd, buffer, sizeof(buffer))) != 0) {
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            int error = errno;
+            close(fd);
+            g_checksum_free(checksum);
+            return error;
+        }
+        g_checksum_update(checksum, (const guchar *)buffer, (gssize)got);
+    }
+    close(fd);
+    g_strlcpy(hex, g_checksum_get_string(checksum), 65);
+    g_checksum_free(checksum);
+    return 0;
+}
+
+// MARK: - Writing
+
+static int needs_quoted_printable(const char *body, size_t length) {
+    size_t line = 0;
+    for (size_t i = 0; i < length; i++) {
+        unsigned char c = (unsigned char)body[i];
+        if (c == '\n') {
+            line = 0;
+            continue;
+        }
+        if (c >= 0x80 || c == 0 || c == '\r') return 1;
+        if (++line > 998) return 1;
+    }
+    return 0;
+}
+
+char *rapport_build_message(const rapport_outgoing *o, size_t *length) {
+    rapport_mime_init();
+    *length = 0;
+    if (o->from_address == NULL || o->to_address == NULL || o->message_id == NULL || o->body == NULL) return NULL;
+
+    GMimeMessage *message = g_mime_message_new(TRUE);
+    const char *from_name = o->from_name ? o->from_name : "";
+    g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_FROM, from_name, o->from_address);
+    g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_REPLY_TO, from_name,
+                               o->reply_to_address ? o->reply_to_address : o->from_address);
+    g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_TO, o->to_name ? o->to_name : "", o->to_address);
+    g_mime_message_set_subject(message, o->subject ? o->subject : "", "utf-8");
+
+    GTimeZone *zone = g_time_zone_new_offset(o->date_utc_offset);
+    GDateTime *utc = g_date_time_new_from_unix_utc(o->date_unix);
+    GDateTime *local = g_date_time_to_timezone(utc, zone);
+    g_mime_message_set_date(message, local);
+    g_date_time_unref(local);
+    g_date_time_unref(utc);
+    g_time_zone_unref(zone);
+
+    g_mime_message_set_message_id(message, o->message_id);
+    if (o->in_reply_to && *o->in_reply_to) {
+        char *value = g_strdup_printf("<%s>", o->in_reply_to);
+        g_mime_object_set_header(GMIME_OBJECT(message), "In-Reply-To", value, NULL);
+        g_free(value);
+    }
+    if (o->references && *o->references) {
+        GString *value = g_string_new(NULL);
+        char **ids = g_strsplit(o->references, " ", -1);
+        for (char **id = ids; *id; id++) {
+            if (**id == '\0') continue;
+            if (value->len) g_string_append_c(value, ' ');
+            g_string_append_printf(value, "<%s>", *id);
+        }
+        g_strfreev(ids);
+        g_mime_object_set_header(GMIME_OBJECT(message), "References", value->str, NULL);
+        g_string_free(value, TRUE);
+    }
+
+    GMimeTextPart *part = g_mime_text_part_new_with_subtype("plain");
+    GMimeStream *stream = g_mime_stream_mem_new_with_buffer(o->body, o->body_length);
+    GMimeDataWrapper *content = g_mime_data_wrapper_new_with_stream(stream, GMIME_CONTENT_ENCODING_DEFAULT);
+    g_mime_part_set_content(GMIME_PART(part), content);
+    g_object_unref(content);
+    g_object_unref(stream);
+    g_mime_text_part_set_charset(part, "utf-8");
+    g_mime_part_set_content_encoding(GMIME_PART(part),
+        needs_quoted_printable(o->body, o->body_length) ? GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE
+                                                        : GMIME_CONTENT_ENCODING_7BIT);
+    g_mime_message_set_mime_part(message, GMIME_OBJECT(part));
+    g_object_unref(part);
+
+    char *text = g_mime_object_to_string(GMIME_OBJECT(message), NULL);
+    g_object_unref(message);
+    if (text) *length = strlen(text);
+    return text;
 }

@@ -135,6 +135,7 @@ extension SQLiteStore {
                 CREATE INDEX headsup_event_conversation ON headsup_event(conversation_id);
                 """)
         }
+        registerMailMigrations(&migrator)
         return migrator
     }
 }

@@ -10,7 +10,8 @@ struct Rapport: ParsableCommand {
         subcommands: [
             InboxCommand.self, InitCommand.self, DemoCommand.self, AgentCommand.self, CustomerCommand.self,
             AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, LogCommand.self,
-            ReferralCommand.self, HeadsUpCommand.self, StatsCommand.self, QuietCommand.self,
+            ReferralCommand.self, HeadsUpCommand.self, StatsCommand.self, QuietCommand.self, LintCommand.self,
+            ParseCommand.self, IngestCommand.self, ReplyCommand.self, SendCommand.self,
         ],
         defaultSubcommand: InboxCommand.self)
 }

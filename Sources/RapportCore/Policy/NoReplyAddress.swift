@@ -3,11 +3,10 @@ import Foundation
 /// Recognises addresses nobody reads ("noreply@", "do-not-reply@"…). Rapport refuses them
 /// everywhere: every message must come from a person the customer can answer.
 public enum NoReplyAddress {
+    /// Same detector as the reply policy's `noreply` rule (`NoReply.isNoReplyAddress`), so that
+    /// agents, outbound mail and drafts agree on what counts.
     public static func matches(_ address: String) -> Bool {
-        let local = address.split(separator: "@").first.map(String.init) ?? address
-        let squashed = local.lowercased().filter { $0.isLetter }
-        return ["noreply", "donotreply", "dontreply", "norespond", "noresponse", "noanswer"]
-            .contains { squashed.contains($0) }
+        NoReply.isNoReplyAddress(address)
     }
 }
 

@@ -13,19 +13,21 @@ struct HeadsUpCommand: ParsableCommand {
             abstract: "Import events (CSV: email,kind,effective_date,details); one personal draft per customer, from their owner.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The CSV file.") var file: String
-        @Option(help: "Days before the effective date the message is due.") var leadDays: Int = 7
+        @Option(help: "Days before the effective date the message is due (default: workflows.headsup_lead_days in the config, 7).")
+        var leadDays: Int?
         @Flag(help: "Import the good rows and report the bad ones (default: all or nothing).") var skipBad = false
         @Flag var json = false
 
         func validate() throws {
-            if leadDays < 0 || leadDays > 365 { throw ValidationError("--lead-days must be between 0 and 365") }
+            if let leadDays, leadDays < 0 || leadDays > 365 { throw ValidationError("--lead-days must be between 0 and 365") }
         }
 
         func run() throws {
             let store = try global.openStore()
             let table = try ImportFile.read(file, columns: HeadsUpImport.columns)
             let kinds = try PreparedMessages.headsUpKinds()
-            let (rows, problems) = try HeadsUpImport.read(table, leadDays: leadDays, knownKinds: kinds) {
+            let lead = try leadDays ?? global.config().headsUpLeadDays
+            let (rows, problems) = try HeadsUpImport.read(table, leadDays: lead, knownKinds: kinds) {
                 try store.customer(email: $0) != nil
             }
             if !problems.isEmpty && !skipBad {

@@ -6,12 +6,13 @@ struct QuietCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiet", abstract: "My customers we have not written to for a while: time for a personal check-in.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Quiet for more than this many days (default 90).") var days: Int = 90
+    @Option(help: "Quiet for more than this many days (default: workflows.quiet_days in the config, 90).") var days: Int?
     @Flag var json = false
 
     func run() throws {
         let store = try global.openStore()
         let me = try global.currentAgent(store)
+        let days = try self.days ?? global.config().quietDays
         let quiet = try store.quietCustomers(agent: me.login, days: days, now: Date())
         if json {
             return printJSON(quiet.map { QuietJSON(email: $0.email, name: $0.name, lastWrittenTo: $0.lastWrittenTo, daysQuiet: $0.daysQuiet) })

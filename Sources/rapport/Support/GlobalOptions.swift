@@ -33,6 +33,13 @@ struct GlobalOptions: ParsableArguments {
         return nil
     }
 
+    /// The user's config file (defaults when there is none); a broken file is a refused action naming it.
+    func config() throws -> RapportConfig {
+        do { return try RapportConfig.load(environment: environment) } catch let error as ConfigError {
+            throw RapportError.invalid("\(error)")
+        }
+    }
+
     func openStore(create: Bool = false) throws -> SQLiteStore {
         try SQLiteStore(path: storePath, create: create)
     }

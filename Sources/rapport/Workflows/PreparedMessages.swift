@@ -1,29 +1,41 @@
 import Foundation
 import RapportCore
 
-/// The texts Rapport prepares for a person to finish: heads-up notes and referral thank-yous.
+/// The drafts Rapport prepares for a person to finish and send, rendered from the reply templates
+/// (`templates/headsup-<kind>.mustache`, `templates/thankyou-referral.mustache`, or the user's overrides).
 enum PreparedMessages {
+    /// Loaded once per process; the shipped templates are found by `TemplateLocator`.
+    static let library = TemplateLibrary.load()
+
     static func headsUp(_ row: HeadsUpImport.Row, customer: Customer, owner: Agent?) throws -> PreparedMessage {
-        let sign = owner?.firstName ?? ""
+        let template = try named("headsup-\(row.kind)")
+        let event = TemplateContext.Event(kind: row.kind, effectiveDate: row.effectiveDate, details: row.details)
         return PreparedMessage(
             subject: "Before it happens: a change on \(ISODate.format(row.effectiveDate))",
-            text: "Hi \(customer.firstName),\n\nI wanted you to hear this from me before it happens: \(row.details)\n\n"
-                + "If you'd like to talk it through, just reply.\n\n\(sign)")
+            text: template.render(TemplateContext(customer: customer, agent: owner ?? unassigned, event: event)))
     }
 
     static func thankYou(referrer: Customer, referred: Customer, owner: Agent?, coupon: String?) throws -> PreparedMessage {
-        let sign = owner?.firstName ?? ""
-        let gift = coupon.map { "\n\nAs a small thank-you, here is a code for your next renewal: \($0)" } ?? ""
+        let template = try named("thankyou-referral")
         return PreparedMessage(
             subject: "Thank you for sending \(referred.firstName) our way",
-            text: "Hi \(referrer.firstName),\n\n\(referred.firstName) told us you recommended us. Thank you — that means a lot."
-                + "\(gift)\n\nHow are things with you?\n\n\(sign)")
+            text: template.render(TemplateContext(customer: referrer, agent: owner ?? unassigned, referred: referred, coupon: coupon)))
+    }
+
+    /// A customer in Unassigned has no one to sign yet: the sign-off stays empty until someone takes them.
+    static let unassigned = Agent(login: "", firstName: "", lastName: "", email: "")
+
+    static func named(_ name: String) throws -> ReplyTemplate {
+        if let template = library.template(named: name) { return template }
+        let problems = library.problems.map(\.description).joined(separator: "; ")
+        throw RapportError.invalid("no template named '\(name)'" + (problems.isEmpty ? "" : " (\(problems))"))
     }
 }
 
 extension PreparedMessages {
-    /// Event kinds there is a heads-up template for.
+    /// Event kinds there is a heads-up template for: `headsup-<kind>`.
     static func headsUpKinds() throws -> Set<String> {
-        ["rate-increase", "fee", "overdraft", "policy-change"]
+        Set(library.templates.filter { $0.kind == .headsUp && $0.name.hasPrefix("headsup-") }
+            .map { String($0.name.dropFirst("headsup-".count)) })
     }
 }

@@ -1,0 +1,86 @@
+import Foundation
+
+/// The settings a team may change, read from `$XDG_CONFIG_HOME/rapport/config.toml`.
+/// Every field has a default, so Rapport runs without a config file. Keys are documented in docs/config.md.
+public struct RapportConfig: Sendable, Hashable {
+    /// `[policy]`: the reply policy's limits (`max_words`).
+    public var policy: PolicyLimits
+    /// `[workflows] quiet_days`: a customer we have not written to for longer appears in their owner's Quiet list.
+    public var quietDays: Int
+    /// `[workflows] headsup_lead_days`: how many days before the effective date a heads-up is due.
+    public var headsUpLeadDays: Int
+    /// `[mail] sendmail`: the sendmail-compatible command, as program and arguments (run without a shell).
+    public var sendmailCommand: [String]
+    /// `[mail] sent_maildir`: where copies of sent mail are written (a Maildir); `~` is expanded.
+    public var sentMaildir: String
+    /// `[mail] maildir`: the Maildir inbound mail is read from, when set.
+    public var inboxMaildir: String?
+
+    public init(policy: PolicyLimits = .standard, quietDays: Int = 90, headsUpLeadDays: Int = 7,
+                sendmailCommand: [String] = ["/usr/sbin/sendmail", "-t", "-oi"],
+                sentMaildir: String, inboxMaildir: String? = nil) {
+        self.policy = policy
+        self.quietDays = quietDays
+        self.headsUpLeadDays = headsUpLeadDays
+        self.sendmailCommand = sendmailCommand
+        self.sentMaildir = sentMaildir
+        self.inboxMaildir = inboxMaildir
+    }
+
+    /// The settings used when there is no config file.
+    public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> RapportConfig {
+        RapportConfig(sentMaildir: ConfigPaths(environment: environment).dataDirectory + "/sent")
+    }
+}
+
+/// Where Rapport's own files live, following the XDG base directory convention.
+public struct ConfigPaths: Sendable {
+    public var environment: [String: String]
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.environment = environment
+    }
+
+    var home: String { environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory() }
+
+    /// `$XDG_CONFIG_HOME/rapport`, else `~/.config/rapport`.
+    public var configDirectory: String {
+        if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/rapport" }
+        return home + "/.config/rapport"
+    }
+
+    /// `$XDG_DATA_HOME/rapport`, else `~/.local/share/rapport`.
+    public var dataDirectory: String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/rapport" }
+        return home + "/.local/share/rapport"
+    }
+
+    public var configFile: String { configDirectory + "/config.toml" }
+
+    /// The user's own templates, which override shipped ones by name.
+    public var userTemplatesDirectory: String { configDirectory + "/templates" }
+
+    /// `~/x` → `$HOME/x`.
+    public func expandingTilde(_ path: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst(1) }
+        return path
+    }
+}
+
+/// A config file that cannot be used; the message names the file, and the line when it is known.
+public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "\(file)\(line.map { ":\($0)" } ?? ""): \(message)"
+    }
+}

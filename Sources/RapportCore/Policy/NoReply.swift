@@ -1,0 +1,63 @@
+import Foundation
+
+/// Recognises addresses and phrases that tell a customer not to write back.
+///
+/// Every message Rapport sends must invite an answer, so the same detector is used by the
+/// reply policy (`noreply` rule), by outbound mail (a no-reply sender is refused) and by the CLI.
+public enum NoReply {
+    /// Local parts (with `.`, `-`, `_` removed and lowercased) that mean "nobody reads this".
+    static let deadLocalParts: Set<String> = [
+        "noreply", "donotreply", "dontreply", "noresponse", "donotrespond", "norespond",
+        "mailerdaemon", "unmonitored", "notmonitored", "noanswer", "donotanswer",
+    ]
+
+    /// True when the address looks like one nobody reads (`no-reply@`, `donotreply@`, `noreply+x@`…).
+    public static func isNoReplyAddress(_ address: String) -> Bool {
+        let bare = address.trimmingCharacters(in: CharacterSet(charactersIn: " \t<>\"'"))
+        // Without an "@" the whole string is taken as the local part.
+        var local = (bare.lastIndex(of: "@").map { bare[..<$0] } ?? Substring(bare)).lowercased()
+        if let plus = local.firstIndex(of: "+") { local = String(local[..<plus]) }
+        let squeezed = local.filter { $0 != "." && $0 != "-" && $0 != "_" }
+        if deadLocalParts.contains(squeezed) { return true }
+        // "billing-noreply", "noreply.alerts", "do-not-reply-uk"
+        return ["noreply", "donotreply", "dontreply", "donotrespond", "norespond", "noresponse", "noanswer", "mailerdaemon"]
+            .contains { squeezed.contains($0) }
+    }
+
+    /// Every no-reply address found in a piece of text, in order of appearance.
+    public static func addresses(in text: String) -> [String] {
+        emailAddresses(in: text).filter(isNoReplyAddress)
+    }
+
+    /// A phrase in `line` telling the reader not to answer, if there is one.
+    public static func discouragingPhrase(in line: String) -> String? {
+        let range = NSRange(line.startIndex..., in: line)
+        for pattern in phrasePatterns {
+            if let match = pattern.firstMatch(in: line, range: range), let r = Range(match.range, in: line) {
+                return String(line[r])
+            }
+        }
+        return nil
+    }
+
+    static let phrasePatterns: [NSRegularExpression] = [
+        // "please do not reply", "don't respond to this email" — but not "don't reply to that phishing mail"
+        #"\b(?:please\s+)?(?:do\s+not|don[’']?t|dont)\s+(?:reply|respond|answer)\b(?!\s+to\s+(?:that|those|them|him|her|it|any|the\s+(?:sender|scam|phishing|text|caller)))"#,
+        #"\b(?:this|the)\s+(?:mail\s?box|inbox|e-?mail\s+address|address)\s+(?:is\s+)?(?:not|isn[’']?t|un)\s*-?monitored\b"#,
+        #"\bunmonitored\s+(?:mail\s?box|inbox|address|account)\b"#,
+        #"\breplies\s+(?:to\s+this\s+(?:e-?mail|message|address)\s+)?(?:are|will)\s+not\s+be\s+(?:read|monitored|answered|seen)\b"#,
+        #"\b(?:cannot|can[’']?t|can\s+not|is\s+unable\s+to)\s+(?:receive|accept)\s+replies\b"#,
+        #"\bthis\s+is\s+an\s+(?:automated|automatic|auto-generated|unattended)\s+(?:message|e-?mail|notification)\b"#,
+        #"\bno-?reply\b"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    static let emailPattern = try! NSRegularExpression(
+        pattern: #"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"#)
+
+    /// Every email address in a text (a plain pattern: good enough to spot, not to validate).
+    public static func emailAddresses(in text: String) -> [String] {
+        emailPattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap {
+            Range($0.range, in: text).map { String(text[$0]) }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import Foundation
+
+/// First and last name for a customer Rapport has never met, from what their email shows.
+public enum PersonName {
+    /// From the display name ("Dana Whitfield", "Whitfield, Dana", "\"Dana\""), else from the address's
+    /// local part ("dana.whitfield" → Dana Whitfield, "dw" → Dw). Never empty: falls back to the address.
+    public static func guess(displayName: String?, address: String) -> (first: String, last: String) {
+        if let raw = displayName?.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))),
+           !raw.isEmpty, !raw.contains("@") {
+            if let comma = raw.firstIndex(of: ","), raw.filter({ $0 == "," }).count == 1 {
+                let last = raw[..<comma].trimmingCharacters(in: .whitespaces)
+                let first = raw[raw.index(after: comma)...].trimmingCharacters(in: .whitespaces)
+                if !first.isEmpty && !last.isEmpty { return (first, last) }
+            }
+            let words = raw.split(whereSeparator: \.isWhitespace).map(String.init)
+            if words.count == 1 { return (words[0], "") }
+            return (words[0], words.dropFirst().joined(separator: " "))
+        }
+        let local = address.split(separator: "@").first.map(String.init) ?? address
+        let words = local.split(whereSeparator: { ".-_+".contains($0) })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+        guard let first = words.first, !first.isEmpty else { return (address, "") }
+        return (first, words.dropFirst().joined(separator: " "))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// The rules a reply is checked against; the raw value is the id shown to people and in `--json`.
+public enum PolicyRule: String, Sendable, Codable, CaseIterable {
+    case greeting
+    case signoff
+    case signature
+    case noreply
+    case length
+    case referralQuestion = "referral-question"
+}
+
+/// Whether a violation stops the reply from being sent.
+public enum Severity: String, Sendable, Codable, CaseIterable {
+    /// Sending is refused until it is fixed; there is no per-message bypass.
+    case block
+    /// Shown, but the reply may still be sent.
+    case warn
+}
+
+/// One thing wrong with a draft: which rule, which line (1-based, in the draft as typed), and why.
+public struct Violation: Sendable, Hashable, Codable {
+    public var rule: PolicyRule
+    /// 1-based line number in the draft text.
+    public var line: Int
+    public var severity: Severity
+    /// A sentence a person understands, saying what to do about it.
+    public var message: String
+
+    public init(rule: PolicyRule, line: Int, severity: Severity, message: String) {
+        self.rule = rule
+        self.line = line
+        self.severity = severity
+        self.message = message
+    }
+
+    public var blocks: Bool { severity == .block }
+}
+
+extension Array where Element == Violation {
+    /// True when at least one violation stops sending.
+    public var blocksSending: Bool { contains { $0.blocks } }
+
+    /// The 1-based line numbers that carry a violation, for marking lines in the composer.
+    public var markedLines: Set<Int> { Set(map(\.line)) }
+}

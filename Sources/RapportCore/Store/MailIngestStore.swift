@@ -1,0 +1,62 @@
+import Foundation
+
+/// A message read from a Maildir, reduced to what the store keeps. Built by RapportMail.
+public struct IncomingMail: Sendable, Hashable {
+    /// Identifies the file across runs: Maildir root + unique name (stable when the file moves to cur/).
+    public var seenKey: String
+    public var path: String
+    /// "mid:<Message-ID>", or "sha256:<hash of the file>" when the message has no Message-ID.
+    public var dedupKey: String
+    public var fromAddress: String
+    public var fromName: String?
+    public var to: [String]
+    public var subject: String
+    public var text: String
+    public var messageID: String?
+    public var inReplyTo: String?
+    public var references: [String]
+    public var date: Date
+    public var attachments: [AttachmentInfo]
+
+    public init(seenKey: String, path: String, dedupKey: String, fromAddress: String, fromName: String?,
+                to: [String], subject: String, text: String, messageID: String?, inReplyTo: String?,
+                references: [String], date: Date, attachments: [AttachmentInfo]) {
+        self.seenKey = seenKey
+        self.path = path
+        self.dedupKey = dedupKey
+        self.fromAddress = fromAddress
+        self.fromName = fromName
+        self.to = to
+        self.subject = subject
+        self.text = text
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.date = date
+        self.attachments = attachments
+    }
+}
+
+/// One file of an ingest batch: a message to store, or a file that could not be read.
+public enum IngestItem: Sendable, Hashable {
+    case mail(IncomingMail)
+    case unreadable(seenKey: String, path: String, reason: String)
+}
+
+/// What became of one item.
+public enum IngestOutcome: Sendable, Hashable {
+    case ingested(MessageID)
+    case duplicate
+    case failed(String)
+}
+
+/// The store side of Maildir ingest. Kept apart from `ConversationStore` because only ingest needs it.
+public protocol MailIngestStore: Sendable {
+    /// Which of these seen keys earlier runs already handled (ingested, duplicate or unreadable).
+    func seenKeys(_ keys: [String]) throws -> Set<String>
+    /// Stores a batch in ONE transaction: every message with its customer, conversation and seen record,
+    /// or nothing (a crash mid-batch leaves no half-written message, conversation or customer).
+    /// Threading: In-Reply-To/References, else the same customer and normalised subject within
+    /// `threadWindow`, else a new conversation. Mail from an agent's address is outbound by that agent.
+    func ingest(_ batch: [IngestItem], threadWindow: TimeInterval) throws -> [IngestOutcome]
+}

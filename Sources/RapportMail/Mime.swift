@@ -1,2 +1,0 @@
-import RapportCore
-import MimeShim

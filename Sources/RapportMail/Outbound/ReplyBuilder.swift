@@ -1,0 +1,34 @@
+import Foundation
+import RapportCore
+
+/// Decides every header of a reply from what the store knows. Pure: no GMime, no I/O.
+public enum ReplyBuilder {
+    /// From and Reply-To are the agent's own name and address; To is where the customer last wrote from.
+    /// Refuses a no-reply agent address again here, at send time.
+    public static func outgoing(_ reply: OutboundReply, timeZone: TimeZone = .current) throws -> OutgoingMessage {
+        let agent = reply.agent
+        if NoReplyAddress.matches(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        let message = reply.message
+        guard let messageID = message.messageID else {
+            throw OutboundError.cannotBuild("the queued message has no Message-ID")
+        }
+        return OutgoingMessage(
+            from: Mailbox(name: agent.fullName, address: agent.email), replyTo: agent.email,
+            to: Mailbox(name: reply.customerName.isEmpty ? nil : reply.customerName, address: reply.item.toAddress),
+            subject: Subject.reply(to: message.subject), messageID: messageID, inReplyTo: message.inReplyTo,
+            references: message.references, date: message.date,
+            utcOffset: timeZone.secondsFromGMT(for: message.date), body: normalisedBody(message.text))
+    }
+
+    /// LF line ends, no trailing spaces at line ends, and exactly one newline at the end.
+    static func normalisedBody(_ text: String) -> String {
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingTrailingWhitespace() }
+        return lines.joined(separator: "\n").trimmingTrailingWhitespace() + "\n"
+    }
+}
+
+extension Substring {
+    func trimmingTrailingWhitespace() -> String { String(self).trimmingTrailingWhitespace() }
+}

@@ -1,0 +1,67 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportMail
+
+/// `rapport ingest MAILDIR... [--json]`: reads new mail into the store.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Read Maildirs (new/ and cur/) into the store; files seen before are skipped.",
+        discussion: "Files are never moved or changed. A file that cannot be read is listed with its reason and the run goes on.")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "Maildir folders (each with cur/ and new/).") var maildirs: [String]
+    @Option(help: "Messages per transaction.") var batch: Int = 250
+    @Flag(help: "Print {\"ingested\", \"duplicates\", \"failed\": [{\"file\", \"error\"}]} as JSON.") var json = false
+    @Flag(help: "Write a line to stderr after each committed batch.") var verbose = false
+
+    func validate() throws {
+        if maildirs.isEmpty { throw ValidationError("name at least one Maildir") }
+        if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        for root in maildirs where !Maildir(root: root).isMaildir {
+            throw ValidationError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
+        }
+    }
+
+    func run() throws {
+        let store = try global.openStore()
+        let bar = isatty(STDERR_FILENO) == 1 && !json ? ProgressBar() : nil
+        let summary = try MailIngester(store: store, batchSize: batch).run(maildirs: maildirs) { progress in
+            bar?.draw(progress)
+            if verbose && progress.done > 0 {
+                FileHandle.standardError.write(Data("committed \(progress.done)/\(progress.total)\n".utf8))
+            }
+        }
+        bar?.finish()
+        if json { return printJSON(summary) }
+        for failure in summary.failed {
+            FileHandle.standardError.write(Data("rapport: \(SafeText.safe(failure.file)): \(SafeText.safe(failure.error))\n".utf8))
+        }
+        say("ingested \(summary.ingested), duplicates \(summary.duplicates), failed \(summary.failed.count), already seen \(summary.alreadySeen)")
+    }
+}
+
+/// One line on stderr redrawn in place: count, rate and time left.
+final class ProgressBar {
+    private let width = 30
+
+    func draw(_ progress: IngestProgress) {
+        let fraction = progress.total == 0 ? 1 : Double(progress.done) / Double(progress.total)
+        let filled = Int(fraction * Double(width))
+        let rate = progress.elapsed > 0 ? Double(progress.done) / progress.elapsed : 0
+        let left = rate > 0 ? Double(progress.total - progress.done) / rate : 0
+        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
+        let line = String(format: "\r%@ %d/%d  %.0f msg/s  ETA %@ ", bar, progress.done, progress.total, rate,
+                          Self.clock(left))
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let total = Int(seconds.rounded())
+        return String(format: "%d:%02d", total / 60, total % 60)
+    }
+}

@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// `rapport lint`: checks a draft reply with the same policy as the composer.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Check a draft reply against the reply policy, exactly as the composer does.",
+        discussion: """
+        Exit status: 0 when nothing blocks sending (warnings may remain), 1 when something does,
+        2 for bad usage, an unknown customer or agent, or a broken config file.
+        The signing agent is --agent (or $RAPPORT_AGENT); without either, the customer's owner,
+        since only the owner may reply; else $USER.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Any of the customer's addresses.") var customer: String
+    @Flag(help: "Print {\"ok\", \"existing\", \"violations\": [{\"rule\", \"line\", \"severity\", \"message\"}]}.") var json = false
+    @Argument(help: "The draft file, or - for standard input.") var file: String
+
+    func run() throws {
+        let text = try readDraft()
+        let config: RapportConfig
+        do { config = try RapportConfig.load() } catch let error as ConfigError { throw usage("\(error)") }
+
+        let store = try global.openStore()
+        guard let customer = try store.customer(email: customer) else {
+            throw usage("unknown customer '\(self.customer)'")
+        }
+        let agent = try signingAgent(store, owner: customer.owner)
+
+        let violations = ReplyPolicy.check(text, customer: customer, agent: agent, isExisting: customer.isExisting,
+                                           limits: config.policy)
+        if json {
+            printJSON(LintJSON(ok: !violations.blocksSending, existing: customer.isExisting,
+                               violations: violations.map(LintJSON.Item.init)))
+        } else {
+            let name = file == "-" ? "<stdin>" : file
+            for v in violations {
+                say("\(name):\(v.line): \(v.severity.rawValue) [\(v.rule.rawValue)] \(v.message)")
+            }
+            if violations.isEmpty { say("\(name): ok") }
+        }
+        if violations.blocksSending { throw ExitCode(1) }
+    }
+
+    /// Exit status 2 with a plain message (no usage text: the usage was fine, the input was not).
+    func usage(_ message: String) -> ExitCode {
+        FileHandle.standardError.write(Data("rapport lint: \(message)\n".utf8))
+        return ExitCode(2)
+    }
+
+    func readDraft() throws -> String {
+        if file == "-" {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw usage("cannot read draft file '\(file)'")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The agent the draft is signed by: explicit --agent/$RAPPORT_AGENT, else the owner, else $USER.
+    func signingAgent(_ store: some ConversationStore, owner: String?) throws -> Agent {
+        let explicit = [global.agent, global.environment["RAPPORT_AGENT"]].compactMap { $0 }.first { !$0.isEmpty }
+        let candidates = explicit.map { [$0] } ?? [owner, global.environment["USER"]].compactMap { $0 }
+        for login in candidates {
+            if let agent = try store.agent(login: login) { return agent }
+        }
+        let known = try store.agents().map(\.login)
+        let asked = candidates.first ?? "(none)"
+        throw usage("unknown agent '\(asked)'; known agents: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (use --agent)")
+    }
+}
+
+/// The documented JSON of `rapport lint --json`.
+struct LintJSON: Encodable {
+    struct Item: Encodable {
+        let rule: String
+        let line: Int
+        let severity: String
+        let message: String
+        init(_ v: Violation) { rule = v.rule.rawValue; line = v.line; severity = v.severity.rawValue; message = v.message }
+    }
+    let ok: Bool
+    let existing: Bool
+    let violations: [Item]
+}

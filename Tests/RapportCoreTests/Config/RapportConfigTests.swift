@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+import RapportCore
+
+@Suite("config file")
+struct RapportConfigTests {
+    let env = ["HOME": "/home/sam", "XDG_DATA_HOME": "/data", "XDG_CONFIG_HOME": "/conf"]
+
+    @Test func defaultsWhenThereIsNoFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-config-\(UUID())").path
+        let config = try RapportConfig.load(environment: ["HOME": "/home/sam", "XDG_CONFIG_HOME": dir])
+        #expect(config.policy.maxWords == 120)
+        #expect(config.quietDays == 90)
+        #expect(config.headsUpLeadDays == 7)
+        #expect(config.sendmailCommand == ["/usr/sbin/sendmail", "-t", "-oi"])
+        #expect(config.sentMaildir == "/home/sam/.local/share/rapport/sent")
+        #expect(config.inboxMaildir == nil)
+    }
+
+    @Test func fileLocationFollowsXDG() {
+        #expect(ConfigPaths(environment: env).configFile == "/conf/rapport/config.toml")
+        #expect(ConfigPaths(environment: ["HOME": "/home/sam"]).configFile == "/home/sam/.config/rapport/config.toml")
+        #expect(ConfigPaths(environment: env).userTemplatesDirectory == "/conf/rapport/templates")
+    }
+
+    @Test func everyKeyIsRead() throws {
+        let toml = """
+        [policy]
+        max_words = 90
+
+        [workflows]
+        quiet_days = 30
+        headsup_lead_days = 10
+
+        [mail]
+        sendmail = "msmtp -t --account work"
+        sent_maildir = "~/Maildir/.Sent"
+        maildir = "/var/mail/acme"
+        """
+        let config = try RapportConfig.parse(toml, file: "config.toml", environment: env)
+        #expect(config.policy.maxWords == 90)
+        #expect(config.quietDays == 30)
+        #expect(config.headsUpLeadDays == 10)
+        #expect(config.sendmailCommand == ["msmtp", "-t", "--account", "work"])
+        #expect(config.sentMaildir == "/home/sam/Maildir/.Sent")
+        #expect(config.inboxMaildir == "/var/mail/acme")
+    }
+
+    @Test func partialFileKeepsOtherDefaults() throws {
+        let config = try RapportConfig.parse("[mail]\nsendmail = [\"/usr/bin/msmtp\", \"-t\"]\n", file: "c.toml", environment: env)
+        #expect(config.sendmailCommand == ["/usr/bin/msmtp", "-t"])
+        #expect(config.policy.maxWords == 120)
+        #expect(config.sentMaildir == "/data/rapport/sent")
+    }
+
+    @Test func brokenTOMLNamesFileAndLine() {
+        #expect {
+            try RapportConfig.parse("[policy]\nmax_words = = 3\n", file: "/conf/rapport/config.toml", environment: env)
+        } throws: { error in
+            let e = error as? ConfigError
+            return e?.file == "/conf/rapport/config.toml" && e?.line == 2
+                && e?.description.hasPrefix("/conf/rapport/config.toml:2: not valid TOML") == true
+        }
+    }
+
+    @Test("wrong values and typos are reported with the file name", arguments: [
+        ("[policy]\nmax_words = \"many\"", "config.toml: policy.max_words must be a whole number, not \"many\""),
+        ("[policy]\nmax_words = 0", "config.toml: policy.max_words must be at least 1, not 0"),
+        ("[policy]\nmax_word = 100", "config.toml: unknown key 'policy.max_word' (known: max_words)"),
+        ("[polcy]\nmax_words = 100", "config.toml: unknown section or key 'polcy' (known sections: mail, policy, workflows)"),
+        ("[mail]\nsendmail = []", "config.toml: mail.sendmail must be a command: a string like \"msmtp -t\" or an array like [\"/usr/sbin/sendmail\", \"-t\", \"-oi\"]"),
+    ])
+    func badValues(toml: String, message: String) {
+        #expect(throws: ConfigError.self) { try RapportConfig.parse(toml, file: "config.toml", environment: env) }
+        do {
+            _ = try RapportConfig.parse(toml, file: "config.toml", environment: env)
+        } catch {
+            #expect("\(error)" == message)
+        }
+    }
+
+    @Test func loadReadsTheFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-config-\(UUID())")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("rapport"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "[workflows]\nquiet_days = 45\n".write(to: dir.appendingPathComponent("rapport/config.toml"), atomically: true, encoding: .utf8)
+        let config = try RapportConfig.load(environment: ["HOME": "/home/sam", "XDG_CONFIG_HOME": dir.path])
+        #expect(config.quietDays == 45)
+    }
+}
