@@ -112,6 +112,6 @@ struct InboxScreenTests {
         try screen.resize(width: 41, height: 10)
         try screen.waitFor("Search:")
         try screen.send("q")
-        #expect(try screen.capture().contains { $0.contains("Search: q") })
+        try screen.waitFor("Search: q")          // typed into the prompt: q does not quit here
     }
 }
