@@ -153,7 +153,7 @@ struct UpdateTests {
     func takeMine() {
         var state = loadedState(rows)
         #expect(update(&state, .key(.char("t"))).isEmpty)
-        #expect(state.message?.text == "Ada Lovelace is already looked after by you")
+        #expect(state.message?.text == "Ada Lovelace is already yours")
     }
 
     @Test("Taking from another owner asks for a handoff note; empty Enter is refused; the note is sent")

@@ -69,10 +69,9 @@ extension AppState {
         }
         let pending = PendingAssignment(targets: targets.filter { $0.ownerLogin != owner.login }, to: owner)
         guard !pending.targets.isEmpty else {
-            let who = owner.login == agent.login ? "you" : owner.firstName
-            message = StatusMessage(targets.count == 1
-                ? "\(targets[0].customerName) is already looked after by \(who)"
-                : "All \(targets.count) are already looked after by \(who)")
+            let already = owner.login == agent.login ? "already yours" : "already with \(owner.firstName)"
+            message = StatusMessage(targets.count == 1 ? "\(targets[0].customerName) is \(already)"
+                                                       : "All \(targets.count) are \(already)")
             return []
         }
         if !pending.handovers.isEmpty {

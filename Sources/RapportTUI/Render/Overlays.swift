@@ -45,7 +45,7 @@ enum HelpOverlay {
     static func draw(_ keyMap: KeyMap, scroll: Int, _ layout: Layout, into buffer: inout CellBuffer) {
         let columns = columns(keyMap, width: layout.width)
         let rows = columns.map(\.count).max() ?? 0
-        let width = min(layout.width - 2, columns.count == 1 ? 72 : 118)
+        let width = min(layout.width, columns.count == 1 ? 72 : 118)
         let height = min(layout.height - 2, rows + 2)
         let inner = Box.draw(x: (layout.width - width) / 2, y: 1, width: width, height: height,
                              title: "Keys", footer: "Esc closes", into: &buffer)
@@ -83,7 +83,7 @@ extension KeyContext {
 enum PickerOverlay {
     static func draw(_ picker: AgentPicker, _ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         let matches = picker.matches(state.agents)
-        let width = min(layout.width - 2, 56)
+        let width = min(layout.width, 56)
         let height = min(layout.height - 2, max(matches.count, 1) + 3)
         let title = picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)"
                                               : "Assign \(picker.targets.count) customers"
