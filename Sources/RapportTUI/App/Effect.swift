@@ -15,5 +15,7 @@ public enum Effect: Sendable, Hashable {
     case setStatus(ConversationID, ConversationStatus)
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
+    /// Give the terminal back to the shell until it continues us (Ctrl-Z).
+    case suspend
     case quit
 }

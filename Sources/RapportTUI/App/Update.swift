@@ -126,6 +126,7 @@ extension AppState {
             overlay = .help(scroll: 0)
             return []
         case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
         case .toggleSidebar: return []
         case .reply, .note, .recordReferral: return comingSoon(action)
         case .confirm, .cancel, .deleteBackward, .clearLine: return []

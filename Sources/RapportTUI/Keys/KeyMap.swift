@@ -67,6 +67,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("?"), .char("q"), .escape], .back, in: [.help], "close help"),
             KeyBinding([.ctrl("l")], .redraw, in: Set(KeyContext.allCases), "redraw the screen"),
             KeyBinding([.ctrl("c")], .quit, in: browse, "quit"),
+            KeyBinding([.ctrl("z")], .suspend, in: browse, "suspend to the shell (fg returns)"),
             KeyBinding([.up, .ctrl("p")], .moveUp, in: [.picker], "previous agent"),
             KeyBinding([.down, .ctrl("n")], .moveDown, in: [.picker], "next agent"),
             KeyBinding([.enter], .confirm, in: [.picker, .prompt], "choose / confirm"),

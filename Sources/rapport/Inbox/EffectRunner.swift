@@ -57,7 +57,7 @@ struct EffectRunner {
             try store.setStatus(status, conversation: id)
             return [.statusSet(id, status)]
 
-        case .redraw, .quit:
+        case .redraw, .suspend, .quit:
             return []
         }
     }
