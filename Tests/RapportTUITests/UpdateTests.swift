@@ -226,6 +226,16 @@ struct UpdateTests {
         #expect(state.marks.isEmpty)
     }
 
+    @Test("In an open conversation, t takes that conversation's customer even when rows are marked")
+    func takeInThreadIgnoresMarks() {
+        var state = loadedState(rows)
+        _ = update(&state, .key(.char(" ")))          // mark Ada
+        _ = update(&state, .key(.char("j")))
+        _ = update(&state, .key(.char("j")))          // Grace, unassigned
+        _ = update(&state, .key(.enter))
+        #expect(update(&state, .key(.char("t"))).first == .assign(customer: 30, to: "maria", note: nil))
+    }
+
     @Test("Bulk results are reported in one message")
     func bulkReport() {
         let inbox = FakeInbox([row(1, name: "Ada", owner: nil), row(2, name: "Grace", owner: nil, minutesAgo: 6)])
