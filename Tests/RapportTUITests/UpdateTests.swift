@@ -229,8 +229,7 @@ struct UpdateTests {
     @Test("In an open conversation, t takes that conversation's customer even when rows are marked")
     func takeInThreadIgnoresMarks() {
         var state = loadedState(rows)
-        _ = update(&state, .key(.char(" ")))          // mark Ada
-        _ = update(&state, .key(.char("j")))
+        _ = update(&state, .key(.char(" ")))          // mark Ada; the cursor moves to Charles
         _ = update(&state, .key(.char("j")))          // Grace, unassigned
         _ = update(&state, .key(.enter))
         #expect(update(&state, .key(.char("t"))).first == .assign(customer: 30, to: "maria", note: nil))
