@@ -63,26 +63,30 @@ struct UpdateTests {
         #expect(r2.query == ConversationQuery(owner: .agent("maria"), statuses: [.pending]))
         _ = update(&state, .key(.char("3")))
         #expect(state.view == .all)
-        _ = update(&state, .key(.tab))           // after Waiting comes Mine again
+        _ = update(&state, .key(.tab))           // Waiting, Heads-up, Thank-you, Quiet, then Mine again
+        _ = update(&state, .key(.tab))
+        #expect(state.view == .headsUp)
+        _ = update(&state, .key(.tab))
+        _ = update(&state, .key(.tab))
         _ = update(&state, .key(.tab))
         #expect(state.view == .mine)
         _ = update(&state, .key(.backTab))
-        #expect(state.view == .waiting)
+        #expect(state.view == .quiet)
     }
 
-    @Test("Heads-up and Thank-you keys say the views are coming and change nothing")
-    func comingViews() {
+    @Test("Heads-up and Thank-you are work lists loaded whole, with their notes shown")
+    func workListViews() {
         var state = loadedState(rows)
-        #expect(update(&state, .key(.char("5"))).isEmpty)
-        #expect(state.view == .mine)
-        #expect(state.message?.text.contains("coming") == true)
-    }
-
-    @Test("R says where its screen comes from (r and n: see ComposerUpdateTests)")
-    func composerPlaceholders() {
-        var state = loadedState(rows)
-        _ = update(&state, .key(.char("R")))
-        #expect(state.message?.text.contains("referral") == true)
+        let effects = update(&state, .key(.char("5")))
+        #expect(state.view == .headsUp)
+        guard case .loadPage(let request) = effects.first else { Issue.record("no load"); return }
+        #expect(request.source == .view(.headsUp))
+        let due = now.addingTimeInterval(-2 * 86_400)
+        let page = Page(rows: [row(7, name: "Dana Whitfield", owner: maria)], moreBefore: false, moreAfter: false,
+                        notes: [7: RowNote(text: "Rate increase on 2023-11-20 — draft ready", due: due)])
+        _ = update(&state, .pageLoaded(request, page))
+        #expect(state.list.notes[7]?.due == due)
+        #expect(state.list.selectedRow?.id == 7)
     }
 
     // MARK: - Assignment
@@ -151,7 +155,7 @@ struct UpdateTests {
     func takeMine() {
         var state = loadedState(rows)
         #expect(update(&state, .key(.char("t"))).isEmpty)
-        #expect(state.message?.text == "Ada Lovelace is already looked after by you")
+        #expect(state.message?.text == "Ada Lovelace is already yours")
     }
 
     @Test("Taking from another owner asks for a handoff note; empty Enter is refused; the note is sent")
@@ -222,6 +226,15 @@ struct UpdateTests {
         #expect(state.marks.count == 2)
         _ = update(&state, .key(.escape))
         #expect(state.marks.isEmpty)
+    }
+
+    @Test("In an open conversation, t takes that conversation's customer even when rows are marked")
+    func takeInThreadIgnoresMarks() {
+        var state = loadedState(rows)
+        _ = update(&state, .key(.char(" ")))          // mark Ada; the cursor moves to Charles
+        _ = update(&state, .key(.char("j")))          // Grace, unassigned
+        _ = update(&state, .key(.enter))
+        #expect(update(&state, .key(.char("t"))).first == .assign(customer: 30, to: "maria", note: nil))
     }
 
     @Test("Bulk results are reported in one message")

@@ -10,6 +10,8 @@ public protocol WorkflowStore: ConversationStore {
     func recordReferral(customer: CustomerID, referrer: CustomerID?, source: String?, coupon: String?,
                         thankYou: PreparedMessage?, at: Date) throws
     func referrals(unthankedOnly: Bool) throws -> [ReferralRecord]
+    /// Customers whose name or one of whose addresses starts with `text` (any word of the name), for pickers.
+    func findCustomers(matching text: String, limit: Int) throws -> [Customer]
     /// Referrers owned by `agent` with referrals not yet thanked, oldest referral first.
     func thankYouQueue(agent: String) throws -> [ThankYouItem]
 
@@ -164,13 +166,17 @@ public struct QuietCustomer: Sendable, Hashable {
     public var email: String
     public var lastWrittenTo: Date?
     public var daysQuiet: Int?
+    /// Their most recent conversation, where a check-in can pick up the thread.
+    public var lastConversationID: ConversationID?
 
-    public init(customerID: CustomerID, name: String, email: String, lastWrittenTo: Date?, daysQuiet: Int?) {
+    public init(customerID: CustomerID, name: String, email: String, lastWrittenTo: Date?, daysQuiet: Int?,
+                lastConversationID: ConversationID? = nil) {
         self.customerID = customerID
         self.name = name
         self.email = email
         self.lastWrittenTo = lastWrittenTo
         self.daysQuiet = daysQuiet
+        self.lastConversationID = lastConversationID
     }
 }
 

@@ -18,6 +18,9 @@ public enum AppMsg: Sendable, Hashable {
     case assigned(Assignment)
     case assignFailed(CustomerID, reason: String)
     case statusSet(ConversationID, ConversationStatus)
+    case customersFound(String, [Customer])
+    /// A referral was recorded; the text says what happens next.
+    case referralRecorded(String)
     /// An effect failed; the reason is shown in the message row.
     case failed(String)
     /// Results for the composer.

@@ -64,6 +64,7 @@ public enum Screen: Sendable, Hashable {
 public enum Overlay: Sendable, Hashable {
     case help(scroll: Int)
     case picker(AgentPicker)
+    case referral(ReferralPicker)
     case prompt(Prompt)
 }
 

@@ -13,8 +13,14 @@ public enum Effect: Sendable, Hashable {
     /// Make `to` the owner of a customer (nil: unassigned); `note` is the handoff note.
     case assign(customer: CustomerID, to: String?, note: String?)
     case setStatus(ConversationID, ConversationStatus)
+    /// Customers whose name or address starts with the text (answered by `.customersFound`).
+    case findCustomers(String)
+    /// How a customer heard about us: a referring customer, or another source.
+    case recordReferral(customer: CustomerID, referrer: CustomerID?, source: String?)
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
+    /// Give the terminal back to the shell until it continues us (Ctrl-Z).
+    case suspend
     case quit
     /// Drafts, sending, delivery, templates and the external editor.
     case composer(ComposerEffect)

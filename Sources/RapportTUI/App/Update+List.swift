@@ -44,7 +44,7 @@ extension AppState {
     }
 
     mutating func cycleView(by step: Int) -> [Effect] {
-        let views = InboxView.available
+        let views = InboxView.allCases
         let current: Int
         if case .view(let v) = list.source, let i = views.firstIndex(of: v) { current = i }
         else { current = views.firstIndex(of: view).map { $0 - step } ?? 0 }
@@ -52,10 +52,6 @@ extension AppState {
     }
 
     mutating func show(_ v: InboxView) -> [Effect] {
-        guard v.isAvailable else {
-            message = StatusMessage("\(v.title) view: coming with the heads-up and thank-you workflows")
-            return []
-        }
         screen = .list
         view = v
         return switchList(to: .view(v), keepingCursor: nil)

@@ -76,6 +76,14 @@ extension AppState {
             }
             return []
 
+        case let .customersFound(text, found):
+            customersFound(text, found)
+            return []
+
+        case .referralRecorded(let text):
+            message = StatusMessage(text)
+            return refresh()
+
         case let .statusSet(_, status):
             message = StatusMessage("Status: \(status.rawValue)")
             return []
@@ -95,6 +103,7 @@ extension AppState {
         switch overlay {
         case .help(let scroll): return helpKey(key, scroll: scroll)
         case .picker(let picker): return pickerKey(key, picker)
+        case .referral(let picker): return referralKey(key, picker)
         case .prompt(let prompt): return promptKey(key, prompt)
         case nil: break
         }
@@ -132,28 +141,17 @@ extension AppState {
             overlay = .help(scroll: 0)
             return []
         case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
         case .toggleSidebar: return []
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
-        case .recordReferral: return comingSoon(action)
+        case .recordReferral: return openReferralPicker()
         case .confirm, .cancel, .deleteBackward, .clearLine, .composer: return []
         }
     }
 
-    /// r, n and R: their screens come with the composer and referral issues. Until then they
-    /// say so; the composer will replace this with an overlay of its own.
-    mutating func comingSoon(_ action: Action) -> [Effect] {
-        switch action {
-        case .reply: message = StatusMessage("Reply: coming with the composer")
-        case .note: message = StatusMessage("Internal note: coming with the composer")
-        case .recordReferral: message = StatusMessage("How they heard about us: coming with the referral workflow")
-        default: break
-        }
-        return []
-    }
-
     mutating func helpKey(_ key: Key, scroll: Int) -> [Effect] {
-        let total = HelpOverlay.lines(keyMap).count
+        let total = HelpOverlay.rowCount(keyMap, width: width)
         let page = max(1, layout.height - 4)
         let maxScroll = max(0, total - page)
         switch keyMap.action(for: key, in: .help) {

@@ -5,7 +5,7 @@ public enum Action: Sendable, Hashable {
     case nextView, previousView
     case showView(InboxView)
     case assign, take, toggleMark, cycleStatus
-    case search, help, redraw
+    case search, help, redraw, suspend
     case toggleSidebar
     /// Composer and referral keys: their screens arrive with other issues (see `Feature`).
     case reply, note, recordReferral
@@ -26,7 +26,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .list: "List"
         case .thread: "Conversation"
-        case .picker: "Agent picker"
+        case .picker: "Pickers (agent, referrer)"
         case .prompt: "Line prompts (search, handoff note)"
         case .help: "Help"
         case .composer: "Composer (reply or internal note)"

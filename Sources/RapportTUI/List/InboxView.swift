@@ -2,10 +2,11 @@ import RapportCore
 
 /// A saved list of conversations, switched with Tab and the number keys.
 ///
-/// Heads-up and Thank-you are listed so that their keys and tabs exist, but they are not
-/// `isAvailable` until the workflows issue gives them a query.
+/// Heads-up and Thank-you are work lists rather than queries over all conversations: the
+/// agent's own due heads-up drafts (by due date) and their referrers waiting for a thank-you
+/// (oldest first). They are bounded by one agent's work, so they are read whole.
 public enum InboxView: Int, Sendable, Hashable, CaseIterable {
-    case mine = 1, unassigned, all, waiting, headsUp, thankYou
+    case mine = 1, unassigned, all, waiting, headsUp, thankYou, quiet
 
     public var number: Int { rawValue }
 
@@ -17,6 +18,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .waiting: "Waiting"
         case .headsUp: "Heads-up"
         case .thankYou: "Thank-you"
+        case .quiet: "Quiet"
         }
     }
 
@@ -29,22 +31,21 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .waiting: "Wait"
         case .headsUp: "Head"
         case .thankYou: "Thx"
+        case .quiet: "Qt"
         }
     }
 
-    public var isAvailable: Bool { query(agent: "") != nil }
+    /// A work list read whole from the workflows rather than paged from a conversation query.
+    public var isWorklist: Bool { self == .headsUp || self == .thankYou || self == .quiet }
 
-    /// Views that can be shown now, in Tab order.
-    public static var available: [InboxView] { allCases.filter(\.isAvailable) }
-
-    /// The store query behind the view, for `agent`; nil for views not built yet.
+    /// The store query behind the view, for `agent`; nil for the work lists.
     public func query(agent: String) -> ConversationQuery? {
         switch self {
         case .mine: ConversationQuery(owner: .agent(agent), statuses: [.open, .pending])
         case .unassigned: ConversationQuery(owner: .unassigned, statuses: [.open, .pending])
         case .all: ConversationQuery(owner: .anyone, statuses: nil)
         case .waiting: ConversationQuery(owner: .agent(agent), statuses: [.pending])
-        case .headsUp, .thankYou: nil
+        case .headsUp, .thankYou, .quiet: nil
         }
     }
 }

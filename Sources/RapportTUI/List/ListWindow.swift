@@ -10,6 +10,8 @@ public struct ListWindow: Sendable, Hashable {
 
     public var source: ListSource
     public var rows: [ConversationSummary] = []
+    /// Work-list notes of the loaded rows (empty for ordinary views).
+    public var notes: [ConversationID: RowNote] = [:]
     /// Index of the cursor row in `rows`.
     public var selected = 0
     /// Index of the first row on screen.
@@ -80,6 +82,10 @@ public struct ListWindow: Sendable, Hashable {
     /// else on the row that took its place.
     mutating func apply(_ page: Page, placement: PageRequest.Placement, visible: Int) {
         loaded = true
+        switch placement {
+        case .around, .bottom: notes = page.notes
+        case .after, .before: notes.merge(page.notes) { _, new in new }
+        }
         switch placement {
         case let .around(id, _, _, _):
             let screenRow = max(0, selected - top)

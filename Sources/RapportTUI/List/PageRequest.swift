@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// A request for rows of a list, carried by `Effect.loadPage`. Lists are read by key
@@ -40,11 +41,30 @@ public struct Page: Sendable, Hashable {
     public var anchorIndex: Int
     public var moreBefore: Bool
     public var moreAfter: Bool
+    /// What a work list says about its rows (what is due, for whom), by conversation.
+    public var notes: [ConversationID: RowNote]
 
-    public init(rows: [ConversationSummary], anchorIndex: Int = 0, moreBefore: Bool, moreAfter: Bool) {
+    public init(rows: [ConversationSummary], anchorIndex: Int = 0, moreBefore: Bool, moreAfter: Bool,
+                notes: [ConversationID: RowNote] = [:]) {
         self.rows = rows
         self.anchorIndex = anchorIndex
         self.moreBefore = moreBefore
         self.moreAfter = moreAfter
+        self.notes = notes
+    }
+}
+
+/// A work list's words about one row: shown in place of the subject, with a due date when there is one.
+public struct RowNote: Sendable, Hashable {
+    public var text: String
+    /// When the work is due; rows past it stand out.
+    public var due: Date?
+    /// Since when it has been waiting, for work with no due date.
+    public var since: Date?
+
+    public init(text: String, due: Date? = nil, since: Date? = nil) {
+        self.text = text
+        self.due = due
+        self.since = since
     }
 }

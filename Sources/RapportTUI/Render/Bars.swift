@@ -12,13 +12,12 @@ enum Bars {
             return
         }
         var x = 1
-        let views = layout.isCompact ? InboxView.available : InboxView.allCases
-        for view in views {
+        for view in InboxView.allCases {
             let title = layout.isCompact ? view.shortTitle : view.title
             let text = layout.isCompact ? "\(view.number)\(title)" : " \(view.number) \(title) "
             let style: Style
             if case .view(let current) = state.list.source, current == view { style = .tabActive }
-            else { style = view.isAvailable ? .plain : .dim }
+            else { style = .plain }
             guard x + DisplayWidth.of(text) <= layout.width else { break }
             x += buffer.write(text, x: x, y: y, style: style) + 1
         }

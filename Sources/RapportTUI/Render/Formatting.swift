@@ -35,3 +35,15 @@ enum Formatting {
         String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 }
+
+extension Formatting {
+    /// When work is due, relative to `now`: "today", "in 3d", "2d late".
+    static func due(_ date: Date, now: Date) -> String {
+        let days = Int((date.timeIntervalSince(now) / 86_400).rounded(.down))
+        if date < now {
+            let late = Int(now.timeIntervalSince(date) / 86_400)
+            return late == 0 ? "due now" : "\(late)d late"
+        }
+        return days == 0 ? "today" : "in \(days)d"
+    }
+}

@@ -5,8 +5,10 @@ enum ListScreen {
     static func draw(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         Bars.drawTabs(state, layout, into: &buffer)
         let columns = ListColumns(width: layout.width, compact: layout.isCompact)
+        let worklist: Bool = { if case .view(let v) = state.list.source { return v.isWorklist } else { return false } }()
         if let header = layout.headerRow {
-            buffer.field(columns.headerText, x: 0, y: header, width: layout.width, style: .header)
+            buffer.field(worklist ? columns.worklistHeaderText : columns.headerText, x: 0, y: header,
+                         width: layout.width, style: .header)
         }
         let list = state.list
         guard list.loaded else {
@@ -17,6 +19,9 @@ enum ListScreen {
             let empty: String
             switch list.source {
             case .search(let text): empty = "Nothing matches “\(text)”. Esc returns to \(state.view.title)."
+            case .view(.headsUp): empty = "No heads-up to write: nobody is about to be surprised."
+            case .view(.thankYou): empty = "Every referral has been thanked."
+            case .view(.quiet): empty = "Nobody has gone quiet: you have written to all your customers lately."
             case .view(let view): empty = "No conversations in \(view.title)."
             }
             buffer.write(empty, x: 2, y: layout.bodyTop, width: layout.width - 2, style: .dim)
@@ -26,7 +31,11 @@ enum ListScreen {
         for (offset, index) in (top..<min(list.rows.count, top + layout.bodyHeight)).enumerated() {
             let row = list.rows[index]
             let y = layout.bodyTop + offset
-            drawRow(row, marked: state.marks[row.id] != nil, state: state, columns: columns, y: y, into: &buffer)
+            if worklist, let note = list.notes[row.id] {
+                drawWorkRow(row, note: note, state: state, columns: columns, y: y, into: &buffer)
+            } else {
+                drawRow(row, marked: state.marks[row.id] != nil, state: state, columns: columns, y: y, into: &buffer)
+            }
             if index == list.selected {
                 buffer.restyle(x: 0, y: y, width: layout.width) { $0.reverse = true }
             }
@@ -49,6 +58,20 @@ enum ListScreen {
         buffer.write(TextLayout.fitted(Formatting.age(row.lastActivity, now: state.now), to: c.age, alignRight: true),
                      x: x, y: y, style: style); x += c.age + 1
         buffer.write(row.subject, x: x, y: y, width: max(0, buffer.width - x), style: style)
+    }
+
+    /// A work-list row: the customer, when it is due (late rows stand out), and what is to be done.
+    static func drawWorkRow(_ row: ConversationSummary, note: RowNote, state: AppState, columns c: ListColumns, y: Int,
+                            into buffer: inout CellBuffer) {
+        let late = note.due.map { $0 < state.now } ?? false
+        buffer.fill(x: 0, y: y, width: buffer.width, height: 1)
+        buffer.write(late ? "!" : " ", x: 1, y: y, style: late ? .error : .plain)
+        var x = 2
+        buffer.field(row.customerName, x: x, y: y, width: c.customer, style: late ? .unread : .plain); x += c.customer + 1
+        let due = note.due.map { Formatting.due($0, now: state.now) }
+            ?? note.since.map { "waiting " + Formatting.age($0, now: state.now) } ?? ""
+        buffer.field(due, x: x, y: y, width: c.due, style: late ? .error : .plain); x += c.due + 1
+        buffer.write(note.text, x: x, y: y, width: max(0, buffer.width - x))
     }
 
     private static func dimmed(_ style: Style) -> Style {
@@ -78,6 +101,13 @@ struct ListColumns {
             status = 7
         }
         age = 3
+    }
+
+    /// The due column of a work list takes the place of owner, status and age.
+    var due: Int { owner + 1 + status + 1 + age }
+
+    var worklistHeaderText: String {
+        "  " + TextLayout.fitted("Customer", to: customer) + " " + TextLayout.fitted("When", to: due) + " What"
     }
 
     /// Where the subject starts.

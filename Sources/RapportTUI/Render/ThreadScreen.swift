@@ -81,8 +81,25 @@ enum Sidebar {
         else if let source = c.referralSource, !source.isEmpty { add("Heard of us via " + source) }
         else if !c.isExisting { add("How they heard of us: not asked yet (R)", .dim) }
         if !p.referrals.isEmpty {
-            add("Referrals made: \(p.referrals.count)")
-            for r in p.referrals { add(r.referredName + (r.thanked ? " (thanked)" : " (to thank)"), indent: 2) }
+            let unthanked = p.referrals.filter { !$0.thanked }.count
+            add("Referred: " + p.referrals.map(\.referredName).joined(separator: ", ")
+                + (unthanked == 0 ? "" : " (\(unthanked) not yet thanked)"), unthanked == 0 ? .plain : .accent)
+        }
+        if let h = p.health {
+            out.append(("", .plain))
+            add("Same person", .title)
+            if let share = h.sameOwnerShare {
+                let owner = p.owner?.firstName ?? "their owner"
+                add("\(Int((share * 100).rounded()))% of our messages by \(owner)", share < 0.8 ? .accent : .plain, indent: 2)
+            } else {
+                add("we have not written yet", .dim, indent: 2)
+            }
+            add(h.ownerChangesLastYear == 0 ? "no owner change this year" : h.ownerChangesLastYear == 1 ? "1 owner change this year"
+                : "\(h.ownerChangesLastYear) owner changes this year",
+                h.ownerChangesLastYear > 1 ? .accent : .plain, indent: 2)
+            if let days = h.daysSinceWeWrote {
+                add(days == 0 ? "we wrote today" : "we wrote \(days) day\(days == 1 ? "" : "s") ago", indent: 2)
+            }
         }
         let upcoming = p.upcomingEvents.filter { !$0.told }
         if !upcoming.isEmpty {

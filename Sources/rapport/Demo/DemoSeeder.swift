@@ -161,6 +161,7 @@ struct DemoSeeder {
             (7, "fee", 20, "A 2 monthly paper-statement fee starts; e-statements stay free."),
             (13, "overdraft", 5, "The arranged overdraft rate moves from 15.9% to 17.9%."),
             (19, "policy-change", 30, "Windscreen repairs no longer count as a claim."),
+            (10, "rate-increase", 3, "Contents insurance premiums rise 4% at renewal."),
         ]
         let rows = events.enumerated().map { line, event in
             HeadsUpImport.Row(line: line + 2, email: customers[event.0].primaryEmail, kind: event.1,

@@ -9,7 +9,7 @@ import RapportTUI
 /// token, feed messages to `update`, run the effects, draw the diff. A change committed by
 /// another process is therefore on screen within about a quarter of a second, keypress or not.
 /// The terminal is restored on quit, on a thrown error, and on SIGINT/SIGTERM/SIGHUP.
-func runInbox(store: any ConversationStore, agent: Agent, composer: ComposerServices? = nil,
+func runInbox(store: any WorkflowStore, agent: Agent, composer: ComposerServices? = nil,
               limits: PolicyLimits = .standard) throws {
     let terminal = try Terminal()
     defer { terminal.close() }
@@ -28,13 +28,13 @@ struct InboxLoop {
 
     let terminal: Terminal
     let runner: EffectRunner
-    let store: any ConversationStore
+    let store: any WorkflowStore
     var state: AppState
     var queue: [AppMsg] = [.start]
     var lastToken: Int?
     var lastTick = Date()
 
-    init(store: any ConversationStore, agent: Agent, terminal: Terminal, composer: ComposerServices? = nil,
+    init(store: any WorkflowStore, agent: Agent, terminal: Terminal, composer: ComposerServices? = nil,
          limits: PolicyLimits = .standard) {
         self.store = store
         self.terminal = terminal
@@ -86,6 +86,7 @@ struct InboxLoop {
                 switch effect {
                 case .quit: return true
                 case .redraw: terminal.invalidate()
+                case .suspend: terminal.stopForShell()
                 case .composer(.editExternally):
                     queue += runner.perform(effect)
                     // The terminal may have changed size while the editor had it.
