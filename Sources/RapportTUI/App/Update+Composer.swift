@@ -429,11 +429,8 @@ extension AppState {
             message = StatusMessage("Inserted \(choice.name)")
             return []
         default:
-            switch key {
-            case .char(let ch): picker.filter.append(ch)
-            case .paste(let text): picker.filter += text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            default: return []
-            }
+            guard let typed = key.typedText else { return [] }
+            picker.filter += typed
             picker.selected = 0
         }
         c.picker = picker

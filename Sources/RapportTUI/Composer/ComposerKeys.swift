@@ -60,3 +60,17 @@ extension KeyMap {
         ]
     }()
 }
+
+extension Key {
+    /// What the key types into a one-line input: its character, or a paste's first line
+    /// (control characters dropped); nil for every other key.
+    public var typedText: String? {
+        switch self {
+        case .char(let c): return String(c)
+        case .paste(let text):
+            let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        default: return nil
+        }
+    }
+}

@@ -69,6 +69,14 @@ struct ComposerUpdateTests {
         #expect(state.composerText == "Hi Ada,\n> see and ou line one\nline ")
     }
 
+    @Test("A bracketed paste in a one-line input types its first line; on the list it does nothing")
+    func pasteOutsideTheComposer() {
+        var state = loadedState(listRows)
+        #expect(press(.paste("q\nq"), in: &state).isEmpty)               // never run as keys
+        _ = press(.char("/"), .paste("invoice\u{1B}[31m\nsecond line"), in: &state)
+        #expect(state.overlay == .prompt(Prompt(.search, text: "invoice[31m")))
+    }
+
     @Test("Violations follow the text as it is typed")
     func liveViolations() {
         var state = composing()
