@@ -109,7 +109,8 @@ extension AppState {
             // Editors end the file with a newline; the draft did not have one.
             if text.hasSuffix("\n"), !c.text.hasSuffix("\n") { text.removeLast() }
             if text != c.text {
-                c.editor.replaceText(text, cursor: min(c.editor.cursor, text.count))
+                // The old offset means nothing in rewritten text: go on writing at its end.
+                c.editor.replaceText(text, cursor: text.count)
                 c.edited()
                 c.recheck(agent: agent, limits: compose.limits)
             }
