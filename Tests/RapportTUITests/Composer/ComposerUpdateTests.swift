@@ -230,7 +230,7 @@ struct ComposerUpdateTests {
         let back = update(&state, .composer(.edited(1, text: "Hi Ada,\n\nDone.\n\nMaria\n")))
         #expect(state.composerText == "Hi Ada,\n\nDone.\n\nMaria")
         #expect(back == [.composer(.saveDraft(Draft(conversationID: 1, agent: "maria", kind: .reply,
-                                                    text: "Hi Ada,\n\nDone.\n\nMaria", cursor: 20, updated: now)))])
+                                                    text: "Hi Ada,\n\nDone.\n\nMaria", cursor: 21, updated: now)))])
         _ = update(&state, .composer(.draftSaved(1)))
         type("!", into: &state)
         #expect(press(.escape, in: &state).count == 1)
