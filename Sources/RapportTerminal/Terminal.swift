@@ -20,6 +20,8 @@ public final class Terminal {
     /// Codes ncurses gives Ctrl-← / Ctrl-→ (and Alt-←/→) when terminfo names them.
     private var wordLeftCodes: Set<UInt32> = []
     private var wordRightCodes: Set<UInt32> = []
+    /// Keys read ahead while completing an Esc sequence that belong to the next reads.
+    private var unread: [Key] = []
 
     /// Takes over the terminal: locale, raw keys, no echo, keypad, short Esc delay, colours.
     public init(escapeDelayMilliseconds: Int32 = 25) throws {
@@ -67,6 +69,7 @@ public final class Terminal {
     /// Waits up to `timeout` milliseconds for a key, a resize or a signal; nil when nothing came.
     public func read(timeout milliseconds: Int32) -> TerminalEvent? {
         if let sig = Signals.take() { return .signal(sig) }
+        if !unread.isEmpty { return .key(unread.removeFirst()) }
         rapport_timeout(milliseconds)
         var code: wint_t = 0
         let status = rapport_get_wch(&code)
@@ -75,8 +78,9 @@ public final class Terminal {
         switch decode(status: status, code: UInt32(code)) {
         case .key(.escape):
             // An Esc ncurses did not match: Alt-key, a CSI sequence it does not know, or a paste.
-            let key = EscapeSequence.complete(next: { self.waitingKey(timeout: 0) },
-                                              nextInPaste: { self.waitingKey(timeout: 100) })
+            let (key, ahead) = EscapeSequence.complete(next: { self.waitingKey(timeout: 0) },
+                                                       nextInPaste: { self.waitingKey(timeout: 100) })
+            unread += ahead
             return key.map { .key($0) }
         case .key(let key): return .key(key)
         case .resize:

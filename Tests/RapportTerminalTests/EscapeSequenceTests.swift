@@ -7,7 +7,7 @@ import RapportTUI
     func complete(_ keys: [Key]) -> Key? {
         var rest = keys[...]
         let next = { () -> Key? in rest.popFirst() }
-        return EscapeSequence.complete(next: next, nextInPaste: next)
+        return EscapeSequence.complete(next: next, nextInPaste: next).key
     }
 
     func chars(_ s: String) -> [Key] { s.map { .char($0) } }
@@ -19,6 +19,14 @@ import RapportTUI
         #expect(complete(chars("[1;5D")) == .ctrlLeft)
         #expect(complete(chars("[1;3C")) == .ctrlRight)
         #expect(complete(chars("[99;9Z")) == nil)          // unknown: swallowed, never typed as text
+    }
+
+    @Test func escapeThenAnotherKeyIsTwoKeys() {
+        var rest = chars("/q")[...]
+        let next = { () -> Key? in rest.popFirst() }
+        let result = EscapeSequence.complete(next: next, nextInPaste: next)
+        #expect(result.key == .escape && result.unread == [.char("/")])
+        #expect(rest.first == .char("q"))                  // not read at all
     }
 
     @Test func bracketedPasteIsOneKeyOfText() {
