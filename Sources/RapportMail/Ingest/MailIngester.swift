@@ -28,50 +28,97 @@ public struct IngestProgress: Sendable, Hashable {
 
 /// Reads Maildirs into the store: lists files, skips those seen before, parses the rest and hands
 /// them to the store a batch at a time (one transaction per batch).
+///
+/// Two stages run at once: a producer checks seen records and parses the next batch on every core
+/// while the caller's thread writes the current one, so parsing and SQLite's single writer overlap.
+/// At most two parsed batches wait between them, and a batch is cut early once its files reach
+/// `batchBytes`, so memory stays bounded whatever the Maildir holds.
 public struct MailIngester: Sendable {
     public var store: any MailIngestStore
     public var batchSize: Int
+    /// Files per batch are cut at this many bytes (as listed), however few they are.
+    public var batchBytes: Int
     public var limits: ParseLimits
     /// A reply more than this long after the last activity starts a new conversation (unless its headers say otherwise).
     public var threadWindow: TimeInterval
 
-    public init(store: any MailIngestStore, batchSize: Int = 250, limits: ParseLimits = .standard,
-                threadWindow: TimeInterval = 30 * 24 * 3600) {
+    public init(store: any MailIngestStore, batchSize: Int = 1_000, batchBytes: Int = 32 << 20,
+                limits: ParseLimits = .standard, threadWindow: TimeInterval = 30 * 24 * 3600) {
         self.store = store
         self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
         self.limits = limits
         self.threadWindow = threadWindow
     }
 
     public func run(maildirs: [String], progress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
         let start = Date()
-        var entries: [(root: String, entry: MaildirEntry)] = []
+        var entries: [(key: String, entry: MaildirEntry)] = []
         for root in maildirs {
             let maildir = Maildir(root: root)
-            entries += try maildir.entries().map { (maildir.root, $0) }
+            entries += try maildir.entries().map { (Self.seenKey(root: maildir.root, entry: $0), $0) }
         }
         var summary = IngestSummary()
         var done = 0
         progress(IngestProgress(done: 0, total: entries.count, elapsed: 0))
-        for batchStart in stride(from: 0, to: entries.count, by: batchSize) {
-            let slice = entries[batchStart..<min(batchStart + batchSize, entries.count)]
-            let keyed = slice.map { (key: Self.seenKey(root: $0.root, entry: $0.entry), entry: $0.entry) }
-            let seen = try store.seenKeys(keyed.map(\.key))
-            let fresh = keyed.filter { !seen.contains($0.key) }
-            summary.alreadySeen += keyed.count - fresh.count
-            let items = parseAll(fresh)
-            let outcomes = try store.ingest(items, threadWindow: threadWindow)
-            for (item, outcome) in zip(items, outcomes) {
-                switch outcome {
-                case .ingested: summary.ingested += 1
-                case .duplicate: summary.duplicates += 1
-                case let .failed(reason): summary.failed.append(.init(file: item.path, error: reason))
+
+        let handoff = BatchHandoff(capacity: 2)
+        let slices = Self.slices(entries.map(\.entry.size), count: batchSize, bytes: batchBytes)
+        let producer = Thread { [self, entries] in
+            for range in slices {
+                guard !handoff.isCancelled else { break }
+                let slice = Array(entries[range])
+                do {
+                    let seen = try store.seenKeys(slice.map(\.key))
+                    let fresh = slice.filter { !seen.contains($0.key) }
+                    handoff.put(.parsed(files: slice.count, items: parseAll(fresh)))
+                } catch {
+                    handoff.put(.failed(error))
+                    break
                 }
             }
-            done += slice.count
-            progress(IngestProgress(done: done, total: entries.count, elapsed: Date().timeIntervalSince(start)))
+            handoff.put(.finished)
         }
-        return summary
+        producer.stackSize = 1 << 20
+        producer.start()
+        defer { handoff.cancel() }
+
+        while true {
+            switch handoff.take() {
+            case .finished:
+                return summary
+            case let .failed(error):
+                throw error
+            case let .parsed(files, items):
+                summary.alreadySeen += files - items.count
+                let outcomes = try store.ingest(items, threadWindow: threadWindow)
+                for (item, outcome) in zip(items, outcomes) {
+                    switch outcome {
+                    case .ingested: summary.ingested += 1
+                    case .duplicate: summary.duplicates += 1
+                    case let .failed(reason): summary.failed.append(.init(file: item.path, error: reason))
+                    }
+                }
+                done += files
+                progress(IngestProgress(done: done, total: entries.count, elapsed: Date().timeIntervalSince(start)))
+            }
+        }
+    }
+
+    /// Consecutive ranges of at most `count` files and (unless one file alone is bigger) `bytes` bytes.
+    static func slices(_ sizes: [Int], count: Int, bytes: Int) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0, total = 0
+        for (index, size) in sizes.enumerated() {
+            if index > start && (index - start >= count || total + size > bytes) {
+                result.append(start..<index)
+                start = index
+                total = 0
+            }
+            total += size
+        }
+        if start < sizes.count { result.append(start..<sizes.count) }
+        return result
     }
 
     /// Parses a batch on every core (GMime objects are never shared between threads), keeping order.
@@ -106,13 +153,68 @@ public struct MailIngester: Sendable {
         } else {
             return .unreadable(seenKey: seenKey, path: entry.path, reason: "cannot read the file to hash it")
         }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: entry.path)[.modificationDate]) as? Date
+        // Without a Date header, the delivery time (the file's modification time when listed) dates it.
+        let modified = entry.modified == .distantPast ? nil : entry.modified
         return .mail(IncomingMail(
             seenKey: seenKey, path: entry.path, dedupKey: dedupKey, fromAddress: from, fromName: message.from?.name,
             to: (message.to + message.cc).compactMap(\.address), subject: message.subject ?? "",
             text: message.text ?? "", messageID: message.messageID, inReplyTo: message.inReplyTo,
             references: message.references, date: message.date ?? modified ?? Date(),
             attachments: message.attachments))
+    }
+}
+
+/// What the producer hands the writer.
+private enum ParsedBatchEvent: @unchecked Sendable {
+    // @unchecked: `any Error` is not Sendable; the error is only read by the one consumer.
+    case parsed(files: Int, items: [IngestItem])
+    case failed(any Error)
+    case finished
+}
+
+/// A bounded queue between the parsing thread and the writing thread.
+private final class BatchHandoff: @unchecked Sendable {
+    // @unchecked: every field is guarded by `condition`.
+    private let condition = NSCondition()
+    private var queue: [ParsedBatchEvent] = []
+    private let capacity: Int
+    private var cancelled = false
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
+    /// Waits while the queue is full (unless the consumer has gone away).
+    func put(_ event: ParsedBatchEvent) {
+        condition.lock()
+        while queue.count >= capacity && !cancelled { condition.wait() }
+        if !cancelled { queue.append(event) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() -> ParsedBatchEvent {
+        condition.lock()
+        while queue.isEmpty { condition.wait() }
+        let event = queue.removeFirst()
+        condition.broadcast()
+        condition.unlock()
+        return event
+    }
+
+    /// The consumer stops (finished, or threw): the producer's next `put` returns at once.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

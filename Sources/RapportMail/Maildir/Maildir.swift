@@ -11,6 +11,10 @@ public struct MaildirEntry: Sendable, Hashable {
     public var uniqueName: String
     /// Flags of the `:2,` info part ("S" seen, "R" replied, "T" trashed…); empty in new/ or without info.
     public var flags: Set<Character>
+    /// Size in bytes and modification time when the folder was listed (ingest cuts batches by size,
+    /// and dates a message without a Date header by its delivery).
+    public var size: Int = 0
+    public var modified: Date = .distantPast
 
     /// Splits a file name into its unique part and its flags. Meaning comes only from the `:2,` info
     /// part: the unique name is an identifier and nothing is read from it.
@@ -60,7 +64,8 @@ public struct Maildir: Sendable {
                 let (unique, flags) = MaildirEntry.split(fileName: name)
                 // The spec gives files in new/ no info part; if one has one anyway, it is ignored there.
                 result.append((modified, MaildirEntry(path: path, folder: folder, uniqueName: unique,
-                                                      flags: folder == .cur ? flags : [])))
+                                                      flags: folder == .cur ? flags : [], size: Int(info.st_size),
+                                                      modified: Date(timeIntervalSince1970: modified))))
             }
         }
         return result.sorted { ($0.modified, $0.entry.path) < ($1.modified, $1.entry.path) }.map(\.entry)
