@@ -10,6 +10,13 @@ extension SQLiteStore {
                 -- UPDATE scanned the whole customer table once per ingested agent reply.
                 CREATE INDEX customer_referral_thanks ON customer(referral_thanks_conversation)
                     WHERE referral_thanks_conversation IS NOT NULL;
+                -- Search maps matching message ids to conversations: this narrow index answers that
+                -- without reading message rows (about 5 KB each with their text), 5x faster warm.
+                CREATE INDEX message_id_conversation ON message(id, conversation_id);
+                -- The index's words: search completes the last word typed from them and so avoids FTS5
+                -- prefix queries, which merge every matching document list first. The 'instance' kind
+                -- seeks to a word without counting its documents (the 'row' kind reads the whole list).
+                CREATE VIRTUAL TABLE message_fts_vocab USING fts5vocab(message_fts, instance);
                 """)
         }
     }
