@@ -30,4 +30,36 @@ static inline int rapport_put_cell(int y, int x, const wchar_t *wch, attr_t attr
     if (setcchar(&c, wch, attrs, pair, NULL) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &c);
 }
+
+// Key codes are macros (some function-like, some conditional); read them through functions.
+static inline int rapport_key_up(void) { return KEY_UP; }
+static inline int rapport_key_down(void) { return KEY_DOWN; }
+static inline int rapport_key_left(void) { return KEY_LEFT; }
+static inline int rapport_key_right(void) { return KEY_RIGHT; }
+static inline int rapport_key_home(void) { return KEY_HOME; }
+static inline int rapport_key_end(void) { return KEY_END; }
+static inline int rapport_key_npage(void) { return KEY_NPAGE; }
+static inline int rapport_key_ppage(void) { return KEY_PPAGE; }
+static inline int rapport_key_backspace(void) { return KEY_BACKSPACE; }
+static inline int rapport_key_dc(void) { return KEY_DC; }
+static inline int rapport_key_enter(void) { return KEY_ENTER; }
+static inline int rapport_key_btab(void) { return KEY_BTAB; }
+static inline int rapport_key_f(int n) { return KEY_F(n); }
+static inline int rapport_err(void) { return ERR; }
+
+// glibc declares wcwidth only under _XOPEN_SOURCE; declare it (compatibly) ourselves.
+extern int wcwidth(wchar_t c);
+/// The C library's width of a code point in the current locale: what ncurses will assume.
+static inline int rapport_wcwidth(unsigned int c) { return wcwidth((wchar_t)c); }
+
+/// Reads one key or character within the window's timeout; returns OK, KEY_CODE_YES or ERR.
+static inline int rapport_get_wch(wint_t *out) { return wget_wch(stdscr, out); }
+static inline void rapport_timeout(int ms) { wtimeout(stdscr, ms); }
+static inline void rapport_keypad(bool on) { keypad(stdscr, on); }
+static inline void rapport_clearok(bool on) { clearok(stdscr, on); }
+static inline void rapport_erase(void) { werase(stdscr); }
+static inline void rapport_refresh(void) { wrefresh(stdscr); }
+static inline void rapport_move(int y, int x) { wmove(stdscr, y, x); }
+static inline attr_t rapport_color_pair(short pair) { return COLOR_PAIR(pair); }
+static inline int rapport_color_pairs(void) { return COLOR_PAIRS; }
 #endif

@@ -33,7 +33,8 @@ extension SQLiteStore {
     static func listQuery(_ db: Database, _ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
                           limit: Int, agent: String, strategy: TextFilter.Strategy? = nil)
         throws -> (sql: String, arguments: StatementArguments)? {
-        var clauses: [String] = []
+        // Conversations with no message yet (prepared drafts) only show where the query asks for them.
+        var clauses: [String] = query.includeEmpty ? [] : ["c.message_count > 0"]
         var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
         var from = "conversation c INDEXED BY conversation_activity"
         switch query.owner {
@@ -94,9 +95,9 @@ extension SQLiteStore {
             let row = try Row.fetchOne(db, sql: """
                 SELECT
                   (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
-                     WHERE cu.owner = :agent AND c.status IN ('open','pending')) AS mine,
+                     WHERE cu.owner = :agent AND c.status IN ('open','pending') AND c.message_count > 0) AS mine,
                   (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
-                     WHERE cu.owner IS NULL AND c.status IN ('open','pending')) AS unassigned,
+                     WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0) AS unassigned,
                   (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
                      WHERE cu.owner = :agent AND c.status = 'pending') AS waiting
                 """, arguments: ["agent": agent])!
@@ -156,5 +157,17 @@ extension ConversationSummary {
                   status: ConversationStatus(rawValue: row["status"]) ?? .open,
                   lastActivity: Date(timeIntervalSince1970: row["last_activity"]), subject: row["subject"],
                   unread: row["unread"], messageCount: row["message_count"])
+    }
+}
+
+extension SQLiteStore {
+    /// Marks every conversation read by `agent` up to `at` (used when seeding the demo).
+    public func markAllSeen(agent: String, at: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: """
+                INSERT INTO conversation_seen (conversation_id, agent, seen_at) SELECT id, ?, ? FROM conversation WHERE true
+                ON CONFLICT (conversation_id, agent) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)
+                """, arguments: [agent, at.timeIntervalSince1970])
+        }
     }
 }

@@ -110,3 +110,26 @@ extension Customer {
                   isExisting: row["is_existing"], referredBy: row["referred_by"], referralSource: row["referral_source"])
     }
 }
+
+extension SQLiteStore {
+    public func findCustomers(matching text: String, limit: Int) throws -> [Customer] {
+        let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !needle.isEmpty else { return [] }
+        // LIKE with escaped wildcards: what the person typed is matched literally.
+        let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return try pool.read { db in
+            let ids = try CustomerID.fetchAll(db, sql: """
+                SELECT id FROM (
+                    SELECT c.id, c.last_name, c.first_name FROM customer c
+                    WHERE lower(c.first_name) LIKE :prefix ESCAPE '\\' OR lower(c.last_name) LIKE :prefix ESCAPE '\\'
+                       OR lower(c.first_name || ' ' || c.last_name) LIKE :prefix ESCAPE '\\'
+                    UNION
+                    SELECT c.id, c.last_name, c.first_name FROM customer_address a JOIN customer c ON c.id = a.customer_id
+                    WHERE a.address LIKE :prefix ESCAPE '\\'
+                ) ORDER BY last_name, first_name, id LIMIT :limit
+                """, arguments: ["prefix": escaped + "%", "limit": max(1, limit)])
+            return try ids.compactMap { try Self.customer(db, id: $0) }
+        }
+    }
+}

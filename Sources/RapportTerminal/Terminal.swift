@@ -1,2 +1,151 @@
-import RapportTUI
 import CNCurses
+import Foundation
+import RapportTUI
+
+/// What the terminal reports to the loop.
+public enum TerminalEvent: Sendable, Equatable {
+    case key(Key)
+    case resize(width: Int, height: Int)
+    /// SIGINT, SIGTERM or SIGHUP arrived; the loop should stop and call `close()`.
+    case signal(Int32)
+}
+
+/// The full-screen terminal: the only place ncurses is called. Not thread-safe by design:
+/// create it, draw and read keys on one thread.
+public final class Terminal {
+    private var palette: Palette
+    /// The frame on screen; the next frame is written as a diff against it.
+    private var previous: CellBuffer?
+    private var isOpen = false
+
+    /// Takes over the terminal: locale, raw keys, no echo, keypad, short Esc delay, colours.
+    public init(escapeDelayMilliseconds: Int32 = 25) throws {
+        setlocale(LC_ALL, "")
+        guard initscr() != nil else { throw TerminalError.cannotStart }
+        isOpen = true
+        raw()
+        noecho()
+        nonl()
+        rapport_keypad(true)
+        rapport_set_escdelay(escapeDelayMilliseconds)
+        curs_set(0)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        var colors = false
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            colors = true
+        }
+        palette = Palette(colors: colors)
+        Signals.install()
+    }
+
+    deinit { close() }
+
+    /// Columns and rows right now.
+    public var size: (width: Int, height: Int) {
+        (Int(rapport_cols()), Int(rapport_lines()))
+    }
+
+    /// Waits up to `timeout` milliseconds for a key, a resize or a signal; nil when nothing came.
+    public func read(timeout milliseconds: Int32) -> TerminalEvent? {
+        if let sig = Signals.take() { return .signal(sig) }
+        rapport_timeout(milliseconds)
+        var code: wint_t = 0
+        let status = rapport_get_wch(&code)
+        if let sig = Signals.take() { return .signal(sig) }
+        guard status != rapport_err() else { return nil }
+        switch KeyDecoder.decode(status: status, code: UInt32(code)) {
+        case .key(let key): return .key(key)
+        case .resize:
+            previous = nil          // ncurses has resized its screen; draw everything again
+            let s = size
+            return .resize(width: s.width, height: s.height)
+        case .none: return nil
+        }
+    }
+
+    /// Shows `frame`, writing only the cells that changed since the last one.
+    public func draw(_ frame: CellBuffer) {
+        guard isOpen else { return }
+        if previous == nil { rapport_erase() }
+        for change in frame.diff(from: previous) { put(change, in: frame) }
+        rapport_move(Int32(max(0, frame.height - 1)), 0)
+        rapport_refresh()
+        previous = frame
+    }
+
+    /// Clears the screen and forgets the last frame, so the next `draw` repaints everything (Ctrl-L).
+    public func invalidate() {
+        guard isOpen else { return }
+        rapport_clearok(true)
+        previous = nil
+    }
+
+    /// Gives the terminal back for a while (e.g. to run $EDITOR); `resume()` takes it again.
+    public func suspend() {
+        guard isOpen else { return }
+        def_prog_mode()
+        endwin()
+    }
+
+    public func resume() {
+        guard isOpen else { return }
+        reset_prog_mode()
+        invalidate()
+        rapport_refresh()
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func close() {
+        guard isOpen else { return }
+        isOpen = false
+        endwin()
+        Signals.restoreDefaults()
+    }
+
+    /// After `close()`: ends the process by the signal that asked it to stop, as if unhandled.
+    public static func reraise(_ sig: Int32) -> Never {
+        signal(sig, SIG_DFL)
+        raise(sig)
+        exit(128 + sig)
+    }
+
+    private func put(_ change: CellChange, in frame: CellBuffer) {
+        let (attrs, pair) = palette.attributes(for: change.cell.style)
+        if change.cell.isContinuation {
+            // ncurses fills the right half itself when it, too, thinks the left is wide.
+            let lead = change.x > 0 ? frame[change.x - 1, change.y] : Cell.blank
+            if let first = lead.grapheme.unicodeScalars.first, rapport_wcwidth(first.value) == 2 { return }
+            write([UInt32(32)], x: change.x, y: change.y, attrs: attrs, pair: pair)
+            return
+        }
+        // A spacing character followed only by zero-width ones fits one cchar_t; for longer
+        // sequences (ZWJ emoji) draw the base alone rather than confuse ncurses' column count.
+        var scalars: [UInt32] = []
+        for scalar in change.cell.grapheme.unicodeScalars {
+            if scalars.isEmpty { scalars.append(scalar.value); continue }
+            guard scalars.count < 5, rapport_wcwidth(scalar.value) == 0 else { break }
+            scalars.append(scalar.value)
+        }
+        write(scalars, x: change.x, y: change.y, attrs: attrs, pair: pair)
+    }
+
+    private func write(_ scalars: [UInt32], x: Int, y: Int, attrs: attr_t, pair: Int16) {
+        var wide = scalars.map { wchar_t(bitPattern: $0) }
+        wide.append(0)
+        if rapport_put_cell(Int32(y), Int32(x), wide, attrs, pair) == rapport_err(), scalars.count > 1 {
+            write([scalars[0]], x: x, y: y, attrs: attrs, pair: pair)
+        }
+    }
+}
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case cannotStart
+
+    public var description: String {
+        switch self {
+        case .cannotStart: "cannot start the full-screen inbox: is this a terminal? (check $TERM)"
+        }
+    }
+}

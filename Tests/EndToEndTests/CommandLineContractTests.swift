@@ -87,9 +87,16 @@ import Testing
         #expect(conversations.count >= 120)
         let statuses = Set(conversations.compactMap { $0["status"] as? String })
         #expect(statuses == ["open", "pending", "closed"])
+        // This morning's mail came in through the real parser: encoded names decoded, new senders unassigned.
+        #expect(seeded.stdout.contains("This morning's mail: 12 messages ingested"))
+        let bjorn = customers.first { $0["email"] as? String == "bjorn.lindqvist@post.example" }
+        #expect(bjorn?["first_name"] as? String == "Björn" && bjorn?["owner"] is NSNull)
+        let maildir = (cli.store as NSString).deletingLastPathComponent + "/demo-maildir"
+        let again = try cli.run(["ingest", maildir, "--json"])
+        #expect((again.json as? [String: Any])?["ingested"] as? Int == 0, "a second ingest imports nothing twice")
         // Seeding again reuses the store as it is.
-        let again = try cli.run(["demo", "--seed-only", "--store", cli.store])
-        #expect(again.stdout.contains("already has data"))
+        let reseed = try cli.run(["demo", "--seed-only", "--store", cli.store])
+        #expect(reseed.stdout.contains("already has data"))
         #expect((try cli.run(["customer", "list", "--json"]).json as? [[String: Any]])?.count == customers.count)
     }
 }

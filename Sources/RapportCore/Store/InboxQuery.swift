@@ -14,11 +14,16 @@ public struct ConversationQuery: Sendable, Hashable {
     public var statuses: Set<ConversationStatus>?
     /// Full-text search over message subjects and texts (FTS5 syntax is escaped by the store).
     public var text: String?
+    /// Conversations with no message yet (a prepared heads-up or thank-you waiting as a draft) are left
+    /// out of the working views; their own views list them.
+    public var includeEmpty: Bool
 
-    public init(owner: OwnerFilter = .anyone, statuses: Set<ConversationStatus>? = nil, text: String? = nil) {
+    public init(owner: OwnerFilter = .anyone, statuses: Set<ConversationStatus>? = nil, text: String? = nil,
+                includeEmpty: Bool = false) {
         self.owner = owner
         self.statuses = statuses
         self.text = text
+        self.includeEmpty = includeEmpty
     }
 }
 

@@ -10,6 +10,8 @@ public protocol WorkflowStore: ConversationStore {
     func recordReferral(customer: CustomerID, referrer: CustomerID?, source: String?, coupon: String?,
                         thankYou: PreparedMessage?, at: Date) throws
     func referrals(unthankedOnly: Bool) throws -> [ReferralRecord]
+    /// Customers whose name or one of whose addresses starts with `text` (any word of the name), for pickers.
+    func findCustomers(matching text: String, limit: Int) throws -> [Customer]
     /// Referrers owned by `agent` with referrals not yet thanked, oldest referral first.
     func thankYouQueue(agent: String) throws -> [ThankYouItem]
 

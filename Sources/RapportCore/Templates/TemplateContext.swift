@@ -82,11 +82,5 @@ public struct TemplateContext: Sendable {
         return formatter.string(from: date)
     }
 
-    static func isoDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: date)
-    }
+    static func isoDate(_ date: Date) -> String { ISODate.format(date) }
 }

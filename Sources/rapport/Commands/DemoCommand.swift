@@ -18,6 +18,10 @@ struct DemoCommand: ParsableCommand {
         if let summary = try seeder.seedIfEmpty() {
             say("Demo store \(path): \(summary.agents) agents, \(summary.customers) customers "
                 + "(\(summary.unassigned) unassigned), \(summary.conversations) conversations, \(summary.messages) messages.")
+            let maildir = (path as NSString).deletingLastPathComponent + "/demo-maildir"
+            let mail = try seeder.deliverMorningMail(to: maildir)
+            say("This morning's mail: \(mail.ingested) messages ingested from \(maildir)"
+                + (mail.failed.isEmpty ? "." : "; \(mail.failed.count) could not be read."))
         } else {
             say("Demo store \(path) already has data; opening it as it is.")
         }

@@ -35,7 +35,7 @@ struct IngestCommand: ParsableCommand {
         bar?.finish()
         if json { return printJSON(summary) }
         for failure in summary.failed {
-            FileHandle.standardError.write(Data("rapport: \(Terminal.safe(failure.file)): \(Terminal.safe(failure.error))\n".utf8))
+            FileHandle.standardError.write(Data("rapport: \(SafeText.safe(failure.file)): \(SafeText.safe(failure.error))\n".utf8))
         }
         say("ingested \(summary.ingested), duplicates \(summary.duplicates), failed \(summary.failed.count), already seen \(summary.alreadySeen)")
     }

@@ -22,32 +22,21 @@ struct ParseCommand: ParsableCommand {
         say("From:        \(Self.show(message.from))")
         say("To:          \(message.to.map(Self.show).joined(separator: ", "))")
         if !message.cc.isEmpty { say("Cc:          \(message.cc.map(Self.show).joined(separator: ", "))") }
-        say("Subject:     \(Terminal.safe(message.subject ?? ""))")
+        say("Subject:     \(SafeText.safe(message.subject ?? ""))")
         say("Date:        \(message.isoDate ?? "—")")
-        say("Message-ID:  \(Terminal.safe(message.messageID ?? "—"))")
-        if let inReplyTo = message.inReplyTo { say("In-Reply-To: \(Terminal.safe(inReplyTo))") }
+        say("Message-ID:  \(SafeText.safe(message.messageID ?? "—"))")
+        if let inReplyTo = message.inReplyTo { say("In-Reply-To: \(SafeText.safe(inReplyTo))") }
         for attachment in message.attachments {
-            say("Attachment:  \(Terminal.safe(attachment.filename ?? "(no name)")) \(attachment.contentType) \(attachment.size) bytes")
+            say("Attachment:  \(SafeText.safe(attachment.filename ?? "(no name)")) \(attachment.contentType) \(attachment.size) bytes")
         }
         for warning in message.warnings { say("Note:        \(warning)") }
         say("")
-        say(Terminal.safe(message.text ?? "(no text)", keepNewlines: true))
+        say(SafeText.safe(message.text ?? "(no text)", keepNewlines: true))
     }
 
     private static func show(_ mailbox: Mailbox?) -> String {
         guard let mailbox else { return "—" }
         let address = mailbox.address ?? "?"
-        return Terminal.safe(mailbox.name.map { "\($0) <\(address)>" } ?? address)
-    }
-}
-
-/// Customer text never reaches a terminal with its control characters (escape sequences).
-enum Terminal {
-    static func safe(_ text: String, keepNewlines: Bool = false) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            if keepNewlines && (scalar == "\n" || scalar == "\t") { return scalar }
-            let value = scalar.value
-            return value < 0x20 || value == 0x7F || (0x80..<0xA0).contains(value) ? "\u{FFFD}" : scalar
-        }))
+        return SafeText.safe(mailbox.name.map { "\($0) <\(address)>" } ?? address)
     }
 }

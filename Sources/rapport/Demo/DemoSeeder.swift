@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportMail
 import RapportStore
 
 /// Fills a store with the demo's agents, customers and conversations.
@@ -56,7 +57,27 @@ struct DemoSeeder {
         }
         try recordReferrals(customers)
         try planHeadsUps(customers)
+        // The team has read everything up to this morning; what came in since shows as unread.
+        for agent in agents { try store.markAllSeen(agent: agent.login, at: now.addingTimeInterval(-6 * 3600)) }
         return summary
+    }
+
+    /// Writes this morning's mail into a Maildir beside the store and ingests it through the real path:
+    /// new customers' first messages and replies into existing threads.
+    func deliverMorningMail(to root: String) throws -> IngestSummary {
+        var threads: [(customer: Customer, subject: String, lastMessageID: String?)] = []
+        let all = try store.customers(owner: .anyone).filter(\.isExisting).sorted { $0.id < $1.id }
+        for customer in [0, 3, 7, 12, 20, 26].compactMap({ all.indices.contains($0) ? all[$0] : nil }) {
+            let page = try store.conversations(ConversationQuery(owner: customer.owner.map { .agent($0) } ?? .anyone),
+                                               from: nil, direction: .after, limit: 200, agent: "")
+            guard let conversation = page.first(where: { $0.customerID == customer.id }) else { continue }
+            let last = try store.messages(conversation: conversation.id).last { $0.direction != .note }
+            // Recent threads are answered by subject alone (the 30-day subject rule threads them); older ones by headers.
+            let byHeaders = now.timeIntervalSince(conversation.lastActivity) > 20 * 86_400 || threads.count % 2 == 0
+            threads.append((customer, conversation.subject, byHeaders ? last?.messageID : nil))
+        }
+        try DemoMaildir(root: root, now: now).write(replyingTo: threads)
+        return try MailIngester(store: store).run(maildirs: [root])
     }
 
     /// A few customers changed hands, with a handoff note, so the log and the sidebar have history.
@@ -140,6 +161,7 @@ struct DemoSeeder {
             (7, "fee", 20, "A 2 monthly paper-statement fee starts; e-statements stay free."),
             (13, "overdraft", 5, "The arranged overdraft rate moves from 15.9% to 17.9%."),
             (19, "policy-change", 30, "Windscreen repairs no longer count as a claim."),
+            (10, "rate-increase", 3, "Contents insurance premiums rise 4% at renewal."),
         ]
         let rows = events.enumerated().map { line, event in
             HeadsUpImport.Row(line: line + 2, email: customers[event.0].primaryEmail, kind: event.1,

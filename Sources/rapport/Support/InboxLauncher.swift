@@ -1,8 +1,7 @@
 import Foundation
 import RapportCore
 
-/// Opens the inbox for `agent`. Until the full-screen inbox lands, prints a summary.
-func openInbox(store: some ConversationStore, agent: Agent) throws {
-    let counts = try store.counts(agent: agent.login)
-    say("\(agent.fullName): \(counts.mine) mine, \(counts.unassigned) unassigned, \(counts.waiting) waiting")
+/// Opens the full-screen inbox for `agent` (see `runInbox` in Inbox/).
+func openInbox(store: some WorkflowStore, agent: Agent) throws {
+    try runInbox(store: store, agent: agent)
 }

@@ -1,0 +1,50 @@
+import Foundation
+import RapportCore
+
+/// The `a` overlay: choose an owner by typing part of a name or login.
+public struct AgentPicker: Sendable, Hashable {
+    /// The customers that will get the chosen owner.
+    public var targets: [AssignTarget]
+    public var filter = ""
+    /// Index into the ranked matches.
+    public var selected = 0
+
+    public init(targets: [AssignTarget]) {
+        self.targets = targets
+    }
+
+    /// Agents matching `filter`, best first.
+    public func matches(_ agents: [Agent]) -> [Agent] {
+        Self.ranked(agents, filter: filter)
+    }
+
+    /// Agents whose first name, last name or login match `filter`, case- and accent-insensitively.
+    /// A whole-word match ranks before a prefix match, a prefix before a match inside a word;
+    /// first names before last names before logins; then alphabetical.
+    public static func ranked(_ agents: [Agent], filter: String) -> [Agent] {
+        let needle = fold(filter.trimmingCharacters(in: .whitespaces))
+        let scored: [(Int, Agent)] = agents.compactMap { agent in
+            if needle.isEmpty { return (0, agent) }
+            let fields = [agent.firstName, agent.lastName, agent.login, agent.fullName].map(fold)
+            var best: Int?
+            for (rank, field) in fields.enumerated() {
+                let score: Int?
+                if field == needle { score = rank }
+                else if field.hasPrefix(needle) { score = 10 + rank }
+                else if field.contains(needle) { score = 20 + rank }
+                else { score = nil }
+                if let score, score < (best ?? .max) { best = score }
+            }
+            return best.map { ($0, agent) }
+        }
+        return scored.sorted { a, b in
+            if a.0 != b.0 { return a.0 < b.0 }
+            let an = fold(a.1.fullName), bn = fold(b.1.fullName)
+            return an != bn ? an < bn : a.1.login < b.1.login
+        }.map(\.1)
+    }
+
+    static func fold(_ s: String) -> String {
+        s.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+}

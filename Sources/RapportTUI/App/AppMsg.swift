@@ -1,0 +1,26 @@
+import Foundation
+import RapportCore
+
+/// Everything that can happen to the inbox: keys, the terminal, the clock, and the
+/// results of effects, which the effect runner sends back.
+public enum AppMsg: Sendable, Hashable {
+    /// The inbox opened: load what the first screen needs.
+    case start
+    case key(Key)
+    case resize(width: Int, height: Int)
+    case tick(Date)
+    /// Another process committed to the store.
+    case storeChanged
+    case pageLoaded(PageRequest, Page)
+    case countsLoaded(InboxCounts)
+    case agentsLoaded([Agent])
+    case threadLoaded(ThreadData)
+    case assigned(Assignment)
+    case assignFailed(CustomerID, reason: String)
+    case statusSet(ConversationID, ConversationStatus)
+    case customersFound(String, [Customer])
+    /// A referral was recorded; the text says what happens next.
+    case referralRecorded(String)
+    /// An effect failed; the reason is shown in the message row.
+    case failed(String)
+}

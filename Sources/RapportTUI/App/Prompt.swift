@@ -1,0 +1,50 @@
+/// A one-line text input in the message row.
+public struct Prompt: Sendable, Hashable {
+    public enum Purpose: Sendable, Hashable {
+        case search
+        case handoffNote(PendingAssignment)
+    }
+
+    public var purpose: Purpose
+    public var text = ""
+
+    public init(_ purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        self.text = text
+    }
+
+    /// The label for narrow terminals; `context` then says the rest on the status row.
+    public var shortLabel: String {
+        switch purpose {
+        case .search: "Search: "
+        case .handoffNote: "Handoff note: "
+        }
+    }
+
+    /// What the prompt is about, in a few words.
+    public var context: String {
+        switch purpose {
+        case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
+        case .handoffNote(let pending):
+            let handovers = pending.handovers
+            if handovers.count == 1, let t = handovers.first {
+                return "\(t.customerName): \(t.ownerName ?? "?") → \(pending.to.firstName)"
+            }
+            return "\(handovers.count) customers → \(pending.to.firstName)"
+        }
+    }
+
+    /// The words before the input.
+    public var label: String {
+        switch purpose {
+        case .search:
+            return "Search: "
+        case .handoffNote(let pending):
+            let handovers = pending.handovers
+            if handovers.count == 1, let t = handovers.first {
+                return "Handoff note (\(t.customerName) from \(t.ownerName ?? "?")): "
+            }
+            return "Handoff note (\(handovers.count) customers from their owners): "
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import RapportCore
+
+/// The open conversation: its messages, the customer's profile, and how it is scrolled.
+public struct ThreadState: Sendable, Hashable {
+    public var conversationID: ConversationID
+    /// The list row it was opened from: enough to draw a header before the messages arrive.
+    public var summary: ConversationSummary?
+    public var conversation: Conversation?
+    public var messages: [Message] = []
+    public var profile: CustomerProfile?
+    public var loaded = false
+    /// First message-pane line on screen.
+    public var scroll = 0
+    /// nil: the sidebar shows on wide terminals only; set by `i` to override.
+    public var sidebarOverride: Bool?
+
+    public init(conversationID: ConversationID, summary: ConversationSummary?) {
+        self.conversationID = conversationID
+        self.summary = summary
+    }
+
+    /// The customer as best known: from the profile once loaded, else from the list row.
+    public var target: AssignTarget? {
+        if let c = profile?.customer { return AssignTarget(customerID: c.id, customerName: c.fullName, ownerLogin: c.owner,
+                                                                  ownerName: profile?.owner?.firstName) }
+        return summary.map(AssignTarget.init)
+    }
+
+    public var status: ConversationStatus? { conversation?.status ?? summary?.status }
+}
+
+/// What the effect runner reads for an opened conversation.
+public struct ThreadData: Sendable, Hashable {
+    public var conversation: Conversation
+    public var messages: [Message]
+    public var profile: CustomerProfile?
+
+    public init(conversation: Conversation, messages: [Message], profile: CustomerProfile?) {
+        self.conversation = conversation
+        self.messages = messages
+        self.profile = profile
+    }
+}

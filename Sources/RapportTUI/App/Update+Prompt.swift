@@ -1,0 +1,40 @@
+import Foundation
+
+/// The line prompts in the message row: search text and the handoff note.
+extension AppState {
+    mutating func promptKey(_ key: Key, _ prompt: Prompt) -> [Effect] {
+        var prompt = prompt
+        switch keyMap.action(for: key, in: .prompt) {
+        case .confirm:
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            switch prompt.purpose {
+            case .search:
+                overlay = nil
+                return text.isEmpty ? [] : startSearch(text)
+            case .handoffNote(let pending):
+                guard !text.isEmpty else {
+                    message = StatusMessage("A handoff note is needed: tell \(pending.to.firstName) what to know (Esc cancels)",
+                                            isError: true)
+                    return []
+                }
+                overlay = nil
+                return commit(pending, note: text)
+            }
+        case .cancel:
+            overlay = nil
+            if case .handoffNote = prompt.purpose { message = StatusMessage("Not assigned") }
+            return []
+        case .deleteBackward:
+            if !prompt.text.isEmpty { prompt.text.removeLast() }
+        case .clearLine:
+            prompt.text = ""
+        case .redraw:
+            return [.redraw]
+        default:
+            guard case .char(let c) = key else { return [] }
+            prompt.text.append(c)
+        }
+        overlay = .prompt(prompt)
+        return []
+    }
+}

@@ -1,0 +1,68 @@
+import RapportCore
+
+/// `R`: record how a customer heard about us.
+extension AppState {
+    mutating func openReferralPicker() -> [Effect] {
+        let target: AssignTarget? = thread?.target ?? list.selectedRow.map(AssignTarget.init)
+        guard let target else {
+            message = StatusMessage("Open a conversation to record how they heard about us")
+            return []
+        }
+        overlay = .referral(ReferralPicker(customerID: target.customerID, customerName: target.customerName))
+        return []
+    }
+
+    mutating func referralKey(_ key: Key, _ picker: ReferralPicker) -> [Effect] {
+        var picker = picker
+        let choices = picker.choices
+        switch keyMap.action(for: key, in: .picker) {
+        case .moveUp:
+            picker.selected = max(0, picker.selected - 1)
+        case .moveDown:
+            picker.selected = min(max(0, choices.count - 1), picker.selected + 1)
+        case .confirm:
+            guard choices.indices.contains(picker.selected) else {
+                message = StatusMessage("Type a customer's name or address, or a source such as “search”", isError: true)
+                return []
+            }
+            overlay = nil
+            switch choices[picker.selected] {
+            case .referrer(let referrer):
+                return [.recordReferral(customer: picker.customerID, referrer: referrer.id, source: nil)]
+            case .source(let source):
+                return [.recordReferral(customer: picker.customerID, referrer: nil, source: source)]
+            }
+        case .cancel:
+            overlay = nil
+            return []
+        case .deleteBackward:
+            if !picker.text.isEmpty { picker.text.removeLast() }
+            picker.selected = 0
+        case .clearLine:
+            picker.text = ""
+            picker.selected = 0
+        case .redraw:
+            return [.redraw]
+        default:
+            guard case .char(let c) = key else { return [] }
+            picker.text.append(c)
+            picker.selected = 0
+        }
+        overlay = .referral(picker)
+        let text = picker.text.trimmingCharacters(in: .whitespaces)
+        if text.isEmpty {
+            picker.matches = []
+            overlay = .referral(picker)
+            return []
+        }
+        return [.findCustomers(text)]
+    }
+
+    /// Matches arrive for what was typed; ones for text typed over since are dropped.
+    mutating func customersFound(_ text: String, _ found: [Customer]) {
+        guard case .referral(var picker) = overlay, picker.text.trimmingCharacters(in: .whitespaces) == text else { return }
+        picker.matches = found
+        picker.selected = min(picker.selected, max(0, picker.choices.count - 1))
+        overlay = .referral(picker)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import RapportCore
+
+/// The only place the inbox's state changes: applies one message and returns the work
+/// (effects) the runner should do. Pure: no I/O, no clock, no terminal.
+public func update(_ state: inout AppState, _ msg: AppMsg) -> [Effect] {
+    state.receive(msg)
+}
+
+extension AppState {
+    var layout: Layout { Layout(width: width, height: height) }
+    /// Rows of the list on screen at the current size.
+    var visibleRows: Int { layout.bodyHeight }
+
+    mutating func receive(_ msg: AppMsg) -> [Effect] {
+        switch msg {
+        case .start:
+            return [.loadAgents, .loadCounts, loadPage(.around(nil, fallback: nil, above: 0, below: visibleRows + 20))]
+
+        case .key(let key):
+            message = nil
+            return handleKey(key)
+
+        case let .resize(w, h):
+            width = max(0, w)
+            height = max(0, h)
+            list.scrollToCursor(visible: visibleRows)
+            if case .thread(var t) = screen {
+                t.scroll = min(t.scroll, ThreadLayout.maxScroll(t, state: self))
+                screen = .thread(t)
+            }
+            return list.prefetch(visible: visibleRows).map(loadPage)
+
+        case .tick(let date):
+            now = date
+            return []
+
+        case .storeChanged:
+            return refresh()
+
+        case let .pageLoaded(request, page):
+            // A page for a list we have left since asking is of no use.
+            guard request.source == list.source else { return [] }
+            list.apply(page, placement: request.placement, visible: visibleRows)
+            return list.prefetch(visible: visibleRows).map(loadPage)
+
+        case .countsLoaded(let c):
+            counts = c
+            return []
+
+        case .agentsLoaded(let a):
+            agents = a
+            return []
+
+        case .threadLoaded(let data):
+            threadLoaded(data)
+            return []
+
+        case .assigned(let assignment):
+            if var batch = assignBatch {
+                batch.done.append(batch.names[assignment.customerID] ?? customerName(assignment.customerID))
+                finish(batch)
+            } else {
+                message = StatusMessage("\(customerName(assignment.customerID)) → \(firstName(of: assignment.to) ?? "nobody")")
+            }
+            return []
+
+        case let .assignFailed(customer, reason):
+            if var batch = assignBatch {
+                batch.failed.append("\(batch.names[customer] ?? customerName(customer)): \(reason)")
+                finish(batch)
+            } else {
+                message = StatusMessage(reason, isError: true)
+            }
+            return []
+
+        case let .customersFound(text, found):
+            customersFound(text, found)
+            return []
+
+        case .referralRecorded(let text):
+            message = StatusMessage(text)
+            return refresh()
+
+        case let .statusSet(_, status):
+            message = StatusMessage("Status: \(status.rawValue)")
+            return []
+
+        case .failed(let reason):
+            message = StatusMessage(reason, isError: true)
+            return []
+        }
+    }
+
+    // MARK: - Keys
+
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        switch overlay {
+        case .help(let scroll): return helpKey(key, scroll: scroll)
+        case .picker(let picker): return pickerKey(key, picker)
+        case .referral(let picker): return referralKey(key, picker)
+        case .prompt(let prompt): return promptKey(key, prompt)
+        case nil: break
+        }
+        let context: KeyContext = thread == nil ? .list : .thread
+        guard let action = keyMap.action(for: key, in: context) else { return [] }
+        return perform(action)
+    }
+
+    mutating func perform(_ action: Action) -> [Effect] {
+        if thread != nil, let effects = performInThread(action) { return effects }
+        switch action {
+        case .moveDown: return moveCursor(by: 1)
+        case .moveUp: return moveCursor(by: -1)
+        case .pageDown: return moveCursor(by: max(1, visibleRows - 1))
+        case .pageUp: return moveCursor(by: -max(1, visibleRows - 1))
+        case .top: return cursorToTop()
+        case .bottom: return cursorToBottom()
+        case .open: return openSelected()
+        case .back: return back()
+        case .quit:
+            if case .search = list.source { return back() }
+            return [.quit]
+        case .nextView: return cycleView(by: 1)
+        case .previousView: return cycleView(by: -1)
+        case .showView(let v): return show(v)
+        case .assign: return openPicker()
+        case .take: return choose(owner: agent, for: assignTargets())
+        case .toggleMark: return toggleMark()
+        case .cycleStatus: return cycleStatus()
+        case .search:
+            overlay = .prompt(Prompt(.search))
+            return []
+        case .help:
+            overlay = .help(scroll: 0)
+            return []
+        case .redraw: return [.redraw]
+        case .toggleSidebar: return []
+        case .recordReferral: return openReferralPicker()
+        case .reply, .note: return comingSoon(action)
+        case .confirm, .cancel, .deleteBackward, .clearLine: return []
+        }
+    }
+
+    /// r, n and R: their screens come with the composer and referral issues. Until then they
+    /// say so; the composer will replace this with an overlay of its own.
+    mutating func comingSoon(_ action: Action) -> [Effect] {
+        switch action {
+        case .reply: message = StatusMessage("Reply: coming with the composer")
+        case .note: message = StatusMessage("Internal note: coming with the composer")
+        default: break
+        }
+        return []
+    }
+
+    mutating func helpKey(_ key: Key, scroll: Int) -> [Effect] {
+        let total = HelpOverlay.lines(keyMap).count
+        let page = max(1, layout.height - 4)
+        let maxScroll = max(0, total - page)
+        switch keyMap.action(for: key, in: .help) {
+        case .moveDown: overlay = .help(scroll: min(maxScroll, scroll + 1))
+        case .moveUp: overlay = .help(scroll: max(0, scroll - 1))
+        case .pageDown: overlay = .help(scroll: min(maxScroll, scroll + page))
+        case .pageUp: overlay = .help(scroll: max(0, scroll - page))
+        case .back: overlay = nil
+        case .redraw: return [.redraw]
+        default: break
+        }
+        return []
+    }
+
+    // MARK: - Live updates
+
+    /// Reads again what is on screen, after a change by us or by another process.
+    mutating func refresh() -> [Effect] {
+        var effects: [Effect] = [loadPage(list.reloadPlacement(visible: visibleRows)), .loadCounts]
+        if let t = thread { effects.append(.openConversation(t.conversationID)) }
+        return effects
+    }
+
+    func loadPage(_ placement: PageRequest.Placement) -> Effect {
+        let query = list.source.query(agent: agent.login) ?? ConversationQuery()
+        return .loadPage(PageRequest(source: list.source, query: query, placement: placement, limit: ListWindow.pageSize))
+    }
+
+    func customerName(_ id: CustomerID) -> String {
+        if let row = list.rows.first(where: { $0.customerID == id }) { return row.customerName }
+        if let t = thread?.target, t.customerID == id { return t.customerName }
+        return "customer #\(id)"
+    }
+}

@@ -1,0 +1,30 @@
+/// Something a key can ask for. Keys map to actions through `KeyMap`; `update` handles actions.
+public enum Action: Sendable, Hashable {
+    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case open, back, quit
+    case nextView, previousView
+    case showView(InboxView)
+    case assign, take, toggleMark, cycleStatus
+    case search, help, redraw
+    case toggleSidebar
+    /// Composer and referral keys: their screens arrive with other issues (see `Feature`).
+    case reply, note, recordReferral
+    // Inside the agent picker and the line prompts.
+    case confirm, cancel, deleteBackward, clearLine
+}
+
+/// Where a binding applies. The list and search results share `.list`.
+public enum KeyContext: String, Sendable, Hashable, CaseIterable {
+    case list, thread, picker, prompt, help
+
+    /// Heading of the context's section in the help overlay.
+    public var title: String {
+        switch self {
+        case .list: "List"
+        case .thread: "Conversation"
+        case .picker: "Pickers (agent, referrer)"
+        case .prompt: "Line prompts (search, handoff note)"
+        case .help: "Help"
+        }
+    }
+}

@@ -1,0 +1,79 @@
+/// One line of the key table: keys, the action they trigger, where, and what the help says.
+public struct KeyBinding: Sendable, Hashable {
+    public var keys: [Key]
+    public var action: Action
+    public var contexts: Set<KeyContext>
+    public var help: String
+
+    public init(_ keys: [Key], _ action: Action, in contexts: Set<KeyContext>, _ help: String) {
+        self.keys = keys
+        self.action = action
+        self.contexts = contexts
+        self.help = help
+    }
+}
+
+/// The key table. `update` resolves keys through it and the help overlay is drawn from it,
+/// so the help can never disagree with the keys.
+public struct KeyMap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) {
+        self.bindings = bindings
+    }
+
+    /// The action `key` triggers in `context`, if any.
+    public func action(for key: Key, in context: KeyContext) -> Action? {
+        bindings.first { $0.contexts.contains(context) && $0.keys.contains(key) }?.action
+    }
+
+    /// The bindings of one context, in table order, for the help overlay.
+    public func bindings(in context: KeyContext) -> [KeyBinding] {
+        bindings.filter { $0.contexts.contains(context) }
+    }
+
+    /// The defaults of the design brief, plus Ctrl-L and a few conveniences.
+    public static let standard: KeyMap = {
+        let browse: Set<KeyContext> = [.list, .thread]
+        var table: [KeyBinding] = [
+            KeyBinding([.char("j"), .down], .moveDown, in: [.list, .thread, .help], "move down"),
+            KeyBinding([.char("k"), .up], .moveUp, in: [.list, .thread, .help], "move up"),
+            KeyBinding([.pageDown, .ctrl("f")], .pageDown, in: [.list, .thread, .help], "page down"),
+            KeyBinding([.pageUp, .ctrl("b")], .pageUp, in: [.list, .thread, .help], "page up"),
+            KeyBinding([.char("g"), .home], .top, in: [.list, .thread], "top"),
+            KeyBinding([.char("G"), .end], .bottom, in: [.list, .thread], "bottom"),
+            KeyBinding([.enter], .open, in: [.list], "open conversation"),
+            KeyBinding([.char("q"), .escape], .back, in: [.thread], "back to the list"),
+            KeyBinding([.escape], .back, in: [.list], "leave search results"),
+            KeyBinding([.char("q")], .quit, in: [.list], "quit (from search results: back)"),
+            KeyBinding([.tab], .nextView, in: browse, "next view"),
+            KeyBinding([.backTab], .previousView, in: browse, "previous view"),
+        ]
+        for view in InboxView.allCases {
+            table.append(KeyBinding([.char(Character(String(view.number)))], .showView(view), in: browse,
+                                    "view: \(view.title)"))
+        }
+        table += [
+            KeyBinding([.char("a")], .assign, in: browse, "assign owner (marked rows, else this one)"),
+            KeyBinding([.char("t")], .take, in: browse, "take: make me the owner"),
+            KeyBinding([.char(" ")], .toggleMark, in: [.list], "mark for bulk assign"),
+            KeyBinding([.char("s")], .cycleStatus, in: browse, "status: open → pending → closed"),
+            KeyBinding([.char("/")], .search, in: browse, "search subjects and texts"),
+            KeyBinding([.char("i")], .toggleSidebar, in: [.thread], "customer sidebar on/off"),
+            KeyBinding([.char("r")], .reply, in: browse, "reply"),
+            KeyBinding([.char("n")], .note, in: browse, "internal note"),
+            KeyBinding([.char("R")], .recordReferral, in: browse, "how they heard about us"),
+            KeyBinding([.char("?")], .help, in: browse, "this help"),
+            KeyBinding([.char("?"), .char("q"), .escape], .back, in: [.help], "close help"),
+            KeyBinding([.ctrl("l")], .redraw, in: Set(KeyContext.allCases), "redraw the screen"),
+            KeyBinding([.ctrl("c")], .quit, in: browse, "quit"),
+            KeyBinding([.up, .ctrl("p")], .moveUp, in: [.picker], "previous agent"),
+            KeyBinding([.down, .ctrl("n")], .moveDown, in: [.picker], "next agent"),
+            KeyBinding([.enter], .confirm, in: [.picker, .prompt], "choose / confirm"),
+            KeyBinding([.escape, .ctrl("c")], .cancel, in: [.picker, .prompt], "cancel"),
+            KeyBinding([.backspace], .deleteBackward, in: [.picker, .prompt], "delete a character"),
+            KeyBinding([.ctrl("u")], .clearLine, in: [.picker, .prompt], "clear the line"),
+        ]
+        return KeyMap(bindings: table)
+    }()
+}

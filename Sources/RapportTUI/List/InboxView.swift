@@ -1,0 +1,62 @@
+import RapportCore
+
+/// A saved list of conversations, switched with Tab and the number keys.
+///
+/// Heads-up and Thank-you are work lists rather than queries over all conversations: the
+/// agent's own due heads-up drafts (by due date) and their referrers waiting for a thank-you
+/// (oldest first). They are bounded by one agent's work, so they are read whole.
+public enum InboxView: Int, Sendable, Hashable, CaseIterable {
+    case mine = 1, unassigned, all, waiting, headsUp, thankYou
+
+    public var number: Int { rawValue }
+
+    public var title: String {
+        switch self {
+        case .mine: "Mine"
+        case .unassigned: "Unassigned"
+        case .all: "All"
+        case .waiting: "Waiting"
+        case .headsUp: "Heads-up"
+        case .thankYou: "Thank-you"
+        }
+    }
+
+    /// A shorter title for narrow terminals.
+    public var shortTitle: String {
+        switch self {
+        case .mine: "Mine"
+        case .unassigned: "Unas"
+        case .all: "All"
+        case .waiting: "Wait"
+        case .headsUp: "Head"
+        case .thankYou: "Thx"
+        }
+    }
+
+    /// A work list read whole from the workflows rather than paged from a conversation query.
+    public var isWorklist: Bool { self == .headsUp || self == .thankYou }
+
+    /// The store query behind the view, for `agent`; nil for the work lists.
+    public func query(agent: String) -> ConversationQuery? {
+        switch self {
+        case .mine: ConversationQuery(owner: .agent(agent), statuses: [.open, .pending])
+        case .unassigned: ConversationQuery(owner: .unassigned, statuses: [.open, .pending])
+        case .all: ConversationQuery(owner: .anyone, statuses: nil)
+        case .waiting: ConversationQuery(owner: .agent(agent), statuses: [.pending])
+        case .headsUp, .thankYou: nil
+        }
+    }
+}
+
+/// What a list screen shows: a view, or the results of a search.
+public enum ListSource: Sendable, Hashable {
+    case view(InboxView)
+    case search(String)
+
+    public func query(agent: String) -> ConversationQuery? {
+        switch self {
+        case .view(let view): view.query(agent: agent)
+        case .search(let text): ConversationQuery(owner: .anyone, statuses: nil, text: text)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import RapportCore
+
+/// A request for rows of a list, carried by `Effect.loadPage`. Lists are read by key
+/// (keyset pagination): a request names a position, never an offset, and asks for a
+/// bounded number of rows.
+public struct PageRequest: Sendable, Hashable {
+    /// Where the rows go in the window.
+    public enum Placement: Sendable, Hashable {
+        /// Replace the window with rows around a conversation: `above` rows before it and up to
+        /// `below` rows from it on. With no conversation, the top of the list. When the
+        /// conversation has moved (new activity), the window follows it to its new place;
+        /// when it left the list, `fallback` (its old position) is used.
+        case around(ConversationID?, fallback: PageCursor?, above: Int, below: Int)
+        /// Older rows after the last loaded one, appended.
+        case after(PageCursor)
+        /// Newer rows before the first loaded one, prepended.
+        case before(PageCursor)
+        /// The last rows of the list.
+        case bottom
+    }
+
+    public var source: ListSource
+    public var query: ConversationQuery
+    public var placement: Placement
+    /// Rows per page for `.after`, `.before` and `.bottom`.
+    public var limit: Int
+
+    public init(source: ListSource, query: ConversationQuery, placement: Placement, limit: Int) {
+        self.source = source
+        self.query = query
+        self.placement = placement
+        self.limit = limit
+    }
+}
+
+/// Rows answering a `PageRequest`, in list order.
+public struct Page: Sendable, Hashable {
+    public var rows: [ConversationSummary]
+    /// For `.around`: the index at which the requested conversation is (or would have been).
+    public var anchorIndex: Int
+    public var moreBefore: Bool
+    public var moreAfter: Bool
+    /// What a work list says about its rows (what is due, for whom), by conversation.
+    public var notes: [ConversationID: RowNote]
+
+    public init(rows: [ConversationSummary], anchorIndex: Int = 0, moreBefore: Bool, moreAfter: Bool,
+                notes: [ConversationID: RowNote] = [:]) {
+        self.rows = rows
+        self.anchorIndex = anchorIndex
+        self.moreBefore = moreBefore
+        self.moreAfter = moreAfter
+        self.notes = notes
+    }
+}
+
+/// A work list's words about one row: shown in place of the subject, with a due date when there is one.
+public struct RowNote: Sendable, Hashable {
+    public var text: String
+    /// When the work is due; rows past it stand out.
+    public var due: Date?
+    /// Since when it has been waiting, for work with no due date.
+    public var since: Date?
+
+    public init(text: String, due: Date? = nil, since: Date? = nil) {
+        self.text = text
+        self.due = due
+        self.since = since
+    }
+}

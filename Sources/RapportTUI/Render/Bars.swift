@@ -1,0 +1,102 @@
+import RapportCore
+
+/// The rows around the body: view tabs on top, status bar and message row at the bottom.
+enum Bars {
+    /// "1 Mine  2 Unassigned  3 All  4 Waiting …", the current view reversed; or the search.
+    static func drawTabs(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
+        let y = layout.tabsRow
+        if case .search(let text) = state.list.source {
+            let x = buffer.write(" Search: ", x: 0, y: y, style: .title)
+            let used = buffer.write(text, x: x, y: y, width: layout.width - x - 1, style: .accent)
+            buffer.write("  (Esc: back to \(state.view.title))", x: x + used, y: y, style: .dim)
+            return
+        }
+        var x = 1
+        for view in InboxView.allCases {
+            let title = layout.isCompact ? view.shortTitle : view.title
+            let text = layout.isCompact ? "\(view.number)\(title)" : " \(view.number) \(title) "
+            let style: Style
+            if case .view(let current) = state.list.source, current == view { style = .tabActive }
+            else { style = .plain }
+            guard x + DisplayWidth.of(text) <= layout.width else { break }
+            x += buffer.write(text, x: x, y: y, style: style) + 1
+        }
+        let brand = "rapport"
+        if x + brand.count + 1 <= layout.width {
+            buffer.write(brand, x: layout.width - brand.count - 1, y: y, style: .dim)
+        }
+    }
+
+    /// Agent, view and counts; right-aligned, the number of marks and the help key.
+    static func drawStatus(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
+        let y = layout.statusRow
+        buffer.fill(x: 0, y: y, width: layout.width, height: 1, style: .statusBar)
+        // While a prompt owns the message row, messages (e.g. a refused empty note) show here.
+        if case .prompt(let prompt) = state.overlay {
+            var style = Style.statusBar
+            if state.message?.isError == true { style.bold = true }
+            buffer.write(" " + (state.message?.text ?? prompt.context), x: 0, y: y, width: layout.width, style: style)
+            return
+        }
+        let where_: String
+        switch (state.screen, state.list.source) {
+        case (.thread, _): where_ = "Conversation"
+        case (_, .search): where_ = "Search"
+        case (_, .view(let v)): where_ = layout.isCompact ? v.shortTitle : v.title
+        }
+        var left = " \(state.agent.firstName.isEmpty ? state.agent.login : state.agent.firstName) · \(where_)"
+        if let c = state.counts {
+            left += layout.isCompact
+                ? " · m\(c.mine) u\(c.unassigned) w\(c.waiting)"
+                : " · mine \(c.mine) · unassigned \(c.unassigned) · waiting \(c.waiting)"
+        }
+        var right = layout.isCompact ? "? " : "? help "
+        if !state.marks.isEmpty { right = "\(state.marks.count) marked  " + right }
+        let rightWidth = DisplayWidth.of(right)
+        buffer.write(left, x: 0, y: y, width: max(0, layout.width - rightWidth - 1), style: .statusBar)
+        buffer.write(right, x: max(0, layout.width - rightWidth), y: y, style: .statusBar)
+    }
+
+    /// The prompt being typed, else the last message, else a hint of the main keys.
+    static func drawMessageRow(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
+        let y = layout.messageRow
+        if case .prompt(let prompt) = state.overlay {
+            let fits = DisplayWidth.of(prompt.label) <= layout.width - 20
+            let x = buffer.write(fits ? prompt.label : prompt.shortLabel, x: 0, y: y, style: .accent)
+            let room = max(1, layout.width - x - 1)
+            // Show the end of a long input: the part being typed.
+            let text = tail(DisplaySafety.sanitised(prompt.text), width: room)
+            let used = buffer.write(text, x: x, y: y, width: room)
+            buffer.write(" ", x: x + used, y: y, style: .selected)   // the input cursor
+            return
+        }
+        if let message = state.message {
+            buffer.write(message.text, x: 0, y: y, width: layout.width, style: message.isError ? .error : .plain)
+            return
+        }
+        let hint: String
+        switch state.screen {
+        case .thread:
+            hint = layout.isCompact ? "q back  a assign  t take  i info  ? help"
+                                    : "q back  a assign  t take  s status  i customer  ? help"
+        case .list:
+            hint = layout.isCompact
+                ? "Enter open  a assign  t take  ? help"
+                : "Enter open  a assign  t take  Space mark  s status  / search  ? help  q quit"
+        }
+        buffer.write(hint, x: 0, y: y, width: layout.width, style: .dim)
+    }
+
+    /// The last `width` columns of `text`, whole graphemes only.
+    static func tail(_ text: String, width: Int) -> String {
+        var out: [Character] = []
+        var used = 0
+        for c in text.reversed() {
+            let w = DisplayWidth.of(c)
+            if used + w > width { break }
+            out.append(c)
+            used += w
+        }
+        return String(out.reversed())
+    }
+}

@@ -1,0 +1,113 @@
+/// Fitting text into columns: truncation with an ellipsis, word wrapping, padding.
+/// Every function works on whole graphemes, so a character is never cut in half.
+public enum TextLayout {
+    public static let ellipsis: Character = "…"
+
+    /// `text` cut to at most `width` columns; when something was cut, the last column is `…`.
+    public static func truncated(_ text: String, to width: Int) -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        var out = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width - 1 { break }
+            out.append(character)
+            used += w
+        }
+        out.append(ellipsis)
+        return out
+    }
+
+    /// `text` truncated and then padded with spaces to exactly `width` columns.
+    public static func fitted(_ text: String, to width: Int, alignRight: Bool = false) -> String {
+        let cut = truncated(text, to: width)
+        let pad = String(repeating: " ", count: max(0, width - DisplayWidth.of(cut)))
+        return alignRight ? pad + cut : cut + pad
+    }
+
+    /// One logical line broken into lines of at most `width` columns, at spaces when possible.
+    public static func wrapped(_ line: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        if DisplayWidth.of(line) <= width { return [line] }
+        var lines: [String] = []
+        var current: [Character] = []
+        var currentWidth = 0
+        var lastSpace: Int? = nil            // index in `current` of the last space
+        for character in line {
+            let w = DisplayWidth.of(character)
+            if character == " " && current.isEmpty && !lines.isEmpty { continue }   // no leading space after a wrap
+            if currentWidth + w > width && !current.isEmpty {
+                if character == " " {
+                    lines.append(String(current)); current = []; currentWidth = 0; lastSpace = nil
+                    continue
+                }
+                if let space = lastSpace, space > 0 {
+                    lines.append(trimmedRight(current[..<space]))
+                    current = Array(current[(space + 1)...])
+                } else {
+                    lines.append(String(current))
+                    current = []
+                }
+                currentWidth = current.reduce(0) { $0 + DisplayWidth.of($1) }
+                lastSpace = current.lastIndex(of: " ")
+            }
+            if character == " " { lastSpace = current.count }
+            current.append(character)
+            currentWidth += w
+        }
+        if !current.isEmpty { lines.append(String(current)) }
+        return lines
+    }
+
+    /// A message body as display lines: CRLF and CR normalised to line breaks, tabs expanded,
+    /// each line sanitised and wrapped to `width`.
+    public static func bodyLines(_ text: String, width: Int) -> [String] {
+        let normalised = text.replacingCRLF()
+        var out: [String] = []
+        for raw in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = DisplaySafety.sanitised(expandingTabs(String(raw)))
+            out.append(contentsOf: line.isEmpty ? [""] : wrapped(line, width: width))
+        }
+        while out.last == "" { out.removeLast() }
+        return out
+    }
+
+    /// Tabs replaced by spaces up to the next multiple of four columns.
+    static func expandingTabs(_ line: String) -> String {
+        guard line.contains("\t") else { return line }
+        var out = ""
+        var column = 0
+        for character in line {
+            if character == "\t" {
+                let n = 4 - column % 4
+                out += String(repeating: " ", count: n); column += n
+            } else {
+                out.append(character); column += DisplayWidth.of(character)
+            }
+        }
+        return out
+    }
+
+    private static func trimmedRight(_ characters: ArraySlice<Character>) -> String {
+        var end = characters.endIndex
+        while end > characters.startIndex && characters[end - 1] == " " { end -= 1 }
+        return String(characters[characters.startIndex..<end])
+    }
+}
+
+extension String {
+    /// CRLF and lone CR turned into LF. ("\r\n" is one grapheme in Swift, so work on scalars.)
+    func replacingCRLF() -> String {
+        guard unicodeScalars.contains("\r") else { return self }
+        var out = String.UnicodeScalarView()
+        var previousCR = false
+        for scalar in unicodeScalars {
+            if scalar == "\r" { out.append("\n"); previousCR = true; continue }
+            if scalar == "\n" && previousCR { previousCR = false; continue }
+            previousCR = false
+            out.append(scalar)
+        }
+        return String(out)
+    }
+}

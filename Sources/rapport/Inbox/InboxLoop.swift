@@ -1,0 +1,87 @@
+import Foundation
+import RapportCore
+import RapportTerminal
+import RapportTUI
+
+/// Opens the full-screen inbox for `agent` and runs it until the agent quits.
+///
+/// One thread does everything: read a key (or time out after 250 ms), poll the store's change
+/// token, feed messages to `update`, run the effects, draw the diff. A change committed by
+/// another process is therefore on screen within about a quarter of a second, keypress or not.
+/// The terminal is restored on quit, on a thrown error, and on SIGINT/SIGTERM/SIGHUP.
+func runInbox(store: any WorkflowStore, agent: Agent) throws {
+    let terminal = try Terminal()
+    defer { terminal.close() }
+    var loop = InboxLoop(store: store, agent: agent, terminal: terminal)
+    if let sig = try loop.run() {
+        terminal.close()
+        Terminal.reraise(sig)
+    }
+}
+
+struct InboxLoop {
+    static let pollMilliseconds: Int32 = 250
+
+    let terminal: Terminal
+    let runner: EffectRunner
+    let store: any WorkflowStore
+    var state: AppState
+    var queue: [AppMsg] = [.start]
+    var lastToken: Int?
+    var lastTick = Date()
+
+    init(store: any WorkflowStore, agent: Agent, terminal: Terminal) {
+        self.store = store
+        self.terminal = terminal
+        self.runner = EffectRunner(store: store, agent: agent)
+        let size = terminal.size
+        state = AppState(agent: agent, width: size.width, height: size.height, now: Date())
+        lastToken = try? store.changeToken()
+    }
+
+    /// Runs until quit; returns the signal that stopped it, if one did.
+    mutating func run() throws -> Int32? {
+        while true {
+            if drainQueue() { return nil }
+            var frame = CellBuffer(width: state.width, height: state.height)
+            render(state, into: &frame)
+            terminal.draw(frame)
+
+            switch terminal.read(timeout: Self.pollMilliseconds) {
+            case .key(let key): queue.append(.key(key))
+            case let .resize(width, height): queue.append(.resize(width: width, height: height))
+            case .signal(let sig): return sig
+            case nil: break
+            }
+            pollStore()
+            let now = Date()
+            if now.timeIntervalSince(lastTick) >= 1 {
+                lastTick = now
+                queue.append(.tick(now))
+            }
+        }
+    }
+
+    /// Feeds every waiting message to `update` and runs what it asks; true when it asked to quit.
+    private mutating func drainQueue() -> Bool {
+        while !queue.isEmpty {
+            for effect in update(&state, queue.removeFirst()) {
+                switch effect {
+                case .quit: return true
+                case .redraw: terminal.invalidate()
+                default: queue += runner.perform(effect)
+                }
+            }
+        }
+        return false
+    }
+
+    /// Another process's commit changes the token: read the screen again.
+    private mutating func pollStore() {
+        guard let token = try? store.changeToken() else { return }
+        if token != lastToken {
+            lastToken = token
+            queue.append(.storeChanged)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import RapportCore
+import RapportTUI
+
+/// Reads the Heads-up and Thank-you work lists as pages for the list screen. A work list is one
+/// agent's work (tens of rows, not a table), so it is read whole and answered as one page.
+enum WorklistLoader {
+    static func page(_ view: InboxView, _ request: PageRequest, store: any WorkflowStore, agent: Agent) throws -> Page {
+        let (rows, notes) = try items(view, store: store, agent: agent)
+        switch request.placement {
+        case .around(let id, _, _, _):
+            let anchor = id.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
+            return Page(rows: rows, anchorIndex: anchor, moreBefore: false, moreAfter: false, notes: notes)
+        case .bottom:
+            return Page(rows: rows, anchorIndex: max(0, rows.count - 1), moreBefore: false, moreAfter: false, notes: notes)
+        case .after, .before:
+            return Page(rows: [], moreBefore: false, moreAfter: false)
+        }
+    }
+
+    static func items(_ view: InboxView, store: any WorkflowStore, agent: Agent)
+        throws -> ([ConversationSummary], [ConversationID: RowNote]) {
+        var rows: [ConversationSummary] = []
+        var notes: [ConversationID: RowNote] = [:]
+        switch view {
+        case .headsUp:
+            for item in try store.headsUpQueue(agent: agent.login) {
+                rows.append(ConversationSummary(
+                    id: item.conversationID, customerID: item.customerID, customerName: item.customerName,
+                    ownerLogin: agent.login, ownerFirstName: agent.firstName, status: .open, lastActivity: item.due,
+                    subject: "Heads-up: \(item.kind)", unread: false, messageCount: 0))
+                notes[item.conversationID] = RowNote(
+                    text: "\(humanised(item.kind)) on \(ISODate.format(item.effectiveDate)) — draft ready, Enter to finish it",
+                    due: item.due)
+            }
+        case .thankYou:
+            // Referrers with no owner yet are everyone's to see: taking them (t) brings the draft along.
+            let mine = try store.thankYouQueue(agent: agent.login).map { ($0, agent as Agent?) }
+            let unowned = try store.thankYouQueue(agent: "").map { ($0, nil as Agent?) }
+            for (item, owner) in (mine + unowned).sorted(by: { $0.0.oldest < $1.0.oldest }) {
+                guard let conversation = item.conversationID else { continue }
+                rows.append(ConversationSummary(
+                    id: conversation, customerID: item.referrerID, customerName: item.referrerName,
+                    ownerLogin: owner?.login, ownerFirstName: owner?.firstName, status: .open, lastActivity: item.oldest,
+                    subject: "Thank you", unread: false, messageCount: 0))
+                let who = item.referred.joined(separator: ", ")
+                notes[conversation] = RowNote(
+                    text: "referred \(who)" + (owner == nil ? " — no owner yet: t to take, then thank them" : " — thank-you draft ready"),
+                    since: item.oldest)
+            }
+        default:
+            break
+        }
+        return (rows, notes)
+    }
+
+    /// "rate-increase" → "Rate increase".
+    static func humanised(_ kind: String) -> String {
+        let words = kind.replacingOccurrences(of: "-", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
