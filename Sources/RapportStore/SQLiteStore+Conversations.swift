@@ -92,13 +92,15 @@ extension SQLiteStore {
 
     public func counts(agent: String) throws -> InboxCounts {
         try pool.read { db in
+            // Customers first (by owner), then their conversations from a covering index: SQLite's own
+            // choice walked every open conversation and looked its customer up (30 ms at 100k messages).
             let row = try Row.fetchOne(db, sql: """
                 SELECT
-                  (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
+                  (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
                      WHERE cu.owner = :agent AND c.status IN ('open','pending') AND c.message_count > 0) AS mine,
-                  (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
+                  (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
                      WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0) AS unassigned,
-                  (SELECT count(*) FROM conversation c JOIN customer cu ON cu.id = c.customer_id
+                  (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
                      WHERE cu.owner = :agent AND c.status = 'pending') AS waiting
                 """, arguments: ["agent": agent])!
             return InboxCounts(mine: row["mine"], unassigned: row["unassigned"], waiting: row["waiting"])

@@ -102,6 +102,19 @@ import Testing
         #expect(tokens == letters.map { FullTextQuery.completablePrefix(of: "q" + $0)! })
     }
 
+    @Test func countsReadCustomersThenACoveringIndex() throws {
+        let t = try seeded()
+        let plan = try t.store.pool.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
+                WHERE cu.owner = 'sam' AND c.status IN ('open','pending') AND c.message_count > 0
+                """).map { $0["detail"] as String }.joined(separator: "\n")
+        }
+        #expect(plan.contains("COVERING INDEX conversation_customer_status"), "\(plan)")
+        // sam: C2, C4, C8, C10 with C4 and C8 closed; no owner: C0, C3, C6, C9 with C0 closed.
+        #expect(try t.store.counts(agent: "sam") == InboxCounts(mine: 2, unassigned: 3, waiting: 0))
+    }
+
     @Test func listPagesWalkTheActivityIndexWithoutSorting() throws {
         let t = try seeded()
         let queries = [

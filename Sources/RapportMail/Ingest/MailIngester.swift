@@ -53,29 +53,18 @@ public struct MailIngester: Sendable {
 
     public func run(maildirs: [String], progress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
         let start = Date()
-        var entries: [(key: String, entry: MaildirEntry)] = []
-        for root in maildirs {
-            let maildir = Maildir(root: root)
-            entries += try maildir.entries().map { (Self.seenKey(root: maildir.root, entry: $0), $0) }
-        }
         var summary = IngestSummary()
+        let (fresh, listed) = try freshEntries(maildirs, summary: &summary)
+        let entries = Maildir.deliveryOrder(fresh)
         var done = 0
         progress(IngestProgress(done: 0, total: entries.count, elapsed: 0))
 
         let handoff = BatchHandoff(capacity: 2)
-        let slices = Self.slices(entries.map(\.entry.size), count: batchSize, bytes: batchBytes)
+        let slices = Self.slices(entries.map(\.size), count: batchSize, bytes: batchBytes)
         let producer = Thread { [self, entries] in
             for range in slices {
                 guard !handoff.isCancelled else { break }
-                let slice = Array(entries[range])
-                do {
-                    let seen = try store.seenKeys(slice.map(\.key))
-                    let fresh = slice.filter { !seen.contains($0.key) }
-                    handoff.put(.parsed(files: slice.count, items: parseAll(fresh)))
-                } catch {
-                    handoff.put(.failed(error))
-                    break
-                }
+                handoff.put(.parsed(files: range.count, items: parseAll(Array(entries[range]))))
             }
             handoff.put(.finished)
         }
@@ -86,11 +75,10 @@ public struct MailIngester: Sendable {
         while true {
             switch handoff.take() {
             case .finished:
+                try (store as? any IngestMaintenance)?.ingestFinished(stored: summary.ingested)
+                try recordStamps(listed)
                 return summary
-            case let .failed(error):
-                throw error
             case let .parsed(files, items):
-                summary.alreadySeen += files - items.count
                 let outcomes = try store.ingest(items, threadWindow: threadWindow)
                 for (item, outcome) in zip(items, outcomes) {
                     switch outcome {
@@ -103,6 +91,66 @@ public struct MailIngester: Sendable {
                 progress(IngestProgress(done: done, total: entries.count, elapsed: Date().timeIntervalSince(start)))
             }
         }
+    }
+
+    /// The files no earlier run has handled, and the stamps of the folders listed to find them.
+    ///
+    /// A folder whose modification time is the one recorded after a complete run is not listed at
+    /// all (its files count as already seen). Others are read with readdir in chunks; each chunk's
+    /// seen keys are looked up at once, and only unseen files are stat'ed, so a million known files
+    /// cost a directory read and a million key lookups, never a parse, a hash or a stat.
+    func freshEntries(_ maildirs: [String], summary: inout IngestSummary)
+        throws -> (entries: [MaildirEntry], listed: [String: FolderStamp]) {
+        let stamper = store as? any IngestFolderStamps
+        var fresh: [MaildirEntry] = []
+        var listed: [String: FolderStamp] = [:]
+        for root in maildirs {
+            let maildir = Maildir(root: root)
+            guard maildir.isMaildir else {
+                throw MaildirError("\(maildir.root) is not a Maildir (it needs cur/ and new/ folders)")
+            }
+            let folders = [MaildirEntry.Folder.new, .cur]
+            let paths = folders.map { maildir.root + "/" + $0.rawValue }
+            let stamps = try stamper?.folderStamps(paths) ?? [:]
+            for (folder, path) in zip(folders, paths) {
+                // Read before listing: a file that arrives while we list changes it again.
+                let modified = maildir.modification(of: folder)
+                if let modified, let stamp = stamps[path], stamp.modified == modified {
+                    summary.alreadySeen += stamp.files
+                    continue
+                }
+                var names: [String] = []
+                var count = 0
+                func lookUp() throws {
+                    let keys = names.map { maildir.root + "/" + MaildirEntry.uniqueName(of: $0) }
+                    let seen = try store.seenKeys(keys)
+                    for (name, key) in zip(names, keys) {
+                        if seen.contains(key) {
+                            summary.alreadySeen += 1
+                        } else if let entry = maildir.entry(folder: folder, name: name) {
+                            fresh.append(entry)
+                        }
+                    }
+                    names.removeAll(keepingCapacity: true)
+                }
+                try maildir.forEachName(in: folder) { name in
+                    count += 1
+                    names.append(name)
+                    if names.count == 2_000 { try lookUp() }
+                }
+                try lookUp()
+                if let modified { listed[path] = FolderStamp(modified: modified, files: count) }
+            }
+        }
+        return (fresh, listed)
+    }
+
+    /// After a complete run every listed file is handled: remember the folders, except one changed
+    /// in the last two seconds (a coarse file system clock could hide a delivery in that second).
+    func recordStamps(_ listed: [String: FolderStamp]) throws {
+        guard let stamper = store as? any IngestFolderStamps else { return }
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        try stamper.recordFolderStamps(listed.filter { now - $0.value.modified >= 2_000_000_000 })
     }
 
     /// Consecutive ranges of at most `count` files and (unless one file alone is bigger) `bytes` bytes.
@@ -122,16 +170,17 @@ public struct MailIngester: Sendable {
     }
 
     /// Parses a batch on every core (GMime objects are never shared between threads), keeping order.
-    func parseAll(_ files: [(key: String, entry: MaildirEntry)]) -> [IngestItem] {
+    func parseAll(_ files: [MaildirEntry]) -> [IngestItem] {
         let results = ParsedBatch(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index].entry, seenKey: files[index].key))
+            results.set(index, read(files[index], seenKey: Self.seenKey(of: files[index])))
         }
         return results.items()
     }
 
-    static func seenKey(root: String, entry: MaildirEntry) -> String {
-        root + "/" + entry.uniqueName
+    /// Identifies a file across runs: its Maildir root and unique name (stable when it moves to cur/).
+    static func seenKey(of entry: MaildirEntry) -> String {
+        entry.root + "/" + entry.uniqueName
     }
 
     /// Parses one file into what the store keeps, or the reason it cannot be kept.
@@ -165,10 +214,8 @@ public struct MailIngester: Sendable {
 }
 
 /// What the producer hands the writer.
-private enum ParsedBatchEvent: @unchecked Sendable {
-    // @unchecked: `any Error` is not Sendable; the error is only read by the one consumer.
+private enum ParsedBatchEvent: Sendable {
     case parsed(files: Int, items: [IngestItem])
-    case failed(any Error)
     case finished
 }
 
