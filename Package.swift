@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "rapport", targets: ["rapport"]),
+        .executable(name: "rapport-bench", targets: ["rapport-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -37,6 +38,13 @@ let package = Package(
         .target(name: "RapportTerminal", dependencies: ["RapportTUI", "CNCurses"]),
         .executableTarget(name: "rapport", dependencies: [
             "RapportCore", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
+        .executableTarget(name: "rapport-bench", dependencies: [
+            "RapportCore", "RapportStore", "RapportTUI",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

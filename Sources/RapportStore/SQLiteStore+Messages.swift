@@ -16,45 +16,56 @@ extension SQLiteStore {
 
     /// Inserts a message and keeps its conversation and customer in step, inside the caller's transaction.
     static func appendMessage(_ db: Database, _ m: NewMessage) throws -> Message {
-        guard let conversation = try conversation(db, id: m.conversationID) else {
+        guard let customerID = try CustomerID.fetchOne(
+            db.cachedStatement(sql: "SELECT customer_id FROM conversation WHERE id = ?"), arguments: [m.conversationID])
+        else {
             throw RapportError.unknownConversation(m.conversationID)
         }
-        try db.execute(sql: """
+        let id = try insertMessage(db, m, customerID: customerID)
+        return try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]).map(Message.init(row:))!
+    }
+
+    /// The write behind `appendMessage`, for a conversation known to exist and belong to `customerID`.
+    /// Ingest calls it directly: cached statements and no read-back keep a million inserts cheap.
+    static func insertMessage(_ db: Database, _ m: NewMessage, customerID: CustomerID) throws -> MessageID {
+        try db.cachedStatement(sql: """
             INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, subject, text,
                                  message_id, in_reply_to, refs, date, attachments, source_path)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [m.conversationID, m.direction.rawValue, m.author, m.from, JSONColumn.encode(m.to),
-                             m.subject, m.text, m.messageID, m.inReplyTo, JSONColumn.encode(m.references),
-                             m.date.timeIntervalSince1970, JSONColumn.encode(m.attachments), m.sourcePath])
+            """).execute(arguments: [
+                m.conversationID, m.direction.rawValue, m.author, m.from, JSONColumn.encode(m.to),
+                m.subject, m.text, m.messageID, m.inReplyTo, JSONColumn.encode(m.references),
+                m.date.timeIntervalSince1970, JSONColumn.encode(m.attachments), m.sourcePath])
         let id = db.lastInsertedRowID
         let at = m.date.timeIntervalSince1970
         switch m.direction {
         case .inbound:
             // A customer writing again reopens the conversation for their owner.
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE conversation SET message_count = message_count + 1,
                     last_activity = max(last_activity, :at), last_inbound = max(COALESCE(last_inbound, 0), :at),
                     status = CASE WHEN status = 'closed' THEN 'open' ELSE status END
                 WHERE id = :id
-                """, arguments: ["at": at, "id": conversation.id])
+                """).execute(arguments: ["at": at, "id": m.conversationID])
         case .outbound:
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE conversation SET message_count = message_count + 1, last_activity = max(last_activity, ?)
                 WHERE id = ?
-                """, arguments: [at, conversation.id])
+                """).execute(arguments: [at, m.conversationID])
             // Once we have written to them, they are an existing customer.
-            try db.execute(sql: "UPDATE customer SET is_existing = 1 WHERE id = ?", arguments: [conversation.customerID])
+            try db.cachedStatement(sql: "UPDATE customer SET is_existing = 1 WHERE id = ? AND is_existing = 0")
+                .execute(arguments: [customerID])
             // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
-            try db.execute(sql: "UPDATE headsup_event SET told = ? WHERE conversation_id = ? AND told IS NULL",
-                           arguments: [at, conversation.id])
-            try db.execute(sql: """
+            try db.cachedStatement(sql: "UPDATE headsup_event SET told = ? WHERE conversation_id = ? AND told IS NULL")
+                .execute(arguments: [at, m.conversationID])
+            try db.cachedStatement(sql: """
                 UPDATE customer SET referral_thanked = ? WHERE referral_thanks_conversation = ? AND referral_thanked IS NULL
-                """, arguments: [at, conversation.id])
+                """).execute(arguments: [at, m.conversationID])
         case .note:
-            try db.execute(sql: "UPDATE conversation SET message_count = message_count + 1 WHERE id = ?",
-                           arguments: [conversation.id])
+            try db.cachedStatement(sql: "UPDATE conversation SET message_count = message_count + 1 WHERE id = ?")
+                .execute(arguments: [m.conversationID])
         }
-        return try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]).map(Message.init(row:))!
+        return id
     }
 }
 
@@ -74,6 +85,52 @@ extension Message {
 enum JSONColumn {
     static func encode<T: Encodable>(_ value: T) -> String {
         (try? String(decoding: JSONEncoder().encode(value), as: UTF8.self)) ?? "[]"
+    }
+
+    /// A JSON array of strings, written by hand: `JSONEncoder` costs more than the insert itself.
+    static func encode(_ strings: [String]) -> String {
+        guard !strings.isEmpty else { return "[]" }
+        var out = "["
+        for (index, string) in strings.enumerated() {
+            if index > 0 { out += "," }
+            appendQuoted(string, to: &out)
+        }
+        return out + "]"
+    }
+
+    /// Attachments as `[{"contentType":…,"filename":…,"size":…}]`, the keys `AttachmentInfo`'s Codable reads.
+    static func encode(_ attachments: [AttachmentInfo]) -> String {
+        guard !attachments.isEmpty else { return "[]" }
+        var out = "["
+        for (index, attachment) in attachments.enumerated() {
+            if index > 0 { out += "," }
+            out += "{\"contentType\":"
+            appendQuoted(attachment.contentType, to: &out)
+            if let filename = attachment.filename {
+                out += ",\"filename\":"
+                appendQuoted(filename, to: &out)
+            }
+            out += ",\"size\":\(attachment.size)}"
+        }
+        return out + "]"
+    }
+
+    private static func appendQuoted(_ string: String, to out: inout String) {
+        out += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
     }
 
     static func decode<T: Decodable>(_ text: String?) -> T? {

@@ -136,6 +136,7 @@ extension SQLiteStore {
                 """)
         }
         registerMailMigrations(&migrator)
+        registerPerformanceMigrations(&migrator)
         return migrator
     }
 }

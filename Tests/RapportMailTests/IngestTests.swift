@@ -158,4 +158,44 @@ struct IngestTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(fixture.maildir)/cur").isEmpty)
     }
+
+    /// Sets a Maildir folder's modification time (seconds since 1970).
+    func setModified(_ folder: String, _ seconds: Int) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: 0), timespec(tv_sec: seconds, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, folder, &times, 0) == 0)
+    }
+
+    @Test("an unchanged folder is not listed again; a delivery (new modification time) is picked up")
+    func unchangedFoldersAreSkipped() throws {
+        let fixture = try IngestFixture()
+        try fixture.deliver(mail(from: "dana@example.org", subject: "One", id: "f1@x", date: "Mon, 1 Apr 2024 10:00:00 +0000"))
+        try fixture.deliver(mail(from: "dana@example.org", subject: "Two", id: "f2@x", date: "Mon, 1 Apr 2024 11:00:00 +0000"), flags: "S")
+        setModified("\(fixture.maildir)/new", 1_700_000_000)
+        setModified("\(fixture.maildir)/cur", 1_700_000_000)
+        #expect(try fixture.ingest().ingested == 2)
+
+        // A file slipped in with the folder's time put back: proof the folder is not read at all.
+        try fixture.deliver(mail(from: "dana@example.org", subject: "Hidden", id: "f3@x", date: "Mon, 1 Apr 2024 12:00:00 +0000"))
+        setModified("\(fixture.maildir)/new", 1_700_000_000)
+        let skipped = try fixture.ingest()
+        #expect((skipped.ingested, skipped.alreadySeen) == (0, 2))
+
+        // Any real change to the folder (here its time) makes the next run list it.
+        setModified("\(fixture.maildir)/new", 1_700_000_100)
+        let listed = try fixture.ingest()
+        #expect((listed.ingested, listed.alreadySeen) == (1, 2))
+    }
+
+    @Test("a folder changed in the last two seconds is listed again next time")
+    func recentFoldersAreNotStamped() throws {
+        let fixture = try IngestFixture()
+        try fixture.deliver(mail(from: "dana@example.org", subject: "Now", id: "r1@x", date: "Mon, 1 Apr 2024 10:00:00 +0000"))
+        // A minute ahead of the clock: "changed within two seconds" however slow this machine is.
+        setModified("\(fixture.maildir)/new", Int(Date().timeIntervalSince1970) + 60)
+        setModified("\(fixture.maildir)/cur", 1_700_000_000)
+        #expect(try fixture.ingest().ingested == 1)
+        let stamps = try fixture.store.folderStamps(["\(fixture.maildir)/new", "\(fixture.maildir)/cur"])
+        #expect(stamps["\(fixture.maildir)/new"] == nil)
+        #expect(stamps["\(fixture.maildir)/cur"] == FolderStamp(modified: 1_700_000_000 * 1_000_000_000, files: 0))
+    }
 }

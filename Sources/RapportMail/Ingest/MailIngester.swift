@@ -28,63 +28,159 @@ public struct IngestProgress: Sendable, Hashable {
 
 /// Reads Maildirs into the store: lists files, skips those seen before, parses the rest and hands
 /// them to the store a batch at a time (one transaction per batch).
+///
+/// Two stages run at once: a producer checks seen records and parses the next batch on every core
+/// while the caller's thread writes the current one, so parsing and SQLite's single writer overlap.
+/// At most two parsed batches wait between them, and a batch is cut early once its files reach
+/// `batchBytes`, so memory stays bounded whatever the Maildir holds.
 public struct MailIngester: Sendable {
     public var store: any MailIngestStore
     public var batchSize: Int
+    /// Files per batch are cut at this many bytes (as listed), however few they are.
+    public var batchBytes: Int
     public var limits: ParseLimits
     /// A reply more than this long after the last activity starts a new conversation (unless its headers say otherwise).
     public var threadWindow: TimeInterval
 
-    public init(store: any MailIngestStore, batchSize: Int = 250, limits: ParseLimits = .standard,
-                threadWindow: TimeInterval = 30 * 24 * 3600) {
+    public init(store: any MailIngestStore, batchSize: Int = 1_000, batchBytes: Int = 32 << 20,
+                limits: ParseLimits = .standard, threadWindow: TimeInterval = 30 * 24 * 3600) {
         self.store = store
         self.batchSize = max(1, batchSize)
+        self.batchBytes = max(1, batchBytes)
         self.limits = limits
         self.threadWindow = threadWindow
     }
 
     public func run(maildirs: [String], progress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
         let start = Date()
-        var entries: [(root: String, entry: MaildirEntry)] = []
-        for root in maildirs {
-            let maildir = Maildir(root: root)
-            entries += try maildir.entries().map { (maildir.root, $0) }
-        }
         var summary = IngestSummary()
+        let (fresh, listed) = try freshEntries(maildirs, summary: &summary)
+        let entries = Maildir.deliveryOrder(fresh)
         var done = 0
         progress(IngestProgress(done: 0, total: entries.count, elapsed: 0))
-        for batchStart in stride(from: 0, to: entries.count, by: batchSize) {
-            let slice = entries[batchStart..<min(batchStart + batchSize, entries.count)]
-            let keyed = slice.map { (key: Self.seenKey(root: $0.root, entry: $0.entry), entry: $0.entry) }
-            let seen = try store.seenKeys(keyed.map(\.key))
-            let fresh = keyed.filter { !seen.contains($0.key) }
-            summary.alreadySeen += keyed.count - fresh.count
-            let items = parseAll(fresh)
-            let outcomes = try store.ingest(items, threadWindow: threadWindow)
-            for (item, outcome) in zip(items, outcomes) {
-                switch outcome {
-                case .ingested: summary.ingested += 1
-                case .duplicate: summary.duplicates += 1
-                case let .failed(reason): summary.failed.append(.init(file: item.path, error: reason))
-                }
+
+        let handoff = BatchHandoff(capacity: 2)
+        let slices = Self.slices(entries.map(\.size), count: batchSize, bytes: batchBytes)
+        let producer = Thread { [self, entries] in
+            for range in slices {
+                guard !handoff.isCancelled else { break }
+                handoff.put(.parsed(files: range.count, items: parseAll(Array(entries[range]))))
             }
-            done += slice.count
-            progress(IngestProgress(done: done, total: entries.count, elapsed: Date().timeIntervalSince(start)))
+            handoff.put(.finished)
         }
-        return summary
+        producer.stackSize = 1 << 20
+        producer.start()
+        defer { handoff.cancel() }
+
+        while true {
+            switch handoff.take() {
+            case .finished:
+                try (store as? any IngestMaintenance)?.ingestFinished(stored: summary.ingested)
+                try recordStamps(listed)
+                return summary
+            case let .parsed(files, items):
+                let outcomes = try store.ingest(items, threadWindow: threadWindow)
+                for (item, outcome) in zip(items, outcomes) {
+                    switch outcome {
+                    case .ingested: summary.ingested += 1
+                    case .duplicate: summary.duplicates += 1
+                    case let .failed(reason): summary.failed.append(.init(file: item.path, error: reason))
+                    }
+                }
+                done += files
+                progress(IngestProgress(done: done, total: entries.count, elapsed: Date().timeIntervalSince(start)))
+            }
+        }
+    }
+
+    /// The files no earlier run has handled, and the stamps of the folders listed to find them.
+    ///
+    /// A folder whose modification time is the one recorded after a complete run is not listed at
+    /// all (its files count as already seen). Others are read with readdir in chunks; each chunk's
+    /// seen keys are looked up at once, and only unseen files are stat'ed, so a million known files
+    /// cost a directory read and a million key lookups, never a parse, a hash or a stat.
+    func freshEntries(_ maildirs: [String], summary: inout IngestSummary)
+        throws -> (entries: [MaildirEntry], listed: [String: FolderStamp]) {
+        let stamper = store as? any IngestFolderStamps
+        var fresh: [MaildirEntry] = []
+        var listed: [String: FolderStamp] = [:]
+        for root in maildirs {
+            let maildir = Maildir(root: root)
+            guard maildir.isMaildir else {
+                throw MaildirError("\(maildir.root) is not a Maildir (it needs cur/ and new/ folders)")
+            }
+            let folders = [MaildirEntry.Folder.new, .cur]
+            let paths = folders.map { maildir.root + "/" + $0.rawValue }
+            let stamps = try stamper?.folderStamps(paths) ?? [:]
+            for (folder, path) in zip(folders, paths) {
+                // Read before listing: a file that arrives while we list changes it again.
+                let modified = maildir.modification(of: folder)
+                if let modified, let stamp = stamps[path], stamp.modified == modified {
+                    summary.alreadySeen += stamp.files
+                    continue
+                }
+                var names: [String] = []
+                var count = 0
+                func lookUp() throws {
+                    let keys = names.map { maildir.root + "/" + MaildirEntry.uniqueName(of: $0) }
+                    let seen = try store.seenKeys(keys)
+                    for (name, key) in zip(names, keys) {
+                        if seen.contains(key) {
+                            summary.alreadySeen += 1
+                        } else if let entry = maildir.entry(folder: folder, name: name) {
+                            fresh.append(entry)
+                        }
+                    }
+                    names.removeAll(keepingCapacity: true)
+                }
+                try maildir.forEachName(in: folder) { name in
+                    count += 1
+                    names.append(name)
+                    if names.count == 2_000 { try lookUp() }
+                }
+                try lookUp()
+                if let modified { listed[path] = FolderStamp(modified: modified, files: count) }
+            }
+        }
+        return (fresh, listed)
+    }
+
+    /// After a complete run every listed file is handled: remember the folders, except one changed
+    /// in the last two seconds (a coarse file system clock could hide a delivery in that second).
+    func recordStamps(_ listed: [String: FolderStamp]) throws {
+        guard let stamper = store as? any IngestFolderStamps else { return }
+        let now = Int64(Date().timeIntervalSince1970 * 1e9)
+        try stamper.recordFolderStamps(listed.filter { now - $0.value.modified >= 2_000_000_000 })
+    }
+
+    /// Consecutive ranges of at most `count` files and (unless one file alone is bigger) `bytes` bytes.
+    static func slices(_ sizes: [Int], count: Int, bytes: Int) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = 0, total = 0
+        for (index, size) in sizes.enumerated() {
+            if index > start && (index - start >= count || total + size > bytes) {
+                result.append(start..<index)
+                start = index
+                total = 0
+            }
+            total += size
+        }
+        if start < sizes.count { result.append(start..<sizes.count) }
+        return result
     }
 
     /// Parses a batch on every core (GMime objects are never shared between threads), keeping order.
-    func parseAll(_ files: [(key: String, entry: MaildirEntry)]) -> [IngestItem] {
+    func parseAll(_ files: [MaildirEntry]) -> [IngestItem] {
         let results = ParsedBatch(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index].entry, seenKey: files[index].key))
+            results.set(index, read(files[index], seenKey: Self.seenKey(of: files[index])))
         }
         return results.items()
     }
 
-    static func seenKey(root: String, entry: MaildirEntry) -> String {
-        root + "/" + entry.uniqueName
+    /// Identifies a file across runs: its Maildir root and unique name (stable when it moves to cur/).
+    static func seenKey(of entry: MaildirEntry) -> String {
+        entry.root + "/" + entry.uniqueName
     }
 
     /// Parses one file into what the store keeps, or the reason it cannot be kept.
@@ -106,13 +202,66 @@ public struct MailIngester: Sendable {
         } else {
             return .unreadable(seenKey: seenKey, path: entry.path, reason: "cannot read the file to hash it")
         }
-        let modified = (try? FileManager.default.attributesOfItem(atPath: entry.path)[.modificationDate]) as? Date
+        // Without a Date header, the delivery time (the file's modification time when listed) dates it.
+        let modified = entry.modified == .distantPast ? nil : entry.modified
         return .mail(IncomingMail(
             seenKey: seenKey, path: entry.path, dedupKey: dedupKey, fromAddress: from, fromName: message.from?.name,
             to: (message.to + message.cc).compactMap(\.address), subject: message.subject ?? "",
             text: message.text ?? "", messageID: message.messageID, inReplyTo: message.inReplyTo,
             references: message.references, date: message.date ?? modified ?? Date(),
             attachments: message.attachments))
+    }
+}
+
+/// What the producer hands the writer.
+private enum ParsedBatchEvent: Sendable {
+    case parsed(files: Int, items: [IngestItem])
+    case finished
+}
+
+/// A bounded queue between the parsing thread and the writing thread.
+private final class BatchHandoff: @unchecked Sendable {
+    // @unchecked: every field is guarded by `condition`.
+    private let condition = NSCondition()
+    private var queue: [ParsedBatchEvent] = []
+    private let capacity: Int
+    private var cancelled = false
+
+    init(capacity: Int) {
+        self.capacity = capacity
+    }
+
+    var isCancelled: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return cancelled
+    }
+
+    /// Waits while the queue is full (unless the consumer has gone away).
+    func put(_ event: ParsedBatchEvent) {
+        condition.lock()
+        while queue.count >= capacity && !cancelled { condition.wait() }
+        if !cancelled { queue.append(event) }
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func take() -> ParsedBatchEvent {
+        condition.lock()
+        while queue.isEmpty { condition.wait() }
+        let event = queue.removeFirst()
+        condition.broadcast()
+        condition.unlock()
+        return event
+    }
+
+    /// The consumer stops (finished, or threw): the producer's next `put` returns at once.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        queue.removeAll()
+        condition.broadcast()
+        condition.unlock()
     }
 }
 

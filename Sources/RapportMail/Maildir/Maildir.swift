@@ -11,6 +11,12 @@ public struct MaildirEntry: Sendable, Hashable {
     public var uniqueName: String
     /// Flags of the `:2,` info part ("S" seen, "R" replied, "T" trashed…); empty in new/ or without info.
     public var flags: Set<Character>
+    /// Size in bytes and modification time when the folder was listed (ingest cuts batches by size,
+    /// and dates a message without a Date header by its delivery).
+    public var size: Int = 0
+    public var modified: Date = .distantPast
+    /// The Maildir the file was listed in (its standardised path).
+    public var root: String = ""
 
     /// Splits a file name into its unique part and its flags. Meaning comes only from the `:2,` info
     /// part: the unique name is an identifier and nothing is read from it.
@@ -48,22 +54,71 @@ public struct Maildir: Sendable {
         guard isMaildir else {
             throw MaildirError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
         }
-        var result: [(modified: Double, entry: MaildirEntry)] = []
+        var result: [MaildirEntry] = []
         for folder in [MaildirEntry.Folder.new, .cur] {
-            let directory = root + "/" + folder.rawValue
-            let names = try FileManager.default.contentsOfDirectory(atPath: directory)
-            for name in names where !name.hasPrefix(".") {
-                let path = directory + "/" + name
-                var info = stat()
-                guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
-                let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-                let (unique, flags) = MaildirEntry.split(fileName: name)
-                // The spec gives files in new/ no info part; if one has one anyway, it is ignored there.
-                result.append((modified, MaildirEntry(path: path, folder: folder, uniqueName: unique,
-                                                      flags: folder == .cur ? flags : [])))
+            try forEachName(in: folder) { name in
+                if let entry = entry(folder: folder, name: name) { result.append(entry) }
             }
         }
-        return result.sorted { ($0.modified, $0.entry.path) < ($1.modified, $1.entry.path) }.map(\.entry)
+        return Self.deliveryOrder(result)
+    }
+
+    /// Oldest delivery first: modification time, then path.
+    public static func deliveryOrder(_ entries: [MaildirEntry]) -> [MaildirEntry] {
+        entries.sorted { ($0.modified, $0.path) < ($1.modified, $1.path) }
+    }
+
+    /// Calls `body` with the name of every file in a folder (regular files, or links to them; no dot
+    /// files), in directory order. Reads the directory with readdir and trusts its file type, so a
+    /// million names cost no stat call: only files not seen before are stat'ed (`entry`).
+    public func forEachName(in folder: MaildirEntry.Folder, _ body: (String) throws -> Void) throws {
+        let directory = root + "/" + folder.rawValue
+        guard let handle = opendir(directory) else {
+            throw MaildirError("cannot read \(directory): \(String(cString: strerror(errno)))")
+        }
+        defer { closedir(handle) }
+        while let item = readdir(handle) {
+            let type = item.pointee.d_type
+            let name = withUnsafePointer(to: &item.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            guard !name.hasPrefix(".") else { continue }
+            if type == UInt8(DT_REG) {
+                try body(name)
+            } else if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                if stat(directory + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { try body(name) }
+            }
+        }
+    }
+
+    /// The entry for a file name in a folder, with its size and modification time; nil when it is
+    /// gone or not a regular file.
+    public func entry(folder: MaildirEntry.Folder, name: String) -> MaildirEntry? {
+        let path = root + "/" + folder.rawValue + "/" + name
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        let (unique, flags) = MaildirEntry.split(fileName: name)
+        // The spec gives files in new/ no info part; if one has one anyway, it is ignored there.
+        return MaildirEntry(path: path, folder: folder, uniqueName: unique, flags: folder == .cur ? flags : [],
+                            size: Int(info.st_size), modified: Date(timeIntervalSince1970: modified), root: root)
+    }
+
+    /// A folder's modification time in nanoseconds: it changes whenever a file arrives, leaves or is
+    /// renamed (flags) in it. Nil when it cannot be read.
+    public func modification(of folder: MaildirEntry.Folder) -> Int64? {
+        var info = stat()
+        guard stat(root + "/" + folder.rawValue, &info) == 0 else { return nil }
+        return Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+    }
+}
+
+extension MaildirEntry {
+    /// The unique part of a file name (before the last `:`), as `split` finds it, without building flags.
+    public static func uniqueName(of fileName: String) -> Substring {
+        guard let colon = fileName.utf8.lastIndex(of: UInt8(ascii: ":")) else { return fileName[...] }
+        return fileName[..<colon]
     }
 }
 

@@ -11,7 +11,7 @@ struct IngestCommand: ParsableCommand {
         discussion: "Files are never moved or changed. A file that cannot be read is listed with its reason and the run goes on.")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Maildir folders (each with cur/ and new/).") var maildirs: [String]
-    @Option(help: "Messages per transaction.") var batch: Int = 250
+    @Option(help: "Messages per transaction (fewer when their files pass 32 MB).") var batch: Int = 1_000
     @Flag(help: "Print {\"ingested\", \"duplicates\", \"failed\": [{\"file\", \"error\"}]} as JSON.") var json = false
     @Flag(help: "Write a line to stderr after each committed batch.") var verbose = false
 

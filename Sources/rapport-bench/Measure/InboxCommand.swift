@@ -1,0 +1,155 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportStore
+import RapportTUI
+
+/// The inbox without a terminal: the real `update` and `render`, effects run against the store by
+/// `BenchEffects`, and the diff a terminal would receive. Times cold start to the first frame with
+/// rows, then keystroke to frame (update → effects → update with their results → render → diff)
+/// for moving down, paging, opening a thread and assigning, at 200×60.
+struct InboxCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inbox", abstract: "Time the inbox in process: first frame and keystrokes at 200×60.")
+    @Option(help: "The bench store (changed: assignments are made).") var store: String
+    @Option(help: "The agent using the inbox.") var agent = "ana"
+    @Option var width = 200
+    @Option var height = 60
+    @Flag(help: "Also print the time spent in each kind of store effect.") var verbose = false
+
+    func run() throws {
+        let processStart = ProcessClock.processStartUptime()
+        let coldStart = DispatchTime.now().uptimeNanoseconds
+        let store = try SQLiteStore(path: store)
+        guard let me = try store.agent(login: agent) else { throw ValidationError("no agent \(agent) in the store") }
+        var inbox = BenchInbox(store: store, agent: me, width: width, height: height)
+        inbox.send(.start)
+        let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - coldStart) / 1e6
+        guard inbox.state.list.selectedRow != nil else { throw ValidationError("the first frame shows no rows") }
+        print("inbox_first_frame_ms=\(format(firstFrame))")
+        if let processStart, let now = ProcessClock.uptime() {
+            print("inbox_process_start_to_frame_ms=\(format((now - processStart) * 1000, digits: 0))")
+        }
+
+        var down = Timings(), page = Timings(), open = Timings(), assign = Timings(), picker = Timings()
+        for _ in 0..<300 { down.measure { inbox.send(.key(.down)) } }
+        for _ in 0..<60 { page.measure { inbox.send(.key(.pageDown)) } }
+        inbox.send(.key(.home))
+        for _ in 0..<40 {
+            open.measure { inbox.send(.key(.enter)) }
+            guard inbox.state.thread?.loaded == true else { throw ValidationError("Enter did not open a loaded thread") }
+            inbox.send(.key(.char("q")))
+            inbox.send(.key(.down))
+        }
+        // Assign unassigned customers: `a` opens the picker, Enter gives the customer its first agent.
+        inbox.send(.key(.char("2")))
+        for _ in 0..<40 {
+            guard inbox.state.list.selectedRow != nil else { break }
+            picker.measure { inbox.send(.key(.char("a"))) }
+            assign.measure { inbox.send(.key(.enter)) }
+            if inbox.state.overlay != nil { inbox.send(.key(.escape)) }   // a handoff note was asked: skip
+        }
+        down.report("key_down", [50, 99])
+        page.report("key_page", [50, 99])
+        open.report("key_open", [50, 99])
+        assign.report("key_assign", [50, 99])
+        picker.report("key_picker", [50, 99])
+        print("inbox_changed_cells_per_frame=\(inbox.changedCells / max(1, inbox.frames))")
+        if let peak = Memory.peakKiB() { print("inbox_peak_rss_kib=\(peak)") }
+        if verbose {
+            for (kind, timings) in inbox.effectTimes.sorted(by: { $0.key < $1.key }) {
+                print("# effect \(kind): \(timings.samples.count)×, p50 \(format(timings.percentile(50))) ms, p99 \(format(timings.percentile(99))) ms")
+            }
+        }
+    }
+}
+
+/// The inbox loop of `rapport` (Sources/rapport/Inbox/InboxLoop.swift) without the terminal:
+/// every message goes through `update`, effects are run at once, then one frame is drawn and diffed.
+struct BenchInbox {
+    var state: AppState
+    let effects: BenchEffects
+    var previous: CellBuffer?
+    var frames = 0
+    var changedCells = 0
+    var effectTimes: [String: Timings] = [:]
+
+    init(store: SQLiteStore, agent: Agent, width: Int, height: Int) {
+        state = AppState(agent: agent, width: width, height: height, now: Date())
+        effects = BenchEffects(store: store, agent: agent)
+    }
+
+    mutating func send(_ msg: AppMsg) {
+        var queue = [msg]
+        while !queue.isEmpty {
+            for effect in update(&state, queue.removeFirst()) {
+                let kind = String(String(describing: effect).prefix { $0 != "(" })
+                queue += effectTimes[kind, default: Timings()].measure { effects.perform(effect) }
+            }
+        }
+        var frame = CellBuffer(width: state.width, height: state.height)
+        render(state, into: &frame)
+        changedCells += frame.diff(from: previous).count
+        frames += 1
+        previous = frame
+    }
+}
+
+/// The store effects the measured keys cause, answered as `rapport`'s EffectRunner answers them
+/// (that runner lives in the executable target, which another executable cannot import).
+struct BenchEffects {
+    let store: SQLiteStore
+    let agent: Agent
+
+    func perform(_ effect: Effect) -> [AppMsg] {
+        do {
+            switch effect {
+            case .loadPage(let request):
+                let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
+                    try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
+                }, locate: { id in
+                    try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
+                })
+                return [.pageLoaded(request, page)]
+            case .loadCounts:
+                return [.countsLoaded(try store.counts(agent: agent.login))]
+            case .loadAgents:
+                return [.agentsLoaded(try store.agents())]
+            case .openConversation(let id):
+                guard let conversation = try store.conversation(id: id) else { return [.failed("no conversation \(id)")] }
+                let messages = try store.messages(conversation: id)
+                let profile = try store.customerProfile(id: conversation.customerID, now: Date())
+                return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
+            case .markSeen(let id):
+                try store.markSeen(conversation: id, agent: agent.login, at: Date())
+                return []
+            case let .assign(customer, to, note):
+                return [.assigned(try store.assign(customer: customer, to: to, by: agent.login, note: note))]
+            case let .setStatus(id, status):
+                try store.setStatus(status, conversation: id)
+                return [.statusSet(id, status)]
+            default:
+                return []
+            }
+        } catch {
+            return [.failed(String(describing: error))]
+        }
+    }
+}
+
+/// When this process started, from /proc (clock ticks since boot), to time start-up before `main`.
+enum ProcessClock {
+    static func uptime() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/uptime", encoding: .utf8) else { return nil }
+        return text.split(separator: " ").first.flatMap { Double($0) }
+    }
+
+    static func processStartUptime() -> Double? {
+        guard let text = try? String(contentsOfFile: "/proc/self/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // Fields after the command name; starttime is field 22 overall, the 20th after ")".
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count > 19, let ticks = Double(fields[19]) else { return nil }
+        return ticks / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+}
