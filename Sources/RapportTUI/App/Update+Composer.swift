@@ -222,7 +222,11 @@ extension AppState {
             return []
         }
         guard case .composer(let command) = action else {
-            return action == .redraw ? [.redraw] : []
+            switch action {
+            case .redraw: return [.redraw]
+            case .suspend: return saveDraftNow() + [.suspend]
+            default: return []
+            }
         }
         return perform(command)
     }

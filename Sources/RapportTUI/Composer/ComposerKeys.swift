@@ -35,6 +35,7 @@ extension KeyMap {
             b([.escape, .ctrl("c")], .leave, "leave the editor (the draft is kept)"),
             b([.ctrl("d")], .discard, "discard the draft (asks first)"),
             b([.function(1)], .help, "this help"),
+            KeyBinding([.ctrl("z")], .suspend, in: c, "suspend to the shell (the draft is saved first)"),
             b([.enter], .newline, "new line"),
             b([.backspace], .deleteBackward, "delete before the cursor"),
             b([.delete], .deleteForward, "delete under the cursor"),

@@ -232,6 +232,9 @@ struct ComposerUpdateTests {
         #expect(back == [.composer(.saveDraft(Draft(conversationID: 1, agent: "maria", kind: .reply,
                                                     text: "Hi Ada,\n\nDone.\n\nMaria", cursor: 21, updated: now)))])
         _ = update(&state, .composer(.draftSaved(1)))
+        type("?", into: &state)
+        #expect(press(.ctrl("z"), in: &state).last == .suspend)          // saved, then to the shell
+        #expect(state.compose.composer?.saveState == .saving)
         type("!", into: &state)
         #expect(press(.escape, in: &state).count == 1)
         #expect(state.compose.composer == nil)
