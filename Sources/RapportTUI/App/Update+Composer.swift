@@ -423,7 +423,8 @@ extension AppState {
         case .confirm:
             guard let choice = picker.selection else { return [] }
             if c.isBlank {
-                c.editor.replaceText(choice.text, cursor: Self.writingPosition(in: choice.text))
+                let placed = Self.writingPlace(in: choice.text)
+                c.editor.replaceText(placed.text, cursor: placed.cursor)
             } else {
                 c.editor.insert(choice.text)
             }
@@ -444,23 +445,25 @@ extension AppState {
     }
 
     /// Where to start writing in a freshly inserted template: the middle of its first run of
-    /// three or more blank lines ("write the answer in the middle"), else its end.
-    static func writingPosition(in text: String) -> Int {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        var offset = 0
-        var runStart: Int?
-        var runOffsets: [Int] = []
-        for (i, line) in lines.enumerated() {
-            if line.allSatisfy(\.isWhitespace) {
-                if runStart == nil { runStart = i; runOffsets = [] }
-                runOffsets.append(offset)
-            } else {
-                if runOffsets.count >= 3 { return runOffsets[runOffsets.count / 2] }
-                runStart = nil
-                runOffsets = []
+    /// three or more blank lines ("write the answer in the middle"). A template that is only a
+    /// greeting and a sign-off (rendering folds its blank lines into one) gets that room made
+    /// between them. Otherwise the end of the text.
+    static func writingPlace(in text: String) -> (text: String, cursor: Int) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let isBlank = { (line: String) in line.allSatisfy(\.isWhitespace) }
+        func offset(ofLine n: Int) -> Int { lines[..<n].reduce(0) { $0 + $1.count + 1 } }
+        var i = 1
+        while i < lines.count {
+            guard isBlank(lines[i]) else { i += 1; continue }
+            var end = i
+            while end < lines.count, isBlank(lines[end]) { end += 1 }
+            if end - i >= 3 { return (text, offset(ofLine: i + (end - i) / 2)) }
+            if lines.filter({ !isBlank($0) }).count <= 3, end < lines.count {
+                lines.replaceSubrange(i..<end, with: ["", "", ""])
+                return (lines.joined(separator: "\n"), offset(ofLine: i + 1))
             }
-            offset += line.count + 1
+            break
         }
-        return text.count
+        return (text, text.count)
     }
 }

@@ -159,6 +159,15 @@ struct ComposerUpdateTests {
         #expect(state.composerText == "Hi Ada,\n\nDone.\n\nThanks,\nMaria")
     }
 
+    @Test("A template is placed so the answer goes between greeting and sign-off")
+    func writingPlace() {
+        let folded = AppState.writingPlace(in: "Hi Ada,\n\nThanks,\nMaria")
+        #expect(folded.text == "Hi Ada,\n\n\n\nThanks,\nMaria" && folded.cursor == 9)
+        #expect(AppState.writingPlace(in: "Hi Ada,\n\n\n\nThanks,\nMaria").cursor == 9)
+        let full = "Hi Ada,\n\nSorry about the invoice.\n\nIt is fixed.\n\nMaria"
+        #expect(AppState.writingPlace(in: full) == (full, full.count))
+    }
+
     @Test("New customers: the referral question is a warning that does not stop sending")
     func referralWarning() {
         var state = composing()
