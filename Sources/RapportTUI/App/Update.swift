@@ -122,7 +122,10 @@ extension AppState {
         case .pageUp: return moveCursor(by: -max(1, visibleRows - 1))
         case .top: return cursorToTop()
         case .bottom: return cursorToBottom()
-        case .open: return openSelected()
+        case .open:
+            // A heads-up or a thank-you is a draft waiting to be finished: open it in the composer.
+            if case .view(let v) = list.source, v == .headsUp || v == .thankYou { return openComposer(.reply) }
+            return openSelected()
         case .back: return back()
         case .quit:
             if case .search = list.source { return back() }
