@@ -14,4 +14,6 @@ demo: build
 
 test: setup
 	$(SWIFT) build --build-tests
+	# The benchmark in its smoke mode (300 messages, debug build): proves it still runs end to end.
+	scripts/bench --smoke
 	$(SWIFT) test

@@ -8,9 +8,15 @@ enum Signals {
     static let watched: [Int32] = [SIGINT, SIGTERM, SIGHUP]
 
     static func install() {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for sig in watched {
             signal(sig) { number in receivedSignal = number }
+            sigaddset(&unblock, sig)
         }
+        // A parent may have started us with these blocked (some process launchers do);
+        // then a SIGTERM would wait forever and the terminal would never be restored.
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 
     static func restoreDefaults() {

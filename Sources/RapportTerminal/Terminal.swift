@@ -20,6 +20,8 @@ public final class Terminal {
 
     /// Takes over the terminal: locale, raw keys, no echo, keypad, short Esc delay, colours.
     public init(escapeDelayMilliseconds: Int32 = 25) throws {
+        // initscr() exits the process when it cannot start; refuse politely first.
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw TerminalError.notATerminal }
         setlocale(LC_ALL, "")
         guard initscr() != nil else { throw TerminalError.cannotStart }
         isOpen = true
@@ -96,6 +98,13 @@ public final class Terminal {
         rapport_refresh()
     }
 
+    /// Ctrl-Z: gives the terminal back and stops the process until the shell continues it.
+    public func stopForShell() {
+        suspend()
+        kill(getpid(), SIGSTOP)
+        resume()
+    }
+
     /// Restores the terminal. Safe to call more than once.
     public func close() {
         guard isOpen else { return }
@@ -142,10 +151,12 @@ public final class Terminal {
 
 public enum TerminalError: Error, CustomStringConvertible {
     case cannotStart
+    case notATerminal
 
     public var description: String {
         switch self {
-        case .cannotStart: "cannot start the full-screen inbox: is this a terminal? (check $TERM)"
+        case .cannotStart: "cannot start the full-screen inbox (check $TERM)"
+        case .notATerminal: "the inbox needs a terminal; for scripts use the subcommands (rapport --help)"
         }
     }
 }

@@ -50,13 +50,14 @@ struct RenderStyleTests {
         let lines = HelpOverlay.lines(.standard)
         for binding in KeyMap.standard.bindings where !binding.contexts.isDisjoint(with: [.list, .thread, .picker, .prompt]) {
             let keys = binding.keys.map(\.label).joined(separator: " ")
-            #expect(lines.contains { $0.0 == keys && $0.1 == binding.help }, "missing \(keys): \(binding.help)")
+            #expect(lines.contains { $0.keys == keys && $0.text == binding.help }, "\(keys): \(binding.help)")
         }
         var state = loadedState(listRows, width: 80, height: 24)
         _ = update(&state, .key(.char("?")))
         let shown = screen(state)
         #expect(shown[1].contains("┌─ Keys"))
         #expect(shown[3].contains("j ↓") && shown[3].contains("move down"))
+        #expect(shown[2].contains("List and conversation"))
         _ = update(&state, .key(.escape))
         #expect(state.overlay == nil)
     }

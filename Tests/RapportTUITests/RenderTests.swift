@@ -11,7 +11,7 @@ struct RenderTests {
         var state = loadedState(listRows, width: 100, height: 12)
         _ = update(&state, .key(.char(" ")))          // mark Ada; the cursor moves to Charles
         expectScreen(screen(state), [
-            "  1 Mine   2 Unassigned   3 All   4 Waiting   5 Heads-up   6 Thank-you                      rapport",
+            "  1 Mine   2 Unassigned   3 All   4 Waiting   5 Heads-up   6 Thank-you   7 Quiet            rapport",
             "  Customer             Owner      Status  Age Subject",
             "+●Ada Lovelace         Maria      open     1m Invoice ␛[31mred␛[0m question",
             "  Charles Babbage      Bob        pending  3h Re: difference engine",
@@ -29,7 +29,7 @@ struct RenderTests {
     @Test("Compact layout at 40×10: short tabs, narrow columns, wide characters cut whole")
     func compact() {
         expectScreen(screen(loadedState(listRows, width: 40, height: 10)), [
-            " 1Mine 2Unas 3All 4Wait 5Head 6Thx",
+            " 1Mine 2Unas 3All 4Wait 5Head 6Thx 7Qt",
             " ●Ada Lovelace Maria  o  1m Invoice ␛[3…",
             "  Charles Bab… Bob    p  3h Re: differe…",
             "  東京 太郎    —      o  2d 会議の件に…",

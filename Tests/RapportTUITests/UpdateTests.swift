@@ -63,14 +63,15 @@ struct UpdateTests {
         #expect(r2.query == ConversationQuery(owner: .agent("maria"), statuses: [.pending]))
         _ = update(&state, .key(.char("3")))
         #expect(state.view == .all)
-        _ = update(&state, .key(.tab))           // Waiting, Heads-up, Thank-you, then Mine again
+        _ = update(&state, .key(.tab))           // Waiting, Heads-up, Thank-you, Quiet, then Mine again
         _ = update(&state, .key(.tab))
         #expect(state.view == .headsUp)
         _ = update(&state, .key(.tab))
         _ = update(&state, .key(.tab))
+        _ = update(&state, .key(.tab))
         #expect(state.view == .mine)
         _ = update(&state, .key(.backTab))
-        #expect(state.view == .thankYou)
+        #expect(state.view == .quiet)
     }
 
     @Test("Heads-up and Thank-you are work lists loaded whole, with their notes shown")
@@ -154,7 +155,7 @@ struct UpdateTests {
     func takeMine() {
         var state = loadedState(rows)
         #expect(update(&state, .key(.char("t"))).isEmpty)
-        #expect(state.message?.text == "Ada Lovelace is already looked after by you")
+        #expect(state.message?.text == "Ada Lovelace is already yours")
     }
 
     @Test("Taking from another owner asks for a handoff note; empty Enter is refused; the note is sent")
@@ -225,6 +226,15 @@ struct UpdateTests {
         #expect(state.marks.count == 2)
         _ = update(&state, .key(.escape))
         #expect(state.marks.isEmpty)
+    }
+
+    @Test("In an open conversation, t takes that conversation's customer even when rows are marked")
+    func takeInThreadIgnoresMarks() {
+        var state = loadedState(rows)
+        _ = update(&state, .key(.char(" ")))          // mark Ada; the cursor moves to Charles
+        _ = update(&state, .key(.char("j")))          // Grace, unassigned
+        _ = update(&state, .key(.enter))
+        #expect(update(&state, .key(.char("t"))).first == .assign(customer: 30, to: "maria", note: nil))
     }
 
     @Test("Bulk results are reported in one message")

@@ -166,13 +166,17 @@ public struct QuietCustomer: Sendable, Hashable {
     public var email: String
     public var lastWrittenTo: Date?
     public var daysQuiet: Int?
+    /// Their most recent conversation, where a check-in can pick up the thread.
+    public var lastConversationID: ConversationID?
 
-    public init(customerID: CustomerID, name: String, email: String, lastWrittenTo: Date?, daysQuiet: Int?) {
+    public init(customerID: CustomerID, name: String, email: String, lastWrittenTo: Date?, daysQuiet: Int?,
+                lastConversationID: ConversationID? = nil) {
         self.customerID = customerID
         self.name = name
         self.email = email
         self.lastWrittenTo = lastWrittenTo
         self.daysQuiet = daysQuiet
+        self.lastConversationID = lastConversationID
     }
 }
 

@@ -19,5 +19,7 @@ public enum Effect: Sendable, Hashable {
     case recordReferral(customer: CustomerID, referrer: CustomerID?, source: String?)
     /// Clear the terminal and draw every cell again (Ctrl-L).
     case redraw
+    /// Give the terminal back to the shell until it continues us (Ctrl-Z).
+    case suspend
     case quit
 }

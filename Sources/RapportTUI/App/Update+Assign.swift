@@ -2,16 +2,16 @@ import RapportCore
 
 /// Ownership: the agent picker (`a`), take (`t`), the handoff note, bulk assignment.
 extension AppState {
-    /// The customers an assignment applies to: every marked row's customer, else the
-    /// conversation under the cursor (or the open one).
+    /// The customers an assignment applies to: in a conversation, its customer; on the list,
+    /// every marked row's customer, else the row under the cursor.
     func assignTargets() -> [AssignTarget] {
+        if let t = thread { return t.target.map { [$0] } ?? [] }
         if !marks.isEmpty {
             var seen = Set<CustomerID>()
             return marks.values
                 .sorted { ($0.customerName, $0.customerID) < ($1.customerName, $1.customerID) }
                 .filter { seen.insert($0.customerID).inserted }
         }
-        if let t = thread { return t.target.map { [$0] } ?? [] }
         return list.selectedRow.map { [AssignTarget($0)] } ?? []
     }
 
@@ -69,10 +69,9 @@ extension AppState {
         }
         let pending = PendingAssignment(targets: targets.filter { $0.ownerLogin != owner.login }, to: owner)
         guard !pending.targets.isEmpty else {
-            let who = owner.login == agent.login ? "you" : owner.firstName
-            message = StatusMessage(targets.count == 1
-                ? "\(targets[0].customerName) is already looked after by \(who)"
-                : "All \(targets.count) are already looked after by \(who)")
+            let already = owner.login == agent.login ? "already yours" : "already with \(owner.firstName)"
+            message = StatusMessage(targets.count == 1 ? "\(targets[0].customerName) is \(already)"
+                                                       : "All \(targets.count) are \(already)")
             return []
         }
         if !pending.handovers.isEmpty {

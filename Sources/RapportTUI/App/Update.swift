@@ -135,6 +135,7 @@ extension AppState {
             overlay = .help(scroll: 0)
             return []
         case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
         case .toggleSidebar: return []
         case .recordReferral: return openReferralPicker()
         case .reply, .note: return comingSoon(action)
@@ -154,7 +155,7 @@ extension AppState {
     }
 
     mutating func helpKey(_ key: Key, scroll: Int) -> [Effect] {
-        let total = HelpOverlay.lines(keyMap).count
+        let total = HelpOverlay.rowCount(keyMap, width: width)
         let page = max(1, layout.height - 4)
         let maxScroll = max(0, total - page)
         switch keyMap.action(for: key, in: .help) {

@@ -5,7 +5,7 @@ public enum Action: Sendable, Hashable {
     case nextView, previousView
     case showView(InboxView)
     case assign, take, toggleMark, cycleStatus
-    case search, help, redraw
+    case search, help, redraw, suspend
     case toggleSidebar
     /// Composer and referral keys: their screens arrive with other issues (see `Feature`).
     case reply, note, recordReferral

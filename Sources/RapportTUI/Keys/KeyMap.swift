@@ -54,7 +54,7 @@ public struct KeyMap: Sendable {
                                     "view: \(view.title)"))
         }
         table += [
-            KeyBinding([.char("a")], .assign, in: browse, "assign owner (marked rows, else this one)"),
+            KeyBinding([.char("a")], .assign, in: browse, "assign owner (marked rows, or this one)"),
             KeyBinding([.char("t")], .take, in: browse, "take: make me the owner"),
             KeyBinding([.char(" ")], .toggleMark, in: [.list], "mark for bulk assign"),
             KeyBinding([.char("s")], .cycleStatus, in: browse, "status: open → pending → closed"),
@@ -67,6 +67,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("?"), .char("q"), .escape], .back, in: [.help], "close help"),
             KeyBinding([.ctrl("l")], .redraw, in: Set(KeyContext.allCases), "redraw the screen"),
             KeyBinding([.ctrl("c")], .quit, in: browse, "quit"),
+            KeyBinding([.ctrl("z")], .suspend, in: browse, "suspend to the shell (fg returns)"),
             KeyBinding([.up, .ctrl("p")], .moveUp, in: [.picker], "previous agent"),
             KeyBinding([.down, .ctrl("n")], .moveDown, in: [.picker], "next agent"),
             KeyBinding([.enter], .confirm, in: [.picker, .prompt], "choose / confirm"),

@@ -6,7 +6,7 @@ import RapportCore
 /// agent's own due heads-up drafts (by due date) and their referrers waiting for a thank-you
 /// (oldest first). They are bounded by one agent's work, so they are read whole.
 public enum InboxView: Int, Sendable, Hashable, CaseIterable {
-    case mine = 1, unassigned, all, waiting, headsUp, thankYou
+    case mine = 1, unassigned, all, waiting, headsUp, thankYou, quiet
 
     public var number: Int { rawValue }
 
@@ -18,6 +18,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .waiting: "Waiting"
         case .headsUp: "Heads-up"
         case .thankYou: "Thank-you"
+        case .quiet: "Quiet"
         }
     }
 
@@ -30,11 +31,12 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .waiting: "Wait"
         case .headsUp: "Head"
         case .thankYou: "Thx"
+        case .quiet: "Qt"
         }
     }
 
     /// A work list read whole from the workflows rather than paged from a conversation query.
-    public var isWorklist: Bool { self == .headsUp || self == .thankYou }
+    public var isWorklist: Bool { self == .headsUp || self == .thankYou || self == .quiet }
 
     /// The store query behind the view, for `agent`; nil for the work lists.
     public func query(agent: String) -> ConversationQuery? {
@@ -43,7 +45,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .unassigned: ConversationQuery(owner: .unassigned, statuses: [.open, .pending])
         case .all: ConversationQuery(owner: .anyone, statuses: nil)
         case .waiting: ConversationQuery(owner: .agent(agent), statuses: [.pending])
-        case .headsUp, .thankYou: nil
+        case .headsUp, .thankYou, .quiet: nil
         }
     }
 }

@@ -21,6 +21,7 @@ enum ListScreen {
             case .search(let text): empty = "Nothing matches “\(text)”. Esc returns to \(state.view.title)."
             case .view(.headsUp): empty = "No heads-up to write: nobody is about to be surprised."
             case .view(.thankYou): empty = "Every referral has been thanked."
+            case .view(.quiet): empty = "Nobody has gone quiet: you have written to all your customers lately."
             case .view(let view): empty = "No conversations in \(view.title)."
             }
             buffer.write(empty, x: 2, y: layout.bodyTop, width: layout.width - 2, style: .dim)

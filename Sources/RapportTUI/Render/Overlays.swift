@@ -1,36 +1,68 @@
 import RapportCore
 
-/// The `?` overlay, generated from the key table.
+/// The `?` overlay, generated from the key table: each binding appears once, under the
+/// screens where it works. Wide terminals get two columns.
 enum HelpOverlay {
-    /// (keys, description, is a heading), for every context in table order.
-    static func lines(_ keyMap: KeyMap) -> [(String, String, Bool)] {
-        var out: [(String, String, Bool)] = []
-        for context in [KeyContext.list, .thread, .picker, .prompt] {
-            if !out.isEmpty { out.append(("", "", false)) }
-            out.append((context.title, "", true))
-            if let typing = context.typingHelp { out.append(("type", typing, false)) }
-            for binding in keyMap.bindings(in: context) {
-                out.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
+    typealias Line = (keys: String, text: String, isHeading: Bool)
+
+    /// Sections of (keys, description, is a heading), in table order.
+    static func sections(_ keyMap: KeyMap) -> [[Line]] {
+        let groups: [(String, (Set<KeyContext>) -> Bool, KeyContext?)] = [
+            ("List and conversation", { $0.isSuperset(of: [.list, .thread]) }, nil),
+            ("List", { $0.contains(.list) && !$0.contains(.thread) }, nil),
+            ("Conversation", { $0.contains(.thread) && !$0.contains(.list) }, nil),
+            (KeyContext.picker.title, { $0.contains(.picker) }, .picker),
+            (KeyContext.prompt.title, { $0.contains(.prompt) }, .prompt),
+        ]
+        return groups.map { title, matches, context in
+            var lines: [Line] = [(title, "", true)]
+            if let typing = context?.typingHelp { lines.append(("type", typing, false)) }
+            for binding in keyMap.bindings where matches(binding.contexts) {
+                lines.append((binding.keys.map(\.label).joined(separator: " "), binding.help, false))
             }
+            return lines
         }
-        return out
+    }
+
+    /// Every line in one column, sections separated by a blank line.
+    static func lines(_ keyMap: KeyMap) -> [Line] {
+        sections(keyMap).enumerated().flatMap { i, section in (i == 0 ? [] : [("", "", false)]) + section }
+    }
+
+    /// The lines as columns for a width: two from 100 columns on (the first section alone on the left).
+    static func columns(_ keyMap: KeyMap, width: Int) -> [[Line]] {
+        guard width >= 100 else { return [lines(keyMap)] }
+        let all = sections(keyMap)
+        let right = all.dropFirst().enumerated().flatMap { i, section in (i == 0 ? [] : [("", "", false)]) + section }
+        return [all[0], right]
+    }
+
+    /// Rows the overlay scrolls over at this size.
+    static func rowCount(_ keyMap: KeyMap, width: Int) -> Int {
+        columns(keyMap, width: width).map(\.count).max() ?? 0
     }
 
     static func draw(_ keyMap: KeyMap, scroll: Int, _ layout: Layout, into buffer: inout CellBuffer) {
-        let all = lines(keyMap)
-        let width = min(layout.width - 2, 72)
-        let height = min(layout.height - 2, all.count + 2)
+        let columns = columns(keyMap, width: layout.width)
+        let rows = columns.map(\.count).max() ?? 0
+        let width = min(layout.width, columns.count == 1 ? 72 : 118)
+        let height = min(layout.height - 2, rows + 2)
         let inner = Box.draw(x: (layout.width - width) / 2, y: 1, width: width, height: height,
                              title: "Keys", footer: "Esc closes", into: &buffer)
-        let keyWidth = min(16, inner.width / 3)
-        let first = max(0, min(scroll, all.count - inner.height))
-        for (i, line) in all.dropFirst(first).prefix(inner.height).enumerated() {
-            let y = inner.y + i
-            if line.2 {
-                buffer.write(line.0, x: inner.x, y: y, width: inner.width, style: .title)
-            } else {
-                buffer.write(line.0, x: inner.x, y: y, width: keyWidth, style: .accent)
-                buffer.write(line.1, x: inner.x + keyWidth + 1, y: y, width: inner.width - keyWidth - 1)
+        guard inner.width > 0 else { return }
+        let columnWidth = (inner.width - 2 * (columns.count - 1)) / columns.count
+        let keyWidth = min(12, columnWidth / 3)
+        let first = max(0, min(scroll, rows - inner.height))
+        for (c, column) in columns.enumerated() {
+            let x = inner.x + c * (columnWidth + 2)
+            for (i, line) in column.dropFirst(first).prefix(inner.height).enumerated() {
+                let y = inner.y + i
+                if line.isHeading {
+                    buffer.write(line.keys, x: x, y: y, width: columnWidth, style: .title)
+                } else {
+                    buffer.write(line.keys, x: x, y: y, width: keyWidth, style: .accent)
+                    buffer.write(line.text, x: x + keyWidth + 1, y: y, width: columnWidth - keyWidth - 1)
+                }
             }
         }
     }
@@ -51,7 +83,7 @@ extension KeyContext {
 enum PickerOverlay {
     static func draw(_ picker: AgentPicker, _ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         let matches = picker.matches(state.agents)
-        let width = min(layout.width - 2, 56)
+        let width = min(layout.width, 56)
         let height = min(layout.height - 2, max(matches.count, 1) + 3)
         let title = picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)"
                                               : "Assign \(picker.targets.count) customers"

@@ -78,7 +78,7 @@ struct EffectRunner {
                 ?? "the Thank-you view (\(referrer.firstName) has no owner yet)"
             return [.referralRecorded("\(referrer.fullName) referred \(customer.firstName): a thank-you draft waits in \(whose)")]
 
-        case .redraw, .quit:
+        case .redraw, .suspend, .quit:
             return []
         }
     }

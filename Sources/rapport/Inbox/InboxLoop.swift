@@ -69,6 +69,7 @@ struct InboxLoop {
                 switch effect {
                 case .quit: return true
                 case .redraw: terminal.invalidate()
+                case .suspend: terminal.stopForShell()
                 default: queue += runner.perform(effect)
                 }
             }

@@ -48,11 +48,24 @@ enum WorklistLoader {
                     text: "referred \(who)" + (owner == nil ? " — no owner yet: t to take, then thank them" : " — thank-you draft ready"),
                     since: item.oldest)
             }
+        case .quiet:
+            for q in try store.quietCustomers(agent: agent.login, days: quietDays, now: Date()) {
+                guard let conversation = q.lastConversationID else { continue }
+                rows.append(ConversationSummary(
+                    id: conversation, customerID: q.customerID, customerName: q.name, ownerLogin: agent.login,
+                    ownerFirstName: agent.firstName, status: .open, lastActivity: q.lastWrittenTo ?? .distantPast,
+                    subject: "Check in", unread: false, messageCount: 1))
+                let quiet = q.daysQuiet.map { "we last wrote \($0) days ago" } ?? "we have never written to them"
+                notes[conversation] = RowNote(text: "\(quiet) — a personal check-in? (r, then Ctrl-T: check-in)")
+            }
         default:
             break
         }
         return (rows, notes)
     }
+
+    /// Days without a message from us before a customer is quiet: the config's `workflows.quiet_days`.
+    static let quietDays = (try? RapportConfig.load().quietDays) ?? 90
 
     /// "rate-increase" → "Rate increase".
     static func humanised(_ kind: String) -> String {

@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// The full-screen inbox driven like a person would, in tmux, on a demo store.
+@Suite(.enabled(if: TmuxScreen.isAvailable, "needs tmux"), .serialized)
+struct InboxScreenTests {
+    /// Customers with their owner, from the CLI (the store's truth).
+    func owners(_ cli: RapportBinary) throws -> [(name: String, email: String, owner: String?)] {
+        let list = try #require(try cli.run(["customer", "list", "--json"]).json as? [[String: Any]])
+        return list.map { c in
+            let name = [c["first_name"] as? String ?? "", c["last_name"] as? String ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+            return (name, c["email"] as? String ?? "", c["owner"] as? String)
+        }
+    }
+
+    func demo() throws -> (RapportBinary, agent: String) {
+        let cli = RapportBinary()
+        let seeded = try cli.run(["demo", "--seed-only", "--store", cli.store])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        let agents = try #require(try cli.run(["agent", "list", "--json"]).json as? [[String: Any]])
+        return (cli, try #require(agents.first?["login"] as? String))
+    }
+
+    /// The first unassigned customer whose name is on the row under the cursor (first list row).
+    func customerOnRow(_ screen: [String], row: Int, among customers: [(name: String, email: String, owner: String?)])
+        -> (name: String, email: String, owner: String?)? {
+        customers.first { screen[row].hasPrefix(" ●" + $0.name) || screen[row].hasPrefix("  " + $0.name) }
+    }
+
+    @Test func moveOpenAssignTakeAndSwitchViewsThenTheCLISeesTheOwners() throws {
+        let (cli, me) = try demo()
+        let screen = try TmuxScreen(cli, ["--agent", me])
+        try screen.waitFor("· Mine ·")
+
+        // Unassigned view; move down and up; open the conversation under the cursor.
+        try screen.send("2")
+        var shown = try screen.waitFor("· Unassigned ·")
+        let unassigned = try owners(cli).filter { $0.owner == nil }
+        let first = try #require(customerOnRow(shown, row: 2, among: unassigned), "\(shown.joined(separator: "\n"))")
+        try screen.send("j")
+        try screen.send("k")
+        try screen.send("Enter")
+        shown = try screen.waitFor("· Conversation ·")
+        #expect(shown[0].contains(first.name))
+        try screen.waitFor("Owner: — (unassigned)")
+        try screen.send("q")
+        try screen.waitFor("· Unassigned ·")
+
+        // Assign through the picker: type part of a name, Enter.
+        let team = try #require(try cli.run(["agent", "list", "--json"]).json as? [[String: Any]])
+        let other = try #require(team.first { $0["login"] as? String != me })
+        let otherLogin = other["login"] as! String, otherFirst = other["first_name"] as! String
+        try screen.send("a")
+        try screen.waitFor("Assign \(first.name)")
+        try screen.send(String(otherFirst.prefix(3)).lowercased(), literal: true)
+        try screen.send("Enter")
+        try screen.waitFor("\(first.name) is now looked after by \(otherFirst)")
+        #expect(try owners(cli).first { $0.email == first.email }?.owner == otherLogin)
+
+        // Take the next one: it leaves Unassigned, and the CLI shows me as its owner.
+        shown = try screen.waitFor("next row under the cursor") { s in !s[2].contains(first.name) }
+        let second = try #require(customerOnRow(shown, row: 2, among: unassigned.filter { $0.email != first.email }))
+        try screen.send("t")
+        try screen.waitFor("\(second.name) is now looked after by you")
+        #expect(try owners(cli).first { $0.email == second.email }?.owner == me)
+
+        // Views: number keys and Tab.
+        try screen.send("1")
+        try screen.waitFor("· Mine ·")
+        try screen.send("3")
+        try screen.waitFor("· All ·")
+        try screen.send("Tab")
+        try screen.waitFor("· Waiting ·")
+
+        try screen.send("q")
+        try screen.waitFor("the inbox to quit") { s in !s.contains { $0.contains("· Waiting ·") } }
+    }
+
+    @Test func anAssignmentByAnotherProcessShowsWithoutAKeypress() throws {
+        let (cli, me) = try demo()
+        let screen = try TmuxScreen(cli, ["--agent", me])
+        try screen.waitFor("· Mine ·")
+        try screen.send("2")
+        let shown = try screen.waitFor("· Unassigned ·")
+        let customer = try #require(customerOnRow(shown, row: 2, among: try owners(cli).filter { $0.owner == nil }))
+        try screen.send("Enter")
+        try screen.waitFor("Owner: — (unassigned)")
+
+        // Another agent's process assigns the customer; no key is pressed here.
+        let team = try #require(try cli.run(["agent", "list", "--json"]).json as? [[String: Any]])
+        let other = try #require(team.last)
+        let result = try cli.run(["assign", customer.email, other["login"] as! String, "--agent", other["login"] as! String])
+        #expect(result.status == 0, "\(result.stderr)")
+        let first = other["first_name"] as! String, last = other["last_name"] as! String
+        try screen.waitFor("Owner: \(first) \(last)", timeout: 10)
+        try screen.waitFor("header shows the owner") { s in s[0].contains("owner \(first)") }
+    }
+
+    @Test func theCompactLayoutAndTheTooSmallMessageSurviveResizing() throws {
+        let (cli, me) = try demo()
+        let screen = try TmuxScreen(cli, ["--agent", me], width: 40, height: 10)
+        var shown = try screen.waitFor("1Mine")
+        #expect(shown.allSatisfy { $0.count <= 40 })
+        try screen.send("a")
+        try screen.waitFor("Enter assign")
+        try screen.resize(width: 30, height: 8)
+        try screen.waitFor("Terminal too small")
+        try screen.resize(width: 100, height: 30)
+        shown = try screen.waitFor("Enter assign")
+        try screen.send("Escape")
+        try screen.send("/")
+        try screen.resize(width: 41, height: 10)
+        try screen.waitFor("Search:")
+        try screen.send("q")
+        try screen.waitFor("Search: q")          // typed into the prompt: q does not quit here
+    }
+}
