@@ -21,17 +21,19 @@ struct Rapport: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        // A sendmail that exits without reading its input must give a write error, not kill us mid-delivery.
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try Rapport.parseAsRoot()
             try command.run()
         } catch let error as RapportError {
-            FileHandle.standardError.write(Data("rapport: \(error)\n".utf8))
+            complain("rapport: \(error)")
             exit(1)
         } catch {
             let code = Rapport.exitCode(for: error)
             if code == .success { Rapport.exit(withError: error) }
             let message = Rapport.fullMessage(for: error)
-            if !message.isEmpty { FileHandle.standardError.write(Data("rapport: \(message)\n".utf8)) }
+            if !message.isEmpty { complain("rapport: \(message)") }
             exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }

@@ -55,6 +55,7 @@ public protocol OutboxStore: Sendable {
     /// Writes the agent's reply into the conversation as an outbound message and queues it, in one
     /// transaction. Refuses (RapportError) when the agent is not the customer's owner or has a no-reply
     /// address. The reply goes to the address the customer last wrote from, threaded under their last message.
+    /// The agent's draft in the conversation is removed in the same transaction.
     @discardableResult
     func queueReply(conversation: ConversationID, agent: String, text: String, at: Date) throws -> OutboxItem
     func outbox(states: Set<OutboxState>) throws -> [OutboxItem]

@@ -56,9 +56,19 @@ public struct OutboxSender: Sendable {
         }
         for item in try store.outbox(states: [.queued, .failed]) {
             guard let reply = try store.claimForSending(item.id, at: now()) else { continue }
+            let text: String
             do {
-                let text = try ReplyBuilder.outgoing(reply, timeZone: timeZone).rendered()
+                text = try ReplyBuilder.outgoing(reply, timeZone: timeZone).rendered()
                 try transport.deliver(text)
+            } catch {
+                let reason = "\(error)"
+                try store.markFailed(item.id, reason: reason, at: now())
+                report.failed.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress, error: reason))
+                continue
+            }
+            // Delivered: if recording that fails, the item stays in `sending` and is reported for a person
+            // to resolve, rather than being marked failed and sent a second time.
+            do {
                 try store.markSent(item.id, at: now())
                 report.sent.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress, error: nil))
                 if let sentMaildir {
@@ -69,9 +79,8 @@ public struct OutboxSender: Sendable {
                     }
                 }
             } catch {
-                let reason = "\(error)"
-                try store.markFailed(item.id, reason: reason, at: now())
-                report.failed.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress, error: reason))
+                report.needsAttention.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress,
+                                                   error: "delivered, but recording it failed (\(error)); left in sending"))
             }
         }
         return report

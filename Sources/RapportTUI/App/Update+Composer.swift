@@ -331,7 +331,6 @@ extension AppState {
             return []
         }
         c.sending = true
-        c.saveState = .saved
         return [.composer(.sendReply(c.conversationID, text: c.text))]
     }
 

@@ -106,8 +106,9 @@ enum Sidebar {
             out.append(("", .plain))
             add("Heads-up due", .title)
             for e in upcoming {
-                add("\(Formatting.date(e.effectiveDate, state.timeZone)) \(e.kind)", indent: 2)
-                add("tell by \(Formatting.date(e.due, state.timeZone))", .dim, indent: 2)
+                // Calendar days (stored as UTC midnight), not instants: the same date in every time zone.
+                add("\(ISODate.format(e.effectiveDate)) \(e.kind)", indent: 2)
+                add("tell by \(ISODate.format(e.due))", .dim, indent: 2)
             }
         }
         if let h = p.lastHandoff {

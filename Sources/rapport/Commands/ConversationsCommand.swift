@@ -28,10 +28,10 @@ struct ConversationsCommand: ParsableCommand {
         var rows: [ConversationSummary] = []
         var cursor: PageCursor?
         while rows.count < limit {
-            let page = try store.conversations(query, from: cursor, direction: .after,
-                                               limit: min(500, limit - rows.count), agent: me.login)
+            let want = min(500, limit - rows.count)
+            let page = try store.conversations(query, from: cursor, direction: .after, limit: want, agent: me.login)
             rows += page
-            guard let last = page.last, page.count == min(500, limit - rows.count + page.count) else { break }
+            guard let last = page.last, page.count == want else { break }
             cursor = last.cursor
         }
         var emails: [CustomerID: String] = [:]

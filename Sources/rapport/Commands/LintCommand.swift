@@ -47,7 +47,7 @@ struct LintCommand: ParsableCommand {
 
     /// Exit status 2 with a plain message (no usage text: the usage was fine, the input was not).
     func usage(_ message: String) -> ExitCode {
-        FileHandle.standardError.write(Data("rapport lint: \(message)\n".utf8))
+        complain("rapport lint: \(message)")
         return ExitCode(2)
     }
 

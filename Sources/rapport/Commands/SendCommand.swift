@@ -15,6 +15,17 @@ struct ReplyCommand: ParsableCommand {
         let store = try global.openStore()
         let me = try global.currentAgent(store)
         let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        // The same reply policy as the composer, with no bypass: what blocks there blocks here.
+        guard let thread = try store.conversation(id: conversation) else { throw RapportError.unknownConversation(conversation) }
+        guard let customer = try store.customer(id: thread.customerID) else {
+            throw RapportError.unknownCustomer("#\(thread.customerID)")
+        }
+        let violations = ReplyPolicy.check(body, customer: customer, agent: me, isExisting: customer.isExisting,
+                                           limits: try global.config().policy)
+        if violations.blocksSending {
+            for v in violations { complain("line \(v.line): \(v.severity.rawValue) [\(v.rule.rawValue)] \(v.message)") }
+            throw RapportError.invalid("reply not queued: it does not pass the reply policy (see `rapport lint`)")
+        }
         let item = try store.queueReply(conversation: conversation, agent: me.login, text: body, at: Date())
         say("queued \(item.id) to \(item.toAddress)")
     }
@@ -52,12 +63,12 @@ struct SendCommand: ParsableCommand {
         } else {
             for entry in report.sent { say("sent \(entry.id) to \(entry.to)") }
             for entry in report.failed {
-                FileHandle.standardError.write(Data("rapport: \(entry.id) to \(entry.to) failed: \(entry.error ?? "")\n".utf8))
+                complain("rapport: \(entry.id) to \(entry.to) failed: \(entry.error ?? "")")
             }
             for entry in report.needsAttention {
-                FileHandle.standardError.write(Data("rapport: \(entry.id) to \(entry.to) \(entry.error ?? ""); resolve with --resend \(entry.id) or --mark-sent \(entry.id)\n".utf8))
+                complain("rapport: \(entry.id) to \(entry.to) \(entry.error ?? ""); resolve with --resend \(entry.id) or --mark-sent \(entry.id)")
             }
-            for warning in report.warnings { FileHandle.standardError.write(Data("rapport: \(warning)\n".utf8)) }
+            for warning in report.warnings { complain("rapport: \(warning)") }
             say("sent \(report.sent.count), failed \(report.failed.count), needs attention \(report.needsAttention.count)")
         }
         if !report.failed.isEmpty || !report.needsAttention.isEmpty { throw ExitCode(1) }

@@ -41,9 +41,8 @@ extension EffectRunner {
 
         case let .sendReply(id, text):
             do {
+                // Queueing removes the draft in the same transaction.
                 let item = try services.outbox.queueReply(conversation: id, agent: agent.login, text: text, at: clock())
-                // Queued: the draft has done its job (a failure here only leaves a stale draft).
-                try? store.deleteDraft(conversation: id, agent: agent.login)
                 return [.composer(.replyQueued(id, item))]
             } catch {
                 return [.composer(.sendFailed(id, reason: describe(error)))]

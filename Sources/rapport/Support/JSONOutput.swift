@@ -11,7 +11,14 @@ func printJSON(_ value: some Encodable) {
     FileHandle.standardOutput.write(Data("\n".utf8))
 }
 
-/// Writes a line to stdout without buffering surprises when mixed with stderr.
+/// Writes a line to stdout without buffering surprises when mixed with stderr. Lines carry customer
+/// text (names, subjects, notes), so they go through the inbox's sanitiser: no escape sequence from a
+/// message can steer the user's terminal.
 func say(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    FileHandle.standardOutput.write(Data((SafeText.safe(line, keepNewlines: true) + "\n").utf8))
+}
+
+/// The same for stderr.
+func complain(_ line: String) {
+    FileHandle.standardError.write(Data((SafeText.safe(line, keepNewlines: true) + "\n").utf8))
 }

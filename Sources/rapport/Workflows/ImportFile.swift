@@ -25,9 +25,9 @@ enum ImportFile {
         if json {
             printJSON(ProblemsJSON(imported: !nothingImported, failed: problems.map { .init(line: $0.line, error: $0.message) }))
         }
-        for p in problems { FileHandle.standardError.write(Data("  \(p)\n".utf8)) }
+        for p in problems { complain("  \(p)") }
         if nothingImported {
-            FileHandle.standardError.write(Data("rapport: \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing imported\(hint.map { " (\($0))" } ?? "")\n".utf8))
+            complain("rapport: \(problems.count) bad row\(problems.count == 1 ? "" : "s"); nothing imported\(hint.map { " (\($0))" } ?? "")")
         }
     }
 
