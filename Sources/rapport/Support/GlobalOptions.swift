@@ -14,10 +14,7 @@ struct GlobalOptions: ParsableArguments {
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     /// Where data lives: $XDG_DATA_HOME/rapport, else ~/.local/share/rapport.
-    var dataDirectory: String {
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/rapport" }
-        return NSHomeDirectory() + "/.local/share/rapport"
-    }
+    var dataDirectory: String { ConfigPaths(environment: environment).dataDirectory }
 
     var storePath: String {
         if let store, !store.isEmpty { return store }
