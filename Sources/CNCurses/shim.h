@@ -46,6 +46,8 @@ static inline int rapport_key_enter(void) { return KEY_ENTER; }
 static inline int rapport_key_btab(void) { return KEY_BTAB; }
 static inline int rapport_key_f(int n) { return KEY_F(n); }
 static inline int rapport_err(void) { return ERR; }
+/// The key code ncurses gives an escape sequence it knows from terminfo (e.g. Ctrl-← as "\033[1;5D"); 0 or -1 when none.
+static inline int rapport_key_defined(const char *sequence) { return key_defined(sequence); }
 
 // glibc declares wcwidth only under _XOPEN_SOURCE; declare it (compatibly) ourselves.
 extern int wcwidth(wchar_t c);

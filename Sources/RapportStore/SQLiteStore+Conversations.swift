@@ -149,6 +149,7 @@ extension SQLiteStore {
         }
     }
 
+    @discardableResult
     public func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
         try pool.write { db in try Self.startConversation(db, customer: customer, subject: subject, at: at) }
     }

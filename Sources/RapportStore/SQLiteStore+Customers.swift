@@ -3,6 +3,7 @@ import GRDB
 import RapportCore
 
 extension SQLiteStore {
+    @discardableResult
     public func addCustomer(_ new: NewCustomer, by agent: String?) throws -> Customer {
         let email = EmailAddress.normalized(new.email)
         guard EmailAddress.isPlausible(email) else { throw RapportError.invalid("'\(new.email)' is not an email address") }

@@ -10,6 +10,7 @@ extension SQLiteStore {
         }
     }
 
+    @discardableResult
     public func appendMessage(_ message: NewMessage) throws -> Message {
         try pool.write { db in try Self.appendMessage(db, message) }
     }

@@ -3,6 +3,7 @@ import GRDB
 import RapportCore
 
 extension SQLiteStore {
+    @discardableResult
     public func assign(customer: CustomerID, to owner: String?, by agent: String, note: String?) throws -> Assignment {
         try pool.write { db in
             guard let current = try Self.customer(db, id: customer) else { throw RapportError.unknownCustomer("#\(customer)") }

@@ -17,6 +17,11 @@ public final class Terminal {
     /// The frame on screen; the next frame is written as a diff against it.
     private var previous: CellBuffer?
     private var isOpen = false
+    /// Codes ncurses gives Ctrl-← / Ctrl-→ (and Alt-←/→) when terminfo names them.
+    private var wordLeftCodes: Set<UInt32> = []
+    private var wordRightCodes: Set<UInt32> = []
+    /// Keys read ahead while completing an Esc sequence that belong to the next reads.
+    private var unread: [Key] = []
 
     /// Takes over the terminal: locale, raw keys, no echo, keypad, short Esc delay, colours.
     public init(escapeDelayMilliseconds: Int32 = 25) throws {
@@ -39,7 +44,19 @@ public final class Terminal {
             colors = true
         }
         palette = Palette(colors: colors)
+        for (sequence, left) in [("\u{1B}[1;5D", true), ("\u{1B}[1;3D", true), ("\u{1B}[1;5C", false), ("\u{1B}[1;3C", false)] {
+            let code = rapport_key_defined(sequence)
+            guard code > 0 else { continue }
+            if left { wordLeftCodes.insert(UInt32(code)) } else { wordRightCodes.insert(UInt32(code)) }
+        }
         Signals.install()
+        Self.bracketedPaste(true)
+    }
+
+    /// Asks the terminal to mark pasted text (Esc[200~ … Esc[201~), so a paste is text, never keys.
+    private static func bracketedPaste(_ on: Bool) {
+        let bytes = Array((on ? "\u{1B}[?2004h" : "\u{1B}[?2004l").utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     deinit { close() }
@@ -52,12 +69,19 @@ public final class Terminal {
     /// Waits up to `timeout` milliseconds for a key, a resize or a signal; nil when nothing came.
     public func read(timeout milliseconds: Int32) -> TerminalEvent? {
         if let sig = Signals.take() { return .signal(sig) }
+        if !unread.isEmpty { return .key(unread.removeFirst()) }
         rapport_timeout(milliseconds)
         var code: wint_t = 0
         let status = rapport_get_wch(&code)
         if let sig = Signals.take() { return .signal(sig) }
         guard status != rapport_err() else { return nil }
-        switch KeyDecoder.decode(status: status, code: UInt32(code)) {
+        switch decode(status: status, code: UInt32(code)) {
+        case .key(.escape):
+            // An Esc ncurses did not match: Alt-key, a CSI sequence it does not know, or a paste.
+            let (key, ahead) = EscapeSequence.complete(next: { self.waitingKey(timeout: 0) },
+                                                       nextInPaste: { self.waitingKey(timeout: 100) })
+            unread += ahead
+            return key.map { .key($0) }
         case .key(let key): return .key(key)
         case .resize:
             previous = nil          // ncurses has resized its screen; draw everything again
@@ -65,6 +89,24 @@ public final class Terminal {
             return .resize(width: s.width, height: s.height)
         case .none: return nil
         }
+    }
+
+    private func decode(status: Int32, code: UInt32) -> KeyDecoder.Decoded {
+        if status == rapport_key_code_yes() {
+            if wordLeftCodes.contains(code) { return .key(.ctrlLeft) }
+            if wordRightCodes.contains(code) { return .key(.ctrlRight) }
+        }
+        return KeyDecoder.decode(status: status, code: code)
+    }
+
+    /// The next key if one comes within `milliseconds` (resizes inside a sequence are left for later).
+    private func waitingKey(timeout milliseconds: Int32) -> Key? {
+        rapport_timeout(milliseconds)
+        var code: wint_t = 0
+        let status = rapport_get_wch(&code)
+        guard status != rapport_err() else { return nil }
+        if case .key(let key) = decode(status: status, code: UInt32(code)) { return key }
+        return nil
     }
 
     /// Shows `frame`, writing only the cells that changed since the last one.
@@ -87,6 +129,7 @@ public final class Terminal {
     /// Gives the terminal back for a while (e.g. to run $EDITOR); `resume()` takes it again.
     public func suspend() {
         guard isOpen else { return }
+        Self.bracketedPaste(false)
         def_prog_mode()
         endwin()
     }
@@ -96,6 +139,7 @@ public final class Terminal {
         reset_prog_mode()
         invalidate()
         rapport_refresh()
+        Self.bracketedPaste(true)
     }
 
     /// Ctrl-Z: gives the terminal back and stops the process until the shell continues it.
@@ -109,6 +153,7 @@ public final class Terminal {
     public func close() {
         guard isOpen else { return }
         isOpen = false
+        Self.bracketedPaste(false)
         endwin()
         Signals.restoreDefaults()
     }

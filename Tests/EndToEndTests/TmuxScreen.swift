@@ -35,6 +35,20 @@ final class TmuxScreen {
         try tmux(["resize-window", "-t", "s", "-x", "\(width)", "-y", "\(height)"])
     }
 
+    /// The id of the `rapport` process in the pane (tmux starts it through a shell and `env`,
+    /// which usually exec it; otherwise it is found among their children).
+    func rapportPID() throws -> pid_t? {
+        var pid = pid_t(try tmux(["display-message", "-p", "-t", "s", "#{pane_pid}"], output: true)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        for _ in 0..<4 where pid > 0 {
+            let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")) ?? ""
+            if exe == RapportBinary.url.resolvingSymlinksInPath().path { return pid }
+            let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+            pid = children.split(separator: " ").first.flatMap { pid_t($0) } ?? 0
+        }
+        return nil
+    }
+
     /// The screen as lines of text.
     func capture() throws -> [String] {
         try tmux(["capture-pane", "-p", "-t", "s"], output: true).components(separatedBy: "\n")

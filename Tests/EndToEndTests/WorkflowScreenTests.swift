@@ -35,7 +35,7 @@ struct WorkflowScreenTests {
             && $0["referrer"] as? String == "dana.whitfield@fastmail.example" })
     }
 
-    @Test func aHeadsUpImportedByAnotherProcessAppearsInTheHeadsUpViewAndOpens() throws {
+    @Test func aHeadsUpImportedByAnotherProcessAppearsOpensInTheComposerAndLeavesOnceSent() throws {
         let cli = try demo()
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
         try screen.waitFor("Sam · Mine")
@@ -55,8 +55,18 @@ struct WorkflowScreenTests {
         let dana = try #require(rows.firstIndex { $0.contains("Dana Whitfield") })
         #expect(noah < dana, "by due date: the late one first")
         #expect(rows[noah].hasPrefix(" !"), "a late heads-up stands out")
+        // Enter opens the prepared draft in the composer; the policy applies and it sends as any reply.
         try screen.send("j", "Enter")
-        try screen.waitFor("Dana Whitfield · open")
+        try screen.waitFor("Reply to Dana Whitfield")
+        try screen.waitFor("Paper statements cost 2 a month")
+        try screen.send("C-s")
+        try screen.waitFor("the heads-up counted as told") { _ in
+            let status = (try? cli.run(["headsup", "status", "--json"]).json as? [[String: Any]]) ?? []
+            return status.contains { $0["kind"] as? String == "fee" && $0["told"] as? Int == 1 }
+        }
+        try screen.send("Escape", "5")
+        try screen.waitFor("Noah Fischer")
+        #expect(try !screen.capture().contains { $0.contains("Dana Whitfield") }, "a told heads-up leaves the list")
     }
 
     @Test func theSidebarShowsTheSamePersonFigures() throws {

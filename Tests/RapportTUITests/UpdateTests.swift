@@ -87,6 +87,9 @@ struct UpdateTests {
         _ = update(&state, .pageLoaded(request, page))
         #expect(state.list.notes[7]?.due == due)
         #expect(state.list.selectedRow?.id == 7)
+        // Enter opens the conversation with the composer to follow, on the prepared draft.
+        #expect(update(&state, .key(.enter)) == [.openConversation(7), .markSeen(7)])
+        #expect(state.compose.pending?.kind == .reply)
     }
 
     // MARK: - Assignment

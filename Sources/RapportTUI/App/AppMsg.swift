@@ -23,4 +23,6 @@ public enum AppMsg: Sendable, Hashable {
     case referralRecorded(String)
     /// An effect failed; the reason is shown in the message row.
     case failed(String)
+    /// Results for the composer.
+    case composer(ComposerMsg)
 }

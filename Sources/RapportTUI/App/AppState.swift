@@ -28,6 +28,8 @@ public struct AppState: Sendable {
     public var message: StatusMessage?
     /// Results of a bulk assignment still coming in.
     public var assignBatch: AssignBatch?
+    /// The reply / note composer (see Composer/).
+    public var compose = ComposeState()
 
     public init(agent: Agent, width: Int, height: Int, now: Date, timeZone: TimeZone = .current) {
         self.agent = agent

@@ -22,4 +22,6 @@ public enum Effect: Sendable, Hashable {
     /// Give the terminal back to the shell until it continues us (Ctrl-Z).
     case suspend
     case quit
+    /// Drafts, sending, delivery, templates and the external editor.
+    case composer(ComposerEffect)
 }

@@ -52,8 +52,8 @@ extension AppState {
         case .redraw:
             return [.redraw]
         default:
-            guard case .char(let c) = key else { return [] }
-            picker.filter.append(c)
+            guard let typed = key.typedText else { return [] }   // a character, or a pasted line
+            picker.filter += typed
             picker.selected = 0
         }
         overlay = .picker(picker)

@@ -31,8 +31,8 @@ extension AppState {
         case .redraw:
             return [.redraw]
         default:
-            guard case .char(let c) = key else { return [] }
-            prompt.text.append(c)
+            guard let typed = key.typedText else { return [] }   // a character, or a pasted line
+            prompt.text += typed
         }
         overlay = .prompt(prompt)
         return []

@@ -44,8 +44,8 @@ extension AppState {
         case .redraw:
             return [.redraw]
         default:
-            guard case .char(let c) = key else { return [] }
-            picker.text.append(c)
+            guard let typed = key.typedText else { return [] }   // a character, or a pasted line
+            picker.text += typed
             picker.selected = 0
         }
         overlay = .referral(picker)

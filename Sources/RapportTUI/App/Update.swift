@@ -19,6 +19,7 @@ extension AppState {
 
         case .key(let key):
             message = nil
+            defer { refreshComposerChecks() }
             return handleKey(key)
 
         case let .resize(w, h):
@@ -29,11 +30,12 @@ extension AppState {
                 t.scroll = min(t.scroll, ThreadLayout.maxScroll(t, state: self))
                 screen = .thread(t)
             }
+            scrollComposer()
             return list.prefetch(visible: visibleRows).map(loadPage)
 
         case .tick(let date):
             now = date
-            return []
+            return composerTick()
 
         case .storeChanged:
             return refresh()
@@ -54,7 +56,7 @@ extension AppState {
 
         case .threadLoaded(let data):
             threadLoaded(data)
-            return []
+            return composerThreadLoaded()
 
         case .assigned(let assignment):
             if var batch = assignBatch {
@@ -89,6 +91,9 @@ extension AppState {
         case .failed(let reason):
             message = StatusMessage(reason, isError: true)
             return []
+
+        case .composer(let msg):
+            return composerReceive(msg)
         }
     }
 
@@ -102,6 +107,7 @@ extension AppState {
         case .prompt(let prompt): return promptKey(key, prompt)
         case nil: break
         }
+        if let effects = composerKey(key) { return effects }
         let context: KeyContext = thread == nil ? .list : .thread
         guard let action = keyMap.action(for: key, in: context) else { return [] }
         return perform(action)
@@ -116,7 +122,10 @@ extension AppState {
         case .pageUp: return moveCursor(by: -max(1, visibleRows - 1))
         case .top: return cursorToTop()
         case .bottom: return cursorToBottom()
-        case .open: return openSelected()
+        case .open:
+            // A heads-up or a thank-you is a draft waiting to be finished: open it in the composer.
+            if case .view(let v) = list.source, v == .headsUp || v == .thankYou { return openComposer(.reply) }
+            return openSelected()
         case .back: return back()
         case .quit:
             if case .search = list.source { return back() }
@@ -137,21 +146,11 @@ extension AppState {
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .toggleSidebar: return []
+        case .reply: return openComposer(.reply)
+        case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
-        case .reply, .note: return comingSoon(action)
-        case .confirm, .cancel, .deleteBackward, .clearLine: return []
+        case .confirm, .cancel, .deleteBackward, .clearLine, .composer: return []
         }
-    }
-
-    /// r, n and R: their screens come with the composer and referral issues. Until then they
-    /// say so; the composer will replace this with an overlay of its own.
-    mutating func comingSoon(_ action: Action) -> [Effect] {
-        switch action {
-        case .reply: message = StatusMessage("Reply: coming with the composer")
-        case .note: message = StatusMessage("Internal note: coming with the composer")
-        default: break
-        }
-        return []
     }
 
     mutating func helpKey(_ key: Key, scroll: Int) -> [Effect] {

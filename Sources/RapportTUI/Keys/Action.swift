@@ -11,11 +11,15 @@ public enum Action: Sendable, Hashable {
     case reply, note, recordReferral
     // Inside the agent picker and the line prompts.
     case confirm, cancel, deleteBackward, clearLine
+    /// Inside the composer (see `ComposerAction`).
+    case composer(ComposerAction)
 }
 
 /// Where a binding applies. The list and search results share `.list`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case list, thread, picker, prompt, help
+    /// The reply and note editor, and its template picker.
+    case composer, templates
 
     /// Heading of the context's section in the help overlay.
     public var title: String {
@@ -25,6 +29,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .picker: "Pickers (agent, referrer)"
         case .prompt: "Line prompts (search, handoff note)"
         case .help: "Help"
+        case .composer: "Composer (reply or internal note)"
+        case .templates: "Template picker"
         }
     }
 }

@@ -7,6 +7,12 @@ public enum Key: Sendable, Hashable {
     case enter, escape, tab, backTab, backspace, delete
     case up, down, left, right, pageUp, pageDown, home, end
     case function(Int)
+    /// Alt (Meta) plus a character, sent by terminals as Esc then the character.
+    case alt(Character)
+    /// Ctrl-← and Ctrl-→ (also Alt-← and Alt-→): word-wise moves in the composer.
+    case ctrlLeft, ctrlRight
+    /// Text the terminal marked as pasted (bracketed paste): inserted as text, never run as keys.
+    case paste(String)
 
     /// How the key is written in the help overlay.
     public var label: String {
@@ -29,6 +35,10 @@ public enum Key: Sendable, Hashable {
         case .home: "Home"
         case .end: "End"
         case .function(let n): "F\(n)"
+        case .alt(let c): "Alt-" + String(c)
+        case .ctrlLeft: "Ctrl-←"
+        case .ctrlRight: "Ctrl-→"
+        case .paste: "paste"
         }
     }
 }

@@ -75,6 +75,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.backspace], .deleteBackward, in: [.picker, .prompt], "delete a character"),
             KeyBinding([.ctrl("u")], .clearLine, in: [.picker, .prompt], "clear the line"),
         ]
+        table += composerBindings
         return KeyMap(bindings: table)
     }()
 }

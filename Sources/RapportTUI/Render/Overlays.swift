@@ -13,6 +13,8 @@ enum HelpOverlay {
             ("Conversation", { $0.contains(.thread) && !$0.contains(.list) }, nil),
             (KeyContext.picker.title, { $0.contains(.picker) }, .picker),
             (KeyContext.prompt.title, { $0.contains(.prompt) }, .prompt),
+            (KeyContext.composer.title, { $0.contains(.composer) }, .composer),
+            (KeyContext.templates.title, { $0.contains(.templates) }, .templates),
         ]
         return groups.map { title, matches, context in
             var lines: [Line] = [(title, "", true)]
@@ -74,6 +76,8 @@ extension KeyContext {
         switch self {
         case .picker: "filter by first name, last name or login"
         case .prompt: "the text"
+        case .composer: "the text (any character, Unicode, paste)"
+        case .templates: "filter by name or description"
         default: nil
         }
     }

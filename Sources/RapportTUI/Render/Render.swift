@@ -15,6 +15,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     }
     Bars.drawStatus(state, layout, into: &buffer)
     Bars.drawMessageRow(state, layout, into: &buffer)
+    ComposerScreen.draw(state, layout, into: &buffer)
     switch state.overlay {
     case .help(let scroll): HelpOverlay.draw(state.keyMap, scroll: scroll, layout, into: &buffer)
     case .picker(let picker): PickerOverlay.draw(picker, state, layout, into: &buffer)

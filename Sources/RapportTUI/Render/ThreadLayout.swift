@@ -32,8 +32,11 @@ enum ThreadLayout {
                 lines.append(ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: sender, style: .title, right: date))
             case .outbound:
                 let to = message.to.joined(separator: ", ")
+                let delivery = state.compose.deliveries[message.id]   // replies sent from this inbox
+                let failed: Bool = if case .failed = delivery { true } else { false }
                 lines.append(ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
-                                        text: "\(author) to \(to)", style: Style(foreground: .green, bold: true), right: date))
+                                        text: "\(author) to \(to)" + (delivery.map { " · " + $0.label } ?? ""),
+                                        style: failed ? .error : Style(foreground: .green, bold: true), right: date))
             case .note:
                 lines.append(ThreadLine(prefix: "┃ ", prefixStyle: .note, text: "NOTE by \(author)",
                                         style: Style(foreground: .yellow, bold: true), right: date))

@@ -31,9 +31,9 @@ struct SendCommand: ParsableCommand {
             --resend ID or --mark-sent ID.
             """)
     @OptionGroup var global: GlobalOptions
-    @Option(help: "The sendmail-compatible command, run without a shell (default: $RAPPORT_SENDMAIL, else /usr/sbin/sendmail -t -oi).")
+    @Option(help: "The sendmail-compatible command, run without a shell (default: $RAPPORT_SENDMAIL, else the config's [mail] sendmail, else /usr/sbin/sendmail -t -oi).")
     var sendmail: String?
-    @Option(help: "A Maildir that receives a copy of each sent message (default: $RAPPORT_SENT_MAILDIR).")
+    @Option(help: "A Maildir that receives a copy of each sent message (default: $RAPPORT_SENT_MAILDIR, else the config's [mail] sent_maildir).")
     var sentMaildir: String?
     @Option(help: "Put an item left in sending back in the queue, then deliver.") var resend: Int64?
     @Option(help: "Record that an item left in sending did go out.") var markSent: Int64?
@@ -44,10 +44,9 @@ struct SendCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         if let id = resend { try store.resolveSending(id, to: .queued, at: Date()) }
         if let id = markSent { try store.resolveSending(id, to: .sent, at: Date()) }
-        let commandLine = sendmail ?? env["RAPPORT_SENDMAIL"]
-        let transport = commandLine.map { SendmailTransport(commandLine: $0) } ?? SendmailTransport()
-        let report = try OutboxSender(store: store, transport: transport,
-                                      sentMaildir: sentMaildir ?? env["RAPPORT_SENT_MAILDIR"]).run()
+        let settings = DeliverySettings.resolve(sendmail: sendmail, sentMaildir: sentMaildir, environment: env,
+                                                config: try global.config())
+        let report = try OutboxSender(store: store, transport: settings.transport, sentMaildir: settings.sentMaildir).run()
         if json {
             printJSON(report)
         } else {

@@ -92,8 +92,8 @@ struct DemoSeeder {
             guard let from = customer.owner else { continue }
             let to = DemoCast.agents[(DemoCast.agents.firstIndex { $0.login == from }! + 1) % DemoCast.agents.count].login
             try store.assign(customer: customer.id, to: to, by: from, note: notes[offset])
-            try store.assign(customer: customer.id, to: from, by: to,
-                             note: "Back to \(from) — thanks for covering.")
+            let name = DemoCast.agents.first { $0.login == from }?.firstName ?? from
+            try store.assign(customer: customer.id, to: from, by: to, note: "Back to \(name) — thanks for covering.")
         }
     }
 

@@ -9,6 +9,8 @@ struct EffectRunner {
     let store: any WorkflowStore
     let agent: Agent
     var clock: () -> Date = Date.init
+    /// Outbox, templates, delivery and the external editor, for the composer's effects.
+    var composer: ComposerServices?
 
     /// Runs one store effect. `.redraw` and `.quit` belong to the loop and give nothing here.
     func perform(_ effect: Effect) -> [AppMsg] {
@@ -60,6 +62,10 @@ struct EffectRunner {
             try store.setStatus(status, conversation: id)
             return [.statusSet(id, status)]
 
+        case .composer(let effect):
+            guard let composer else { return [.failed("The composer is not available here")] }
+            return runComposer(effect, composer)
+
         case .findCustomers(let text):
             return [.customersFound(text, try store.findCustomers(matching: text, limit: 20))]
 
@@ -81,9 +87,5 @@ struct EffectRunner {
         case .redraw, .suspend, .quit:
             return []
         }
-    }
-
-    private func describe(_ error: any Error) -> String {
-        (error as? RapportError)?.description ?? String(describing: error)
     }
 }

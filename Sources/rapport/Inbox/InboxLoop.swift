@@ -9,18 +9,22 @@ import RapportTUI
 /// token, feed messages to `update`, run the effects, draw the diff. A change committed by
 /// another process is therefore on screen within about a quarter of a second, keypress or not.
 /// The terminal is restored on quit, on a thrown error, and on SIGINT/SIGTERM/SIGHUP.
-func runInbox(store: any WorkflowStore, agent: Agent) throws {
+func runInbox(store: any WorkflowStore, agent: Agent, composer: ComposerServices? = nil,
+              limits: PolicyLimits = .standard) throws {
     let terminal = try Terminal()
     defer { terminal.close() }
-    var loop = InboxLoop(store: store, agent: agent, terminal: terminal)
-    if let sig = try loop.run() {
-        terminal.close()
-        Terminal.reraise(sig)
-    }
+    var loop = InboxLoop(store: store, agent: agent, terminal: terminal, composer: composer, limits: limits)
+    let sig = try loop.run()
+    terminal.close()
+    // A reply half-handed to sendmail would be left in `sending`: let the run finish.
+    composer?.delivery.waitUntilIdle()
+    if let sig { Terminal.reraise(sig) }
 }
 
 struct InboxLoop {
     static let pollMilliseconds: Int32 = 250
+    /// Ticks drive the clock and the composer's draft saving (a draft is written on the tick after a change).
+    static let tickSeconds = 0.5
 
     let terminal: Terminal
     let runner: EffectRunner
@@ -30,12 +34,17 @@ struct InboxLoop {
     var lastToken: Int?
     var lastTick = Date()
 
-    init(store: any WorkflowStore, agent: Agent, terminal: Terminal) {
+    init(store: any WorkflowStore, agent: Agent, terminal: Terminal, composer: ComposerServices? = nil,
+         limits: PolicyLimits = .standard) {
         self.store = store
         self.terminal = terminal
-        self.runner = EffectRunner(store: store, agent: agent)
+        var runner = EffectRunner(store: store, agent: agent)
+        runner.composer = composer
+        runner.composer?.editExternally = { text in try ExternalEditor.edit(text, terminal: terminal) }
+        self.runner = runner
         let size = terminal.size
         state = AppState(agent: agent, width: size.width, height: size.height, now: Date())
+        state.compose.limits = limits
         lastToken = try? store.changeToken()
     }
 
@@ -47,15 +56,23 @@ struct InboxLoop {
             render(state, into: &frame)
             terminal.draw(frame)
 
-            switch terminal.read(timeout: Self.pollMilliseconds) {
-            case .key(let key): queue.append(.key(key))
-            case let .resize(width, height): queue.append(.resize(width: width, height: height))
-            case .signal(let sig): return sig
-            case nil: break
+            // Keys typed ahead (or an unbracketed paste) are all handled before the next frame.
+            var event = terminal.read(timeout: Self.pollMilliseconds)
+            var burst = 0
+            while let current = event {
+                switch current {
+                case .key(let key): queue.append(.key(key))
+                case let .resize(width, height): queue.append(.resize(width: width, height: height))
+                case .signal(let sig): return sig
+                }
+                if drainQueue() { return nil }
+                burst += 1
+                event = burst < 4096 ? terminal.read(timeout: 0) : nil
             }
+            if let delivery = runner.composer?.delivery { queue += delivery.takeResults() }
             pollStore()
             let now = Date()
-            if now.timeIntervalSince(lastTick) >= 1 {
+            if now.timeIntervalSince(lastTick) >= Self.tickSeconds {
                 lastTick = now
                 queue.append(.tick(now))
             }
@@ -70,6 +87,11 @@ struct InboxLoop {
                 case .quit: return true
                 case .redraw: terminal.invalidate()
                 case .suspend: terminal.stopForShell()
+                case .composer(.editExternally):
+                    queue += runner.perform(effect)
+                    // The terminal may have changed size while the editor had it.
+                    let size = terminal.size
+                    queue.append(.resize(width: size.width, height: size.height))
                 default: queue += runner.perform(effect)
                 }
             }

@@ -1,7 +1,16 @@
 import Foundation
 import RapportCore
+import RapportTUI
 
-/// Opens the full-screen inbox for `agent` (see `runInbox` in Inbox/).
-func openInbox(store: some WorkflowStore, agent: Agent) throws {
-    try runInbox(store: store, agent: agent)
+/// Opens the full-screen inbox for `agent` (see `runInbox` in Inbox/), with the composer's
+/// services: the outbox, the templates, background delivery and the policy limits from the config.
+func openInbox(store: some WorkflowStore & OutboxStore, agent: Agent) throws {
+    let environment = ProcessInfo.processInfo.environment
+    let config: RapportConfig
+    do { config = try RapportConfig.load(environment: environment) } catch let error as ConfigError {
+        throw RapportError.invalid("\(error)")
+    }
+    let delivery = BackgroundDelivery(outbox: store, settings: DeliverySettings.resolve(environment: environment, config: config))
+    let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery)
+    try runInbox(store: store, agent: agent, composer: services, limits: config.policy)
 }

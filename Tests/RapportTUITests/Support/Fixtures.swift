@@ -100,7 +100,7 @@ final class FakeInbox {
         case let .setStatus(id, status):
             for i in conversations.indices where conversations[i].id == id { conversations[i].status = status }
             return [.statusSet(id, status)]
-        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral:
+        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral, .composer:
             return []
         case .quit:
             quit = true

@@ -1,0 +1,469 @@
+import Foundation
+import RapportCore
+
+/// The composer: opening it (owner only for replies), editing, the live policy, Fix, templates,
+/// the external editor, drafts saved by ticks and mode changes, collisions, and sending.
+extension AppState {
+    // MARK: - Opening
+
+    /// `r` / `n`, in a thread or on a list row (which opens the thread first).
+    mutating func openComposer(_ kind: DraftKind) -> [Effect] {
+        guard let t = thread else {
+            guard let row = list.selectedRow else { return [] }
+            let effects = openSelected()
+            compose.pending = PendingCompose(conversationID: row.id, kind: kind)
+            return effects
+        }
+        guard t.loaded, t.profile != nil else {
+            compose.pending = PendingCompose(conversationID: t.conversationID, kind: kind)
+            return []
+        }
+        return startComposer(kind, in: t)
+    }
+
+    /// Opens the editor once the customer is known, or says why a reply is not ours to write.
+    mutating func startComposer(_ kind: DraftKind, in t: ThreadState) -> [Effect] {
+        guard let profile = t.profile else {
+            message = StatusMessage("This conversation's customer could not be read", isError: true)
+            return []
+        }
+        if kind == .reply,
+           let refusal = ReplyPermission.refusal(customer: profile.customer, owner: profile.owner, agent: agent) {
+            message = StatusMessage(refusal, isError: true)
+            return []
+        }
+        compose.composer = Composer(conversationID: t.conversationID, kind: kind, customer: profile.customer,
+                                    seenUpTo: t.messages.map(\.id).max() ?? 0)
+        return [.composer(.loadDraft(t.conversationID))]
+    }
+
+    /// The composer for the conversation on screen, if one is open.
+    var activeComposer: Composer? {
+        guard let c = compose.composer, let t = thread, t.conversationID == c.conversationID else { return nil }
+        return c
+    }
+
+    var composerLayout: ComposerLayout? {
+        guard let c = activeComposer, let t = thread else { return nil }
+        return ComposerLayout(layout: layout, thread: t, composer: c)
+    }
+
+    // MARK: - Messages from the runner
+
+    mutating func composerReceive(_ msg: ComposerMsg) -> [Effect] {
+        switch msg {
+        case let .draftLoaded(id, draft):
+            guard var c = compose.composer, c.conversationID == id, !c.loaded else { return [] }
+            c.loaded = true
+            if let draft {
+                c.editor = EditorBuffer(text: draft.text, cursor: draft.cursor)
+                c.due = draft.due
+                if draft.kind != c.kind {
+                    // One draft per conversation: open the one there is rather than hide it.
+                    let mayReply = ReplyPermission.refusal(customer: c.customer, owner: thread?.profile?.owner,
+                                                           agent: agent) == nil
+                    c.kind = draft.kind == .reply && !mayReply ? .note : draft.kind
+                    message = StatusMessage("Your unsent \(c.kind == .note ? "note" : "reply") is open (Ctrl-D discards it)")
+                    if c.kind != draft.kind { c.saveState = .unsaved }
+                }
+            }
+            c.recheck(agent: agent, limits: compose.limits)
+            compose.composer = c
+            scrollComposer()
+            return []
+
+        case .draftSaved(let id):
+            if compose.composer?.conversationID == id, compose.composer?.saveState == .saving {
+                compose.composer?.saveState = .saved
+            }
+            return []
+
+        case let .draftSaveFailed(id, reason):
+            if compose.composer?.conversationID == id { compose.composer?.saveState = .unsaved }
+            message = StatusMessage("Draft not saved: \(reason)", isError: true)
+            return []
+
+        case let .replyQueued(id, item):
+            let name = compose.composer?.customer.firstName ?? customerName(thread?.target?.customerID ?? 0)
+            if compose.composer?.conversationID == id { compose.composer = nil }
+            compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageID: item.messageRowID)
+            compose.deliveries[item.messageRowID] = .queued
+            message = StatusMessage("Reply to \(name) queued for \(item.toAddress); delivering…")
+            return [.composer(.deliverOutbox)]
+
+        case .noteAdded(let id):
+            if compose.composer?.conversationID == id { compose.composer = nil }
+            message = StatusMessage("Internal note added")
+            return []
+
+        case let .sendFailed(id, reason):
+            if compose.composer?.conversationID == id {
+                compose.composer?.sending = false
+            }
+            message = StatusMessage("Not sent: \(reason)", isError: true)
+            return []
+
+        case let .edited(id, text):
+            guard var c = compose.composer, c.conversationID == id else { return [] }
+            var text = text
+            // Editors end the file with a newline; the draft did not have one.
+            if text.hasSuffix("\n"), !c.text.hasSuffix("\n") { text.removeLast() }
+            if text != c.text {
+                // The old offset means nothing in rewritten text: go on writing at its end.
+                c.editor.replaceText(text, cursor: text.count)
+                c.edited()
+                c.recheck(agent: agent, limits: compose.limits)
+            }
+            compose.composer = c
+            scrollComposer()
+            return saveDraftNow()
+
+        case let .externalEditFailed(_, reason):
+            message = StatusMessage("External editor: \(reason)", isError: true)
+            return []
+
+        case let .templatesRendered(id, choices, problems):
+            guard compose.composer?.conversationID == id, compose.composer?.picker != nil else { return [] }
+            compose.composer?.picker?.choices = choices
+            compose.composer?.picker?.problems = problems
+            return []
+
+        case .delivered(let result):
+            for entry in result.entries {
+                guard let waiting = compose.awaitingDelivery.removeValue(forKey: entry.outboxID) else { continue }
+                let name = waiting.customerName
+                if let error = entry.error {
+                    compose.deliveries[waiting.messageID] = .failed(error)
+                    message = StatusMessage("Reply to \(name) not delivered: \(error) — kept in the outbox; `rapport send` retries",
+                                            isError: true)
+                } else {
+                    compose.deliveries[waiting.messageID] = .sent
+                    message = StatusMessage("Reply to \(name) sent to \(entry.to)")
+                }
+            }
+            return []
+        }
+    }
+
+    /// The thread was read again: open a waiting composer, or bring the open one up to date
+    /// (the customer's record, and messages that arrived while composing).
+    mutating func composerThreadLoaded() -> [Effect] {
+        if let p = compose.pending, let t = thread, t.conversationID == p.conversationID, t.loaded {
+            compose.pending = nil
+            return startComposer(p.kind, in: t)
+        }
+        guard var c = activeComposer, let t = thread else { return [] }
+        if let customer = t.profile?.customer, customer != c.customer {
+            c.customer = customer
+            c.stale = true
+        }
+        let known = Set(c.unseen.map(\.id))
+        let fresh = t.messages.filter {
+            $0.id > c.seenUpTo && !known.contains($0.id) && ($0.direction == .inbound || $0.author != agent.login)
+        }
+        if !fresh.isEmpty {
+            c.unseen += fresh
+            if c.confirmation == .sendDespiteNewMessages {
+                // The question was about what had arrived before; read the newest first.
+                c.confirmation = nil
+                message = StatusMessage("Another message arrived — read it, then send again")
+            }
+        }
+        if c.stale { c.recheck(agent: agent, limits: compose.limits) }
+        compose.composer = c
+        scrollComposer()
+        return []
+    }
+
+    /// Drafts are written on the first tick after a change: at most about half a second later.
+    mutating func composerTick() -> [Effect] {
+        saveDraftNow()
+    }
+
+    /// Writes the draft if it changed (mode changes call this too). An emptied draft is removed.
+    mutating func saveDraftNow() -> [Effect] {
+        guard var c = compose.composer, c.loaded, c.saveState == .unsaved else { return [] }
+        c.saveState = .saving
+        compose.composer = c
+        if c.isBlank { return [.composer(.deleteDraft(c.conversationID))] }
+        return [.composer(.saveDraft(c.draft(agent: agent.login, at: now)))]
+    }
+
+    /// Runs the policy again if the text changed (once per key, or once per burst of keys).
+    mutating func refreshComposerChecks() {
+        guard compose.composer?.stale == true else { return }
+        compose.composer?.recheck(agent: agent, limits: compose.limits)
+    }
+
+    func scrollComposerIn(_ c: inout Composer) {
+        if let l = composerLayout { c.keepCursorVisible(l) }
+    }
+
+    mutating func scrollComposer() {
+        guard let l = composerLayout else { return }
+        compose.composer?.keepCursorVisible(l)
+    }
+
+    // MARK: - Keys
+
+    /// Handles a key when the composer is open; nil when it is not.
+    mutating func composerKey(_ key: Key) -> [Effect]? {
+        guard let c = compose.composer else { return nil }
+        guard activeComposer != nil else {
+            compose.composer = nil          // its thread has gone from the screen
+            return nil
+        }
+        if !c.loaded || c.sending { return [] }
+        if let confirmation = c.confirmation { return confirmKey(key, confirmation) }
+        if c.picker != nil { return templateKey(key) }
+        if case .paste(let text) = key { return edit { $0.insert(text) } }
+        guard let action = keyMap.action(for: key, in: .composer) else {
+            if case .char(let ch) = key { return edit { $0.insert(String(ch)) } }
+            return []
+        }
+        guard case .composer(let command) = action else {
+            switch action {
+            case .redraw: return [.redraw]
+            case .suspend: return saveDraftNow() + [.suspend]
+            default: return []
+            }
+        }
+        return perform(command)
+    }
+
+    mutating func perform(_ command: ComposerAction) -> [Effect] {
+        guard let l = composerLayout else { return [] }
+        let w = l.editorWidth
+        switch command {
+        case .send: return sendComposer()
+        case .fix: return fixComposer()
+        case .templates:
+            guard let id = compose.composer?.conversationID else { return [] }
+            compose.composer?.picker = TemplatePicker()
+            return saveDraftNow() + [.composer(.renderTemplates(id))]
+        case .externalEditor:
+            guard let c = compose.composer else { return [] }
+            return saveDraftNow() + [.composer(.editExternally(c.conversationID, text: c.text))]
+        case .leave:
+            let effects = saveDraftNow()
+            let kept = compose.composer?.isBlank == false
+            compose.composer = nil
+            message = StatusMessage(kept ? "Draft kept — r or n to go on writing" : "Composer closed")
+            return effects
+        case .discard:
+            compose.composer?.confirmation = .discard
+            return []
+        case .help:
+            let effects = saveDraftNow()
+            // Open the help where the composer's keys are (in whichever column they are).
+            let columns = HelpOverlay.columns(keyMap, width: width)
+            let row = columns.compactMap { $0.firstIndex { $0.isHeading && $0.keys == KeyContext.composer.title } }.first ?? 0
+            let maxScroll = max(0, HelpOverlay.rowCount(keyMap, width: width) - max(1, layout.height - 4))
+            overlay = .help(scroll: min(row, maxScroll))
+            return effects
+        case .newline: return edit { $0.insert("\n") }
+        case .deleteBackward: return edit { $0.deleteBackward() }
+        case .deleteForward: return edit { $0.deleteForward() }
+        case .deleteWordBackward: return edit { $0.deleteWordBackward() }
+        case .left: return move { $0.moveLeft() }
+        case .right: return move { $0.moveRight() }
+        case .up: return move { $0.moveUp(width: w) }
+        case .down: return move { $0.moveDown(width: w) }
+        case .wordLeft: return move { $0.moveWordLeft() }
+        case .wordRight: return move { $0.moveWordRight() }
+        case .lineStart: return move { $0.moveToVisualLineStart(width: w) }
+        case .lineEnd: return move { $0.moveToVisualLineEnd(width: w) }
+        case .pageUp: return move { $0.moveVertically(by: -max(1, l.editorHeight - 1), width: w) }
+        case .pageDown: return move { $0.moveVertically(by: max(1, l.editorHeight - 1), width: w) }
+        case .textStart: return move { $0.moveToStart() }
+        case .textEnd: return move { $0.moveToEnd() }
+        }
+    }
+
+    /// Changes the text: the policy runs again (after the key) and the draft is due for saving.
+    mutating func edit(_ change: (inout EditorBuffer) -> Void) -> [Effect] {
+        guard var c = compose.composer else { return [] }
+        let before = c.editor
+        change(&c.editor)
+        if c.editor != before { c.edited() }
+        scrollComposerIn(&c)
+        compose.composer = c
+        return []
+    }
+
+    /// Moves the cursor: nothing to check, but the cursor is part of the draft.
+    mutating func move(_ change: (inout EditorBuffer) -> Void) -> [Effect] {
+        guard var c = compose.composer else { return [] }
+        let before = c.editor.cursor
+        change(&c.editor)
+        if c.editor.cursor != before, c.saveState != .unsaved { c.saveState = .unsaved }
+        scrollComposerIn(&c)
+        compose.composer = c
+        return []
+    }
+
+    // MARK: - Send, Fix, confirmations
+
+    mutating func sendComposer() -> [Effect] {
+        guard var c = compose.composer else { return [] }
+        c.recheck(agent: agent, limits: compose.limits)
+        defer { compose.composer = c }
+        if c.isBlank {
+            message = StatusMessage("Nothing to send yet", isError: true)
+            return []
+        }
+        if c.kind == .note {
+            c.sending = true
+            return [.composer(.addNote(c.conversationID, text: c.text))]
+        }
+        if let profile = thread?.profile,
+           let refusal = ReplyPermission.refusal(customer: profile.customer, owner: profile.owner, agent: agent) {
+            message = StatusMessage(refusal, isError: true)
+            return []
+        }
+        let blocking = c.blocking
+        if !blocking.isEmpty {
+            message = StatusMessage(Self.refusalSummary(blocking), isError: true)
+            return []
+        }
+        if !c.unseen.isEmpty {
+            c.confirmation = .sendDespiteNewMessages
+            return []
+        }
+        c.sending = true
+        c.saveState = .saved
+        return [.composer(.sendReply(c.conversationID, text: c.text))]
+    }
+
+    /// "Not sent — greeting (line 1), signoff (line 7), signature (lines 8, 9): see below; Ctrl-F fixes what it can".
+    static func refusalSummary(_ blocking: [Violation]) -> String {
+        var lines: [PolicyRule: [Int]] = [:]
+        var order: [PolicyRule] = []
+        for v in blocking {
+            if lines[v.rule] == nil { order.append(v.rule) }
+            lines[v.rule, default: []].append(v.line)
+        }
+        let parts = order.map { rule -> String in
+            let l = lines[rule] ?? []
+            return "\(rule.rawValue) (line\(l.count > 1 ? "s" : "") \(l.map(String.init).joined(separator: ", ")))"
+        }
+        let fixable = blocking.contains { [.greeting, .signoff, .signature].contains($0.rule) }
+        return "Not sent — " + parts.joined(separator: ", ") + (fixable ? "; Ctrl-F fixes what it can" : "; see below")
+    }
+
+    mutating func fixComposer() -> [Effect] {
+        guard var c = compose.composer else { return [] }
+        guard c.kind == .reply else {
+            message = StatusMessage("Notes are internal: there is nothing to fix")
+            return []
+        }
+        c.recheck(agent: agent, limits: compose.limits)
+        let before = Set(c.violations.map(\.rule))
+        let fixed = ReplyAutoFix.apply(c.text, customer: c.customer, agent: agent, isExisting: c.customer.isExisting)
+        guard fixed != c.text, !c.isBlank else {
+            let left = c.blocking.map(\.rule.rawValue)
+            message = StatusMessage(left.isEmpty ? "Nothing to fix"
+                                    : "Fix cannot change this: \(Set(left).sorted().joined(separator: ", ")) needs your own words")
+            compose.composer = c
+            return []
+        }
+        c.editor.replaceText(fixed, cursor: min(c.editor.cursor, fixed.count))
+        c.edited()
+        c.recheck(agent: agent, limits: compose.limits)
+        let after = Set(c.violations.map(\.rule))
+        let done = PolicyRule.allCases.filter { before.contains($0) && !after.contains($0) }.map(\.rawValue)
+        let left = Set(c.blocking.map(\.rule.rawValue)).sorted()
+        var text = done.isEmpty ? "Fixed" : "Fixed " + done.joined(separator: ", ")
+        text += left.isEmpty ? " — ready to send" : " — still to do: " + left.joined(separator: ", ")
+        message = StatusMessage(text)
+        scrollComposerIn(&c)
+        compose.composer = c
+        return []
+    }
+
+    mutating func confirmKey(_ key: Key, _ confirmation: ComposerConfirmation) -> [Effect] {
+        let yes = key == .char("y") || key == .char("Y") || key == .enter
+            || (confirmation == .sendDespiteNewMessages && key == .ctrl("s"))
+        let no = key == .char("n") || key == .char("N") || key == .escape
+        if no {
+            compose.composer?.confirmation = nil
+            message = StatusMessage(confirmation == .discard ? "Draft kept" : "Not sent")
+            return []
+        }
+        guard yes, let c = compose.composer else { return [] }
+        switch confirmation {
+        case .discard:
+            compose.composer = nil
+            message = StatusMessage("Draft discarded")
+            return [.composer(.deleteDraft(c.conversationID))]
+        case .sendDespiteNewMessages:
+            compose.composer?.confirmation = nil
+            compose.composer?.seenUpTo = max(c.seenUpTo, c.unseen.map(\.id).max() ?? 0)
+            compose.composer?.unseen = []
+            return sendComposer()
+        }
+    }
+
+    // MARK: - Template picker
+
+    mutating func templateKey(_ key: Key) -> [Effect] {
+        guard var c = compose.composer, var picker = c.picker else { return [] }
+        let count = picker.matches.count
+        switch keyMap.action(for: key, in: .templates) {
+        case .moveUp: picker.selected = max(0, picker.selected - 1)
+        case .moveDown: picker.selected = min(max(0, count - 1), picker.selected + 1)
+        case .cancel: c.picker = nil; compose.composer = c; return []
+        case .deleteBackward:
+            if !picker.filter.isEmpty { picker.filter.removeLast() }
+            picker.selected = 0
+        case .clearLine:
+            picker.filter = ""
+            picker.selected = 0
+        case .redraw: return [.redraw]
+        case .confirm:
+            guard let choice = picker.selection else { return [] }
+            if c.isBlank {
+                let placed = Self.writingPlace(in: choice.text)
+                c.editor.replaceText(placed.text, cursor: placed.cursor)
+            } else {
+                c.editor.insert(choice.text)
+            }
+            c.picker = nil
+            c.edited()
+            scrollComposerIn(&c)
+            compose.composer = c
+            message = StatusMessage("Inserted \(choice.name)")
+            return []
+        default:
+            guard let typed = key.typedText else { return [] }
+            picker.filter += typed
+            picker.selected = 0
+        }
+        c.picker = picker
+        compose.composer = c
+        return []
+    }
+
+    /// Where to start writing in a freshly inserted template: the middle of its first run of
+    /// three or more blank lines ("write the answer in the middle"). A template that is only a
+    /// greeting and a sign-off (rendering folds its blank lines into one) gets that room made
+    /// between them. Otherwise the end of the text.
+    static func writingPlace(in text: String) -> (text: String, cursor: Int) {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let isBlank = { (line: String) in line.allSatisfy(\.isWhitespace) }
+        func offset(ofLine n: Int) -> Int { lines[..<n].reduce(0) { $0 + $1.count + 1 } }
+        var i = 1
+        while i < lines.count {
+            guard isBlank(lines[i]) else { i += 1; continue }
+            var end = i
+            while end < lines.count, isBlank(lines[end]) { end += 1 }
+            if end - i >= 3 { return (text, offset(ofLine: i + (end - i) / 2)) }
+            if lines.filter({ !isBlank($0) }).count <= 3, end < lines.count {
+                lines.replaceSubrange(i..<end, with: ["", "", ""])
+                return (lines.joined(separator: "\n"), offset(ofLine: i + 1))
+            }
+            break
+        }
+        return (text, text.count)
+    }
+}

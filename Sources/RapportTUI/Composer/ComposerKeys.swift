@@ -1,0 +1,77 @@
+/// What a key does inside the composer. Plain characters are always text there, so every
+/// command sits on Ctrl, Alt or a function key (see DECISIONS.d/composer-keys.md).
+public enum ComposerAction: Sendable, Hashable {
+    /// Ctrl-S: send the reply (or add the note).
+    case send
+    /// Ctrl-F: the automatic fixes of `ReplyAutoFix`.
+    case fix
+    /// Ctrl-T: the template picker.
+    case templates
+    /// Ctrl-E: hand the draft to $VISUAL / $EDITOR.
+    case externalEditor
+    /// Esc: leave the editor; the draft is kept.
+    case leave
+    /// Ctrl-D: throw the draft away (asks first).
+    case discard
+    /// F1: the key help (`?` is text here).
+    case help
+    case newline, deleteBackward, deleteForward, deleteWordBackward
+    case left, right, up, down, wordLeft, wordRight
+    case lineStart, lineEnd, pageUp, pageDown, textStart, textEnd
+}
+
+extension KeyMap {
+    /// The composer's and the template picker's keys; `standard` appends them to the table.
+    static let composerBindings: [KeyBinding] = {
+        let c: Set<KeyContext> = [.composer]
+        func b(_ keys: [Key], _ action: ComposerAction, _ help: String) -> KeyBinding {
+            KeyBinding(keys, .composer(action), in: c, help)
+        }
+        return [
+            b([.ctrl("s")], .send, "send the reply / add the note (refused while something blocks)"),
+            b([.ctrl("f")], .fix, "fix: first-name greeting, your first name as sign-off, no signature"),
+            b([.ctrl("t")], .templates, "insert a template (filtered as you type)"),
+            b([.ctrl("e")], .externalEditor, "edit in $VISUAL / $EDITOR"),
+            b([.escape, .ctrl("c")], .leave, "leave the editor (the draft is kept)"),
+            b([.ctrl("d")], .discard, "discard the draft (asks first)"),
+            b([.function(1)], .help, "this help"),
+            KeyBinding([.ctrl("z")], .suspend, in: c, "suspend to the shell (the draft is saved first)"),
+            b([.enter], .newline, "new line"),
+            b([.backspace], .deleteBackward, "delete before the cursor"),
+            b([.delete], .deleteForward, "delete under the cursor"),
+            b([.ctrl("w"), .alt("\u{7F}")], .deleteWordBackward, "delete the word before the cursor"),
+            b([.left], .left, "left"),
+            b([.right], .right, "right"),
+            b([.up], .up, "up a line (as wrapped on screen)"),
+            b([.down], .down, "down a line"),
+            b([.ctrlLeft, .alt("b")], .wordLeft, "previous word"),
+            b([.ctrlRight, .alt("f")], .wordRight, "next word"),
+            b([.home, .ctrl("a")], .lineStart, "start of the line"),
+            b([.end], .lineEnd, "end of the line"),
+            b([.pageUp], .pageUp, "page up"),
+            b([.pageDown], .pageDown, "page down"),
+            b([.alt("<")], .textStart, "start of the text"),
+            b([.alt(">")], .textEnd, "end of the text"),
+            KeyBinding([.up, .ctrl("p")], .moveUp, in: [.templates], "previous template"),
+            KeyBinding([.down, .ctrl("n")], .moveDown, in: [.templates], "next template"),
+            KeyBinding([.enter], .confirm, in: [.templates], "insert the template at the cursor"),
+            KeyBinding([.escape, .ctrl("c")], .cancel, in: [.templates], "back to the editor"),
+            KeyBinding([.backspace], .deleteBackward, in: [.templates], "delete a filter character"),
+            KeyBinding([.ctrl("u")], .clearLine, in: [.templates], "clear the filter"),
+        ]
+    }()
+}
+
+extension Key {
+    /// What the key types into a one-line input: its character, or a paste's first line
+    /// (control characters dropped); nil for every other key.
+    public var typedText: String? {
+        switch self {
+        case .char(let c): return String(c)
+        case .paste(let text):
+            let line = text.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            return String(String.UnicodeScalarView(line.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// A template rendered for the conversation's customer, ready to insert.
+public struct TemplateChoice: Sendable, Hashable {
+    public var name: String
+    public var kind: String
+    public var description: String
+    public var text: String
+
+    public init(name: String, kind: String, description: String, text: String) {
+        self.name = name
+        self.kind = kind
+        self.description = description
+        self.text = text
+    }
+}
+
+/// The composer's template picker: a filter line and the templates whose name, kind or
+/// description contain every word typed.
+public struct TemplatePicker: Sendable, Hashable {
+    public var filter = ""
+    public var selected = 0
+    /// nil until the effect runner has rendered them.
+    public var choices: [TemplateChoice]?
+    /// Template files that could not be used, with file and line.
+    public var problems: [String] = []
+
+    public init() {}
+
+    public var matches: [TemplateChoice] {
+        let words = filter.lowercased().split(whereSeparator: \.isWhitespace)
+        return (choices ?? []).filter { choice in
+            let haystack = (choice.name + " " + choice.kind + " " + choice.description).lowercased()
+            return words.allSatisfy { haystack.contains($0) }
+        }
+    }
+
+    public var selection: TemplateChoice? {
+        let m = matches
+        return m.isEmpty ? nil : m[min(max(0, selected), m.count - 1)]
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import RapportCore
+import RapportMail
+import RapportTUI
+
+/// Delivers the outbox on a thread of its own, so a slow sendmail never freezes the inbox.
+///
+/// One run at a time: a trigger during a run asks for one more run after it (the reply queued
+/// meanwhile is then delivered too). Results wait in `takeResults()` for the inbox loop, which
+/// collects them on its next turn (at most a poll interval later).
+final class BackgroundDelivery: @unchecked Sendable {
+    private let outbox: any OutboxStore
+    private let settings: DeliverySettings
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var running = false
+    private var again = false
+    private var results: [AppMsg] = []
+
+    init(outbox: any OutboxStore, settings: DeliverySettings) {
+        self.outbox = outbox
+        self.settings = settings
+    }
+
+    /// Starts a delivery run now, or right after the one under way.
+    func trigger() {
+        condition.lock()
+        defer { condition.unlock() }
+        if running {
+            again = true
+            return
+        }
+        running = true
+        Thread.detachNewThread { [self] in work() }
+    }
+
+    /// Messages for `update` from runs that have finished since the last call.
+    func takeResults() -> [AppMsg] {
+        condition.lock()
+        defer { condition.unlock() }
+        let taken = results
+        results = []
+        return taken
+    }
+
+    /// Waits for a run under way (on quit: a reply half-handed to sendmail would be left in `sending`).
+    func waitUntilIdle() {
+        condition.lock()
+        while running { condition.wait() }
+        condition.unlock()
+    }
+
+    var isRunning: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return running
+    }
+
+    private func work() {
+        while true {
+            let message = deliverOnce()
+            condition.lock()
+            results.append(message)
+            if again {
+                again = false
+                condition.unlock()
+                continue
+            }
+            running = false
+            condition.broadcast()
+            condition.unlock()
+            return
+        }
+    }
+
+    private func deliverOnce() -> AppMsg {
+        do {
+            let report = try OutboxSender(store: outbox, transport: settings.transport, sentMaildir: settings.sentMaildir).run()
+            var entries = report.sent.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: nil) }
+            entries += report.failed.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: $0.error ?? "failed") }
+            return .composer(.delivered(DeliveryResult(entries: entries)))
+        } catch {
+            return .failed("Delivery: \((error as? RapportError)?.description ?? String(describing: error))")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import RapportTerminal
+
+/// Hands a draft to the agent's own editor: `$VISUAL`, else `$EDITOR`, else `vi`.
+///
+/// The text goes to a private temporary file; the screen is given back to the terminal while
+/// the editor runs and taken again afterwards, whatever happened. The editor command is run by
+/// `/bin/sh` as git does (so `EDITOR="code --wait"` works), with the file as `"$1"`, never
+/// pasted into the command line.
+enum ExternalEditor {
+    static func command(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty { return value }
+        }
+        return "vi"
+    }
+
+    /// Returns the text as the editor left it; throws when it could not run or exited with an error.
+    static func edit(_ text: String, terminal: Terminal) throws -> String {
+        let directory = FileManager.default.temporaryDirectory
+        let file = directory.appendingPathComponent("rapport-draft-\(UUID().uuidString.prefix(8)).txt")
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8),
+                                             attributes: [.posixPermissions: 0o600]) else {
+            throw EditorError("cannot write \(file.path)")
+        }
+        defer { try? FileManager.default.removeItem(at: file) }
+        let editor = command()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", editor + " \"$1\"", "rapport-editor", file.path]
+        terminal.suspend()
+        defer { terminal.resume() }
+        do {
+            try process.run()
+        } catch {
+            throw EditorError("cannot run \(editor): \(error.localizedDescription)")
+        }
+        process.waitUntilExit()
+        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+            throw EditorError("\(editor) exited with status \(process.terminationStatus); the draft is as it was")
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            throw EditorError("the edited file is gone; the draft is as it was")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    struct EditorError: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}

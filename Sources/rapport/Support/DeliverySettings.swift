@@ -1,0 +1,24 @@
+import Foundation
+import RapportCore
+import RapportMail
+
+/// How outbound mail leaves, resolved the same way for `rapport send` and the inbox:
+/// the command-line flag, else `$RAPPORT_SENDMAIL`, else the config file's `[mail] sendmail`
+/// (whose default is `/usr/sbin/sendmail -t -oi`); the Sent Maildir likewise from
+/// `--sent-maildir`, `$RAPPORT_SENT_MAILDIR`, `[mail] sent_maildir`.
+struct DeliverySettings: Sendable {
+    var command: [String]
+    var sentMaildir: String?
+
+    static func resolve(sendmail flag: String? = nil, sentMaildir sentFlag: String? = nil,
+                        environment: [String: String] = ProcessInfo.processInfo.environment,
+                        config: RapportConfig) -> DeliverySettings {
+        let line = [flag, environment["RAPPORT_SENDMAIL"]].compactMap { $0 }.first { !$0.isEmpty }
+        let command = line.map { SendmailTransport(commandLine: $0).command } ?? config.sendmailCommand
+        let sent = [sentFlag, environment["RAPPORT_SENT_MAILDIR"]].compactMap { $0 }.first { !$0.isEmpty }
+            ?? ConfigPaths(environment: environment).expandingTilde(config.sentMaildir)
+        return DeliverySettings(command: command, sentMaildir: sent.isEmpty ? nil : sent)
+    }
+
+    var transport: SendmailTransport { SendmailTransport(command: command) }
+}

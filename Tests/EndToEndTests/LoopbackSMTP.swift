@@ -1,0 +1,99 @@
+import Foundation
+
+/// An `aiosmtpd` server on a free 127.0.0.1 port (from the private venv `scripts/ensure-test-venv`
+/// makes), storing what it receives in a Maildir; stopped by closing its stdin.
+final class LoopbackSMTP {
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    let process = Process()
+    let input = Pipe()
+    let port: Int
+    let maildir: String
+    private var stopped = false
+
+    init(maildir: String) throws {
+        self.maildir = maildir
+        let venv = Process()
+        venv.executableURL = Self.packageRoot.appendingPathComponent("scripts/ensure-test-venv")
+        let venvOut = Pipe()
+        venv.standardOutput = venvOut
+        try venv.run()
+        let python = String(decoding: venvOut.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        venv.waitUntilExit()
+        guard venv.terminationStatus == 0 else { throw Failure("scripts/ensure-test-venv failed") }
+
+        let script = """
+        import socket, sys
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Mailbox
+        s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+        controller = Controller(Mailbox(sys.argv[1]), hostname="127.0.0.1", port=port)
+        controller.start()
+        print(port, flush=True)
+        sys.stdin.read()
+        controller.stop()
+        """
+        let output = Pipe()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", script, maildir]
+        process.standardInput = input
+        process.standardOutput = output
+        // The tmux server started later inherits open descriptors; with a copy of our end of
+        // the server's stdin it would never see end-of-file, and the server never stop.
+        for fd in [input.fileHandleForWriting.fileDescriptor, input.fileHandleForReading.fileDescriptor,
+                   output.fileHandleForReading.fileDescriptor, output.fileHandleForWriting.fileDescriptor] {
+            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        }
+        try process.run()
+        var line = Data()
+        while true {
+            let byte = output.fileHandleForReading.readData(ofLength: 1)
+            if byte.isEmpty || byte == Data("\n".utf8) { break }
+            line.append(byte)
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
+            process.terminate()
+            throw Failure("the test SMTP server did not start")
+        }
+        self.port = port
+    }
+
+    deinit { stop() }
+
+    func stop() {
+        guard !stopped else { return }
+        stopped = true
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+    }
+
+    /// The messages received so far, as raw text.
+    func received() -> [String] {
+        ["new", "cur"].flatMap { sub -> [String] in
+            let dir = maildir + "/" + sub
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+            return names.sorted().compactMap { FileManager.default.contents(atPath: dir + "/" + $0) }
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}
+
+/// The value of a header in a raw message (unfolded), or nil.
+func mailHeader(_ name: String, in message: String) -> String? {
+    var lines: [String] = []
+    for line in message.components(separatedBy: "\n") {
+        let line = line.hasSuffix("\r") ? String(line.dropLast()) : line
+        if line.isEmpty { break }
+        if line.first == " " || line.first == "\t", !lines.isEmpty { lines[lines.count - 1] += " " + line.trimmingCharacters(in: .whitespaces) }
+        else { lines.append(line) }
+    }
+    let prefix = name.lowercased() + ":"
+    return lines.first { $0.lowercased().hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces) }
+}
