@@ -115,25 +115,47 @@ import Testing
         #expect(try t.store.counts(agent: "sam") == InboxCounts(mine: 2, unassigned: 3, waiting: 0))
     }
 
+    func plan(_ t: TemporaryStore, _ query: ConversationQuery, cursor: PageCursor? = nil) throws -> String {
+        try t.store.pool.read { db -> String in
+            let (sql, arguments) = try #require(try SQLiteStore.listQuery(db, query, from: cursor, direction: .after,
+                                                                         limit: 50, agent: "sam"))
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+                .map { $0["detail"] as String }.joined(separator: "\n")
+        }
+    }
+
     @Test func listPagesWalkTheActivityIndexWithoutSorting() throws {
         let t = try seeded()
+        // Priya looks after 30 more customers: too many to start from, so her list walks the index too.
+        for i in 0..<30 {
+            let customer = try t.customer("P\(i)", email: "p\(i)@example.org", owner: "priya")
+            try t.store.startConversation(customer: customer.id, subject: "Hello \(i)", at: Date(timeIntervalSince1970: 1_700_000_000))
+        }
         let queries = [
             ConversationQuery(),
-            ConversationQuery(owner: .agent("sam"), statuses: [.open, .pending]),
-            ConversationQuery(owner: .unassigned, statuses: [.open, .pending]),
+            ConversationQuery(owner: .agent("priya"), statuses: [.open, .pending]),
             ConversationQuery(statuses: [.pending]),
         ]
         for query in queries {
             for cursor in [nil, PageCursor(lastActivity: Date(timeIntervalSince1970: 1_700_000_100), id: 5)] {
-                let plan = try t.store.pool.read { db -> String in
-                    let (sql, arguments) = try #require(try SQLiteStore.listQuery(db, query, from: cursor, direction: .after,
-                                                                                 limit: 50, agent: "sam"))
-                    return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
-                        .map { $0["detail"] as String }.joined(separator: "\n")
-                }
+                let plan = try plan(t, query, cursor: cursor)
                 #expect(plan.contains("conversation_activity"), "\(plan)")
                 #expect(!plan.contains("TEMP B-TREE FOR ORDER BY"), "\(plan)")
             }
         }
+    }
+
+    @Test func aRareOwnerIsFoundFromTheirCustomers() throws {
+        let t = try seeded()
+        for query in [ConversationQuery(owner: .agent("sam"), statuses: [.open, .pending]),
+                      ConversationQuery(owner: .unassigned, statuses: [.open, .pending])] {
+            let plan = try plan(t, query)
+            #expect(plan.contains("customer_owner"), "\(plan)")
+            #expect(!plan.contains("conversation_activity"), "\(plan)")
+        }
+        // Same rows as walking the whole list would give: newest first, only open ones of sam.
+        let rows = try t.store.conversations(ConversationQuery(owner: .agent("sam"), statuses: [.open, .pending]),
+                                             from: nil, direction: .after, limit: 50, agent: "sam")
+        #expect(rows.map(\.customerName) == ["C2 Whitfield", "C10 Whitfield"])
     }
 }

@@ -54,17 +54,21 @@ public struct MailIngester: Sendable {
     public func run(maildirs: [String], progress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
         let start = Date()
         var summary = IngestSummary()
-        let (fresh, listed) = try freshEntries(maildirs, summary: &summary)
-        let entries = Maildir.deliveryOrder(fresh)
+        var (fresh, listed) = try freshFiles(maildirs, summary: &summary)
+        // Oldest delivery first; ties (one clock tick) as their paths sort: Maildir, cur/ before new/, name.
+        fresh.sort { ($0.modified, $0.root, $0.folder, $0.name) < ($1.modified, $1.root, $1.folder, $1.name) }
+        let total = fresh.count
         var done = 0
-        progress(IngestProgress(done: 0, total: entries.count, elapsed: 0))
+        progress(IngestProgress(done: 0, total: total, elapsed: 0))
 
         let handoff = BatchHandoff(capacity: 2)
-        let slices = Self.slices(entries.map(\.size), count: batchSize, bytes: batchBytes)
-        let producer = Thread { [self, entries] in
+        let slices = Self.slices(fresh.map(\.size), count: batchSize, bytes: batchBytes)
+        let roots = maildirs.map(Maildir.init(root:))
+        let producer = Thread { [self, fresh] in
             for range in slices {
                 guard !handoff.isCancelled else { break }
-                handoff.put(.parsed(files: range.count, items: parseAll(Array(entries[range]))))
+                let entries = fresh[range].map { $0.entry(in: roots[$0.root]) }
+                handoff.put(.parsed(files: range.count, items: parseAll(entries)))
             }
             handoff.put(.finished)
         }
@@ -88,8 +92,24 @@ public struct MailIngester: Sendable {
                     }
                 }
                 done += files
-                progress(IngestProgress(done: done, total: entries.count, elapsed: Date().timeIntervalSince(start)))
+                progress(IngestProgress(done: done, total: total, elapsed: Date().timeIntervalSince(start)))
             }
+        }
+    }
+
+    /// A file to ingest, as small as possible: a million of them wait in memory while earlier ones
+    /// are parsed (a full `MaildirEntry` each took ~300 bytes; this takes ~100).
+    struct FreshFile: Sendable {
+        var modified: Int64
+        var size: Int
+        /// Index of its Maildir in the run's list.
+        var root: Int
+        /// 0 for cur/, 1 for new/: files delivered in the same clock tick sort as their paths do.
+        var folder: UInt8
+        var name: String
+
+        func entry(in maildir: Maildir) -> MaildirEntry {
+            maildir.entry(folder: folder == 0 ? .cur : .new, name: name, size: size, modifiedNanoseconds: modified)
         }
     }
 
@@ -99,12 +119,12 @@ public struct MailIngester: Sendable {
     /// all (its files count as already seen). Others are read with readdir in chunks; each chunk's
     /// seen keys are looked up at once, and only unseen files are stat'ed, so a million known files
     /// cost a directory read and a million key lookups, never a parse, a hash or a stat.
-    func freshEntries(_ maildirs: [String], summary: inout IngestSummary)
-        throws -> (entries: [MaildirEntry], listed: [String: FolderStamp]) {
+    func freshFiles(_ maildirs: [String], summary: inout IngestSummary)
+        throws -> (files: [FreshFile], listed: [String: FolderStamp]) {
         let stamper = store as? any IngestFolderStamps
-        var fresh: [MaildirEntry] = []
+        var fresh: [FreshFile] = []
         var listed: [String: FolderStamp] = [:]
-        for root in maildirs {
+        for (rootIndex, root) in maildirs.enumerated() {
             let maildir = Maildir(root: root)
             guard maildir.isMaildir else {
                 throw MaildirError("\(maildir.root) is not a Maildir (it needs cur/ and new/ folders)")
@@ -127,8 +147,9 @@ public struct MailIngester: Sendable {
                     for (name, key) in zip(names, keys) {
                         if seen.contains(key) {
                             summary.alreadySeen += 1
-                        } else if let entry = maildir.entry(folder: folder, name: name) {
-                            fresh.append(entry)
+                        } else if let (size, modified) = maildir.sizeAndModification(folder: folder, name: name) {
+                            fresh.append(FreshFile(modified: modified, size: size, root: rootIndex,
+                                                   folder: folder == .cur ? 0 : 1, name: name))
                         }
                     }
                     names.removeAll(keepingCapacity: true)

@@ -95,14 +95,27 @@ public struct Maildir: Sendable {
     /// The entry for a file name in a folder, with its size and modification time; nil when it is
     /// gone or not a regular file.
     public func entry(folder: MaildirEntry.Folder, name: String) -> MaildirEntry? {
-        let path = root + "/" + folder.rawValue + "/" + name
+        sizeAndModification(folder: folder, name: name).map { size, modified in
+            entry(folder: folder, name: name, size: size, modifiedNanoseconds: modified)
+        }
+    }
+
+    /// A file's size and modification time (nanoseconds since 1970); nil when it is gone or not a regular file.
+    public func sizeAndModification(folder: MaildirEntry.Folder, name: String) -> (size: Int, modified: Int64)? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        guard stat(root + "/" + folder.rawValue + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
+            return nil
+        }
+        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// The entry for a file whose size and modification time are already known.
+    public func entry(folder: MaildirEntry.Folder, name: String, size: Int, modifiedNanoseconds: Int64) -> MaildirEntry {
         let (unique, flags) = MaildirEntry.split(fileName: name)
         // The spec gives files in new/ no info part; if one has one anyway, it is ignored there.
-        return MaildirEntry(path: path, folder: folder, uniqueName: unique, flags: folder == .cur ? flags : [],
-                            size: Int(info.st_size), modified: Date(timeIntervalSince1970: modified), root: root)
+        return MaildirEntry(path: root + "/" + folder.rawValue + "/" + name, folder: folder, uniqueName: unique,
+                            flags: folder == .cur ? flags : [], size: size,
+                            modified: Date(timeIntervalSince1970: Double(modifiedNanoseconds) / 1e9), root: root)
     }
 
     /// A folder's modification time in nanoseconds: it changes whenever a file arrives, leaves or is

@@ -33,6 +33,8 @@ public enum DisplayWidth {
 
     /// Columns taken by a string, grapheme by grapheme.
     public static func of(_ text: String) -> Int {
+        // Printable ASCII (most mail lines): one column per byte, without walking graphemes.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total

@@ -17,12 +17,13 @@ struct FixtureCommand: ParsableCommand {
         let queue = try DatabaseQueue(path: store)
         let start = Date()
         try queue.write { db in
-            // Owner: the agent whose reply the customer received most recently (customers nobody answered stay unassigned).
+            // Owner: the agent whose reply the customer received most recently. Customers nobody answered,
+            // and one in ten others (new to the team, still to be picked up), stay unassigned.
             try db.execute(sql: """
-                UPDATE customer SET owner = (
+                UPDATE customer SET owner = CASE WHEN id % 10 = 0 THEN NULL ELSE (
                     SELECT m.author FROM conversation c JOIN message m ON m.conversation_id = c.id
                     WHERE c.customer_id = customer.id AND m.direction = 'outbound'
-                    ORDER BY m.date DESC LIMIT 1)
+                    ORDER BY m.date DESC LIMIT 1) END
                 """)
             try db.execute(sql: """
                 INSERT INTO assignment (customer_id, from_owner, to_owner, by_agent, note, at)
