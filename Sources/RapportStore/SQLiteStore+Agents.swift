@@ -19,7 +19,7 @@ extension SQLiteStore {
         guard EmailAddress.isPlausible(agent.email) else {
             throw RapportError.invalid("'\(agent.email)' is not an email address")
         }
-        if NoReplyAddress.matches(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
         try pool.write { db in
             if try Self.agent(db, login: login) != nil { throw RapportError.duplicateAgent(login) }
             if let other = try String.fetchOne(db, sql: "SELECT login FROM agent WHERE email = ?", arguments: [agent.email]) {

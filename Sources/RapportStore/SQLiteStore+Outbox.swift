@@ -18,7 +18,7 @@ extension SQLiteStore: OutboxStore {
             guard customer.owner == agent.login else {
                 throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
             }
-            if NoReplyAddress.matches(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+            if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw RapportError.invalid("an empty reply is not sent")
             }

@@ -7,7 +7,7 @@ public enum ReplyBuilder {
     /// Refuses a no-reply agent address again here, at send time.
     public static func outgoing(_ reply: OutboundReply, timeZone: TimeZone = .current) throws -> OutgoingMessage {
         let agent = reply.agent
-        if NoReplyAddress.matches(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
         let message = reply.message
         guard let messageID = message.messageID else {
             throw OutboundError.cannotBuild("the queued message has no Message-ID")
