@@ -15,6 +15,17 @@ extension SQLiteStore {
         try pool.write { db in try Self.appendMessage(db, message) }
     }
 
+    @discardableResult
+    public func addNote(conversation: ConversationID, agent: Agent, text: String, at: Date) throws -> Message {
+        try pool.write { db in
+            guard let c = try Self.conversation(db, id: conversation) else { throw RapportError.unknownConversation(conversation) }
+            let note = try Self.appendMessage(db, NewMessage(conversationID: conversation, direction: .note, author: agent.login,
+                                                             from: agent.email, subject: c.subject, text: text, date: at))
+            try db.execute(sql: "DELETE FROM draft WHERE conversation_id = ? AND agent = ?", arguments: [conversation, agent.login])
+            return note
+        }
+    }
+
     /// Inserts a message and keeps its conversation and customer in step, inside the caller's transaction.
     static func appendMessage(_ db: Database, _ m: NewMessage) throws -> Message {
         guard let customerID = try CustomerID.fetchOne(

@@ -99,6 +99,18 @@ import Testing
         #expect(try t.store.draft(conversation: c.id, agent: "sam") == nil)
     }
 
+    @Test func addingANoteRemovesItsDraftInTheSameTransaction() throws {
+        let t = try TemporaryStore()
+        let dana = try t.customer(owner: "sam")
+        let c = try t.store.startConversation(customer: dana.id, subject: "Hello", at: Date())
+        try t.store.saveDraft(Draft(conversationID: c.id, agent: "sam", kind: .note, text: "Call after 5", cursor: 12, updated: Date()))
+        let sam = try #require(try t.store.agent(login: "sam"))
+        let note = try t.store.addNote(conversation: c.id, agent: sam, text: "Call after 5", at: Date())
+        #expect(note.direction == .note && note.author == "sam")
+        #expect(try t.store.draft(conversation: c.id, agent: "sam") == nil)
+        #expect(throws: RapportError.self) { try t.store.addNote(conversation: 999, agent: sam, text: "x", at: Date()) }
+    }
+
     @Test func changeTokenMovesWhenAnotherConnectionCommits() throws {
         let t = try TemporaryStore()
         let before = try t.store.changeToken()

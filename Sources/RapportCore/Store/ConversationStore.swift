@@ -48,6 +48,10 @@ public protocol ConversationStore: Sendable {
     /// an inbound message, and makes the customer an existing one once we have written to them.
     @discardableResult
     func appendMessage(_ message: NewMessage) throws -> Message
+    /// Adds an internal note by `agent` and removes that agent's draft in the conversation, in one
+    /// transaction, so a crash can never bring back a note that was already added.
+    @discardableResult
+    func addNote(conversation: ConversationID, agent: Agent, text: String, at: Date) throws -> Message
 
     // MARK: - Drafts
     func saveDraft(_ draft: Draft) throws

@@ -50,10 +50,7 @@ extension EffectRunner {
 
         case let .addNote(id, text):
             do {
-                guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
-                try store.appendMessage(NewMessage(conversationID: id, direction: .note, author: agent.login, from: agent.email,
-                                                   subject: conversation.subject, text: text, date: clock()))
-                try? store.deleteDraft(conversation: id, agent: agent.login)
+                try store.addNote(conversation: id, agent: agent, text: text, at: clock())
                 return [.composer(.noteAdded(id))]
             } catch {
                 return [.composer(.sendFailed(id, reason: describe(error)))]
