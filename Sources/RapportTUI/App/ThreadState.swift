@@ -13,6 +13,8 @@ public struct ThreadState: Sendable, Hashable {
     public var scroll = 0
     /// nil: the sidebar shows on wide terminals only; set by `i` to override.
     public var sidebarOverride: Bool?
+    /// Message bodies wrapped to the pane, so that a key press does not wrap the whole thread again.
+    public var wrapped = WrappedBodies()
 
     public init(conversationID: ConversationID, summary: ConversationSummary?) {
         self.conversationID = conversationID
@@ -27,6 +29,31 @@ public struct ThreadState: Sendable, Hashable {
     }
 
     public var status: ConversationStatus? { conversation?.status ?? summary?.status }
+}
+
+/// Message bodies wrapped to one width, by message.
+public struct WrappedBodies: Sendable, Hashable {
+    public var width = 0
+    public var lines: [MessageID: [String]] = [:]
+
+    public init() {}
+
+    /// The wrapped body of `message` when it was wrapped to `width`.
+    func body(of message: Message, width: Int) -> [String]? {
+        width == self.width ? lines[message.id] : nil
+    }
+}
+
+extension ThreadState {
+    /// Wraps every body to `width` unless that is already done for these messages.
+    mutating func wrap(toWidth width: Int) {
+        guard wrapped.width != width || wrapped.lines.count != messages.count
+                || !messages.allSatisfy({ wrapped.lines[$0.id] != nil }) else { return }
+        var bodies = WrappedBodies()
+        bodies.width = width
+        for message in messages { bodies.lines[message.id] = TextLayout.bodyLines(message.text, width: width) }
+        wrapped = bodies
+    }
 }
 
 /// What the effect runner reads for an opened conversation.

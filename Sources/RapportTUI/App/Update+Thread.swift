@@ -18,6 +18,7 @@ extension AppState {
             let shown = layout.showsSidebarBeside(override: t.sidebarOverride)
                 || layout.showsSidebarInstead(override: t.sidebarOverride)
             t.sidebarOverride = !shown
+            t.wrap(toWidth: ThreadLayout.textWidth(t, state: self))
             screen = .thread(t)
             t.scroll = min(t.scroll, ThreadLayout.maxScroll(t, state: self))
         default: return nil
@@ -34,6 +35,7 @@ extension AppState {
         t.messages = data.messages
         t.profile = data.profile
         t.loaded = true
+        t.wrap(toWidth: ThreadLayout.textWidth(t, state: self))
         if showNewest {
             // Show the newest message from its first line (or as much as fits).
             t.scroll = min(ThreadLayout.maxScroll(t, state: self), ThreadLayout.lastMessageStart(t, state: self))

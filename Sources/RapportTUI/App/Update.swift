@@ -27,6 +27,7 @@ extension AppState {
             height = max(0, h)
             list.scrollToCursor(visible: visibleRows)
             if case .thread(var t) = screen {
+                t.wrap(toWidth: ThreadLayout.textWidth(t, state: self))
                 t.scroll = min(t.scroll, ThreadLayout.maxScroll(t, state: self))
                 screen = .thread(t)
             }

@@ -42,7 +42,7 @@ enum ThreadLayout {
                                         style: Style(foreground: .yellow, bold: true), right: date))
             }
             let isNote = message.direction == .note
-            let body = TextLayout.bodyLines(message.text, width: textWidth)
+            let body = t.wrapped.body(of: message, width: textWidth) ?? TextLayout.bodyLines(message.text, width: textWidth)
             for line in body.isEmpty ? ["(no text)"] : body {
                 lines.append(ThreadLine(prefix: isNote ? "┃ " : "  ", prefixStyle: isNote ? .note : .plain,
                                         text: line, style: isNote ? .note : .plain))
@@ -58,6 +58,11 @@ enum ThreadLayout {
 
     static func paneWidth(_ t: ThreadState, state: AppState) -> Int {
         state.layout.messagePaneWidth(override: t.sidebarOverride)
+    }
+
+    /// The width `lines` wraps bodies to, in the message pane.
+    static func textWidth(_ t: ThreadState, state: AppState) -> Int {
+        max(1, paneWidth(t, state: state) - 2)
     }
 
     static func maxScroll(_ t: ThreadState, state: AppState) -> Int {
