@@ -74,7 +74,7 @@ extension KeyContext {
     /// What typing does where keys are text.
     var typingHelp: String? {
         switch self {
-        case .picker: "filter by first name, last name or login"
+        case .picker: "filter: an agent by name or login; a referrer by name or address"
         case .prompt: "the text"
         case .composer: "the text (any character, Unicode, paste)"
         case .templates: "filter by name or description"
