@@ -1,5 +1,5 @@
 /// What a key does inside the composer. Plain characters are always text there, so every
-/// command sits on Ctrl, Alt or a function key (see DECISIONS.d/composer-keys.md).
+/// command sits on Ctrl, Alt or a function key (see DECISIONS.md, "Composer keys").
 public enum ComposerAction: Sendable, Hashable {
     /// Ctrl-S: send the reply (or add the note).
     case send
