@@ -51,10 +51,11 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore"]),
-        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore", "RapportStore"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import RapportCore
 import Testing
+import TestSupport
 @testable import RapportMail
 @testable import RapportStore
 
@@ -132,13 +133,10 @@ struct DeliveryTests {
     @Test("end to end: msmtp delivers to an aiosmtpd server on 127.0.0.1")
     func msmtpToLoopbackSMTP() throws {
         let msmtp = try #require(which("msmtp"), "msmtp is installed by scripts/ensure-packages")
-        let venv = try run(TestPaths.packageRoot.appendingPathComponent("scripts/ensure-test-venv").path, [])
-        #expect(venv.status == 0, "ensure-test-venv: \(venv.stderr)")
-        let python = String(decoding: venv.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
 
         let (fixture, conversation) = try threadWithDana()
         let received = fixture.dir.path("received")
-        let server = try SMTPServer(python: python, maildir: received)
+        let server = try LoopbackSMTP(maildir: received)
         defer { server.stop() }
 
         let config = fixture.dir.path("msmtprc")
@@ -167,53 +165,5 @@ struct DeliveryTests {
         #expect(arrived.inReplyTo == "q2@home.example")
         #expect(arrived.messageID == queued.messageID)
         #expect(arrived.text == "Hi Dana,\n\nDone — see you.\n\nSam")
-    }
-}
-
-/// aiosmtpd on a free loopback port, storing what it receives in a Maildir; stopped by closing its stdin.
-final class SMTPServer {
-    let process = Process()
-    let input = Pipe()
-    let port: Int
-    private var stopped = false
-
-    init(python: String, maildir: String) throws {
-        let script = """
-        import socket, sys
-        from aiosmtpd.controller import Controller
-        from aiosmtpd.handlers import Mailbox
-        s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
-        controller = Controller(Mailbox(sys.argv[1]), hostname="127.0.0.1", port=port)
-        controller.start()
-        print(port, flush=True)
-        sys.stdin.read()
-        controller.stop()
-        """
-        let output = Pipe()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", script, maildir]
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        // The first line is the port, printed once the server accepts connections.
-        var line = Data()
-        while true {
-            let byte = output.fileHandleForReading.readData(ofLength: 1)
-            if byte.isEmpty || byte == Data("\n".utf8) { break }
-            line.append(byte)
-        }
-        guard let port = Int(String(decoding: line, as: UTF8.self)) else {
-            process.terminate()
-            throw OutboundError.deliveryFailed("the test SMTP server did not start")
-        }
-        self.port = port
-    }
-
-    /// Closes stdin and waits for the server to finish writing and exit.
-    func stop() {
-        guard !stopped else { return }
-        stopped = true
-        try? input.fileHandleForWriting.close()
-        process.waitUntilExit()
     }
 }

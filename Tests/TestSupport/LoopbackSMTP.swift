@@ -1,18 +1,19 @@
 import Foundation
 
+/// Shared by the mail and end-to-end tests.
 /// An `aiosmtpd` server on a free 127.0.0.1 port (from the private venv `scripts/ensure-test-venv`
 /// makes), storing what it receives in a Maildir; stopped by closing its stdin.
-final class LoopbackSMTP {
+public final class LoopbackSMTP {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent()
 
     let process = Process()
     let input = Pipe()
-    let port: Int
-    let maildir: String
+    public let port: Int
+    public let maildir: String
     private var stopped = false
 
-    init(maildir: String) throws {
+    public init(maildir: String) throws {
         self.maildir = maildir
         let venv = Process()
         venv.executableURL = Self.packageRoot.appendingPathComponent("scripts/ensure-test-venv")
@@ -62,7 +63,7 @@ final class LoopbackSMTP {
 
     deinit { stop() }
 
-    func stop() {
+    public func stop() {
         guard !stopped else { return }
         stopped = true
         try? input.fileHandleForWriting.close()
@@ -70,7 +71,7 @@ final class LoopbackSMTP {
     }
 
     /// The messages received so far, as raw text.
-    func received() -> [String] {
+    public func received() -> [String] {
         ["new", "cur"].flatMap { sub -> [String] in
             let dir = maildir + "/" + sub
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
@@ -86,7 +87,7 @@ final class LoopbackSMTP {
 }
 
 /// The value of a header in a raw message (unfolded), or nil.
-func mailHeader(_ name: String, in message: String) -> String? {
+public func mailHeader(_ name: String, in message: String) -> String? {
     var lines: [String] = []
     for line in message.components(separatedBy: "\n") {
         let line = line.hasSuffix("\r") ? String(line.dropLast()) : line
