@@ -44,7 +44,6 @@ let package = Package(
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
         .executableTarget(name: "rapport-bench", dependencies: [
             "RapportCore", "RapportStore", "RapportTUI",
-            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
