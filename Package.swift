@@ -1,7 +1,7 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way:
+// Dependencies point one way (RapportInbox, the inbox's store effects, sits beside RapportTerminal):
 // RapportCore ← RapportStore, RapportMail ← RapportTUI ← RapportTerminal ← rapport
 let package = Package(
     name: "Rapport",
@@ -36,14 +36,16 @@ let package = Package(
         .target(name: "RapportMail", dependencies: ["RapportCore", "MimeShim"]),
         .target(name: "RapportTUI", dependencies: ["RapportCore"]),
         .target(name: "RapportTerminal", dependencies: ["RapportTUI", "CNCurses"]),
+        // The inbox's store effects, shared by the executable's effect runner and the benchmark.
+        .target(name: "RapportInbox", dependencies: ["RapportCore", "RapportTUI"]),
         .executableTarget(name: "rapport", dependencies: [
-            "RapportCore", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal",
+            "RapportCore", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal", "RapportInbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
         .executableTarget(name: "rapport-bench", dependencies: [
-            "RapportCore", "RapportStore", "RapportTUI",
+            "RapportCore", "RapportStore", "RapportTUI", "RapportInbox",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

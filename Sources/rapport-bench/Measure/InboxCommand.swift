@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportInbox
 import RapportStore
 import RapportTUI
 
@@ -95,42 +96,15 @@ struct BenchInbox {
     }
 }
 
-/// The store effects the measured keys cause, answered as `rapport`'s EffectRunner answers them
-/// (that runner lives in the executable target, which another executable cannot import).
+/// The store effects the measured keys cause, answered by the same `InboxStoreEffects` as `rapport`'s
+/// effect runner; effects that need the terminal or the composer do nothing here.
 struct BenchEffects {
     let store: SQLiteStore
     let agent: Agent
 
     func perform(_ effect: Effect) -> [AppMsg] {
         do {
-            switch effect {
-            case .loadPage(let request):
-                let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
-                    try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
-                }, locate: { id in
-                    try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
-                })
-                return [.pageLoaded(request, page)]
-            case .loadCounts:
-                return [.countsLoaded(try store.counts(agent: agent.login))]
-            case .loadAgents:
-                return [.agentsLoaded(try store.agents())]
-            case .openConversation(let id):
-                guard let conversation = try store.conversation(id: id) else { return [.failed("no conversation \(id)")] }
-                let messages = try store.messages(conversation: id)
-                let profile = try store.customerProfile(id: conversation.customerID, now: Date())
-                return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
-            case .markSeen(let id):
-                try store.markSeen(conversation: id, agent: agent.login, at: Date())
-                return []
-            case let .assign(customer, to, note):
-                return [.assigned(try store.assign(customer: customer, to: to, by: agent.login, note: note))]
-            case let .setStatus(id, status):
-                try store.setStatus(status, conversation: id)
-                return [.statusSet(id, status)]
-            default:
-                return []
-            }
+            return try InboxStoreEffects(store: store, agent: agent).answer(effect) ?? []
         } catch {
             return [.failed(String(describing: error))]
         }

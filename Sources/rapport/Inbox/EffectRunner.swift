@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportInbox
 import RapportTUI
 
 /// Performs the inbox's effects against the store and answers with messages for `update`.
@@ -9,6 +10,8 @@ struct EffectRunner {
     let store: any WorkflowStore
     let agent: Agent
     var clock: () -> Date = Date.init
+    /// The config's `workflows.quiet_days`, for the Quiet work list.
+    var quietDays = 90
     /// Outbox, templates, delivery and the external editor, for the composer's effects.
     var composer: ComposerServices?
 
@@ -25,49 +28,11 @@ struct EffectRunner {
     }
 
     private func run(_ effect: Effect) throws -> [AppMsg] {
+        if let answer = try InboxStoreEffects(store: store, agent: agent, clock: clock, quietDays: quietDays).answer(effect) { return answer }
         switch effect {
-        case .loadPage(let request):
-            if case .view(let view) = request.source, view.isWorklist {
-                return [.pageLoaded(request, try WorklistLoader.page(view, request, store: store, agent: agent))]
-            }
-            let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
-                try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
-            }, locate: { id in
-                try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
-            })
-            return [.pageLoaded(request, page)]
-
-        case .loadCounts:
-            return [.countsLoaded(try store.counts(agent: agent.login))]
-
-        case .loadAgents:
-            return [.agentsLoaded(try store.agents())]
-
-        case .openConversation(let id):
-            guard let conversation = try store.conversation(id: id) else {
-                throw RapportError.unknownConversation(id)
-            }
-            let messages = try store.messages(conversation: id)
-            let profile = try store.customerProfile(id: conversation.customerID, now: clock())
-            return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
-
-        case .markSeen(let id):
-            try store.markSeen(conversation: id, agent: agent.login, at: clock())
-            return []
-
-        case let .assign(customer, to, note):
-            return [.assigned(try store.assign(customer: customer, to: to, by: agent.login, note: note))]
-
-        case let .setStatus(id, status):
-            try store.setStatus(status, conversation: id)
-            return [.statusSet(id, status)]
-
         case .composer(let effect):
             guard let composer else { return [.failed("The composer is not available here")] }
             return runComposer(effect, composer)
-
-        case .findCustomers(let text):
-            return [.customersFound(text, try store.findCustomers(matching: text, limit: 20))]
 
         case let .recordReferral(customerID, referrerID, source):
             guard let customer = try store.customer(id: customerID) else { throw RapportError.unknownCustomer("#\(customerID)") }
@@ -84,7 +49,7 @@ struct EffectRunner {
                 ?? "the Thank-you view (\(referrer.firstName) has no owner yet)"
             return [.referralRecorded("\(referrer.fullName) referred \(customer.firstName): a thank-you draft waits in \(whose)")]
 
-        case .redraw, .suspend, .quit:
+        default:   // .redraw, .suspend and .quit belong to the loop; store effects were answered above
             return []
         }
     }

@@ -10,10 +10,11 @@ import RapportTUI
 /// another process is therefore on screen within about a quarter of a second, keypress or not.
 /// The terminal is restored on quit, on a thrown error, and on SIGINT/SIGTERM/SIGHUP.
 func runInbox(store: any WorkflowStore, agent: Agent, composer: ComposerServices? = nil,
-              limits: PolicyLimits = .standard) throws {
+              limits: PolicyLimits = .standard, quietDays: Int = 90) throws {
     let terminal = try Terminal()
     defer { terminal.close() }
-    var loop = InboxLoop(store: store, agent: agent, terminal: terminal, composer: composer, limits: limits)
+    var loop = InboxLoop(store: store, agent: agent, terminal: terminal, composer: composer, limits: limits,
+                         quietDays: quietDays)
     let sig = try loop.run()
     terminal.close()
     // A reply half-handed to sendmail would be left in `sending`: let the run finish.
@@ -35,11 +36,12 @@ struct InboxLoop {
     var lastTick = Date()
 
     init(store: any WorkflowStore, agent: Agent, terminal: Terminal, composer: ComposerServices? = nil,
-         limits: PolicyLimits = .standard) {
+         limits: PolicyLimits = .standard, quietDays: Int = 90) {
         self.store = store
         self.terminal = terminal
         var runner = EffectRunner(store: store, agent: agent)
         runner.composer = composer
+        runner.quietDays = quietDays
         runner.composer?.editExternally = { text in try ExternalEditor.edit(text, terminal: terminal) }
         self.runner = runner
         let size = terminal.size

@@ -12,5 +12,5 @@ func openInbox(store: some WorkflowStore & OutboxStore, agent: Agent) throws {
     }
     let delivery = BackgroundDelivery(outbox: store, settings: DeliverySettings.resolve(environment: environment, config: config))
     let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery)
-    try runInbox(store: store, agent: agent, composer: services, limits: config.policy)
+    try runInbox(store: store, agent: agent, composer: services, limits: config.policy, quietDays: config.quietDays)
 }

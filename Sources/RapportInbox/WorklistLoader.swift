@@ -5,8 +5,9 @@ import RapportTUI
 /// Reads the Heads-up and Thank-you work lists as pages for the list screen. A work list is one
 /// agent's work (tens of rows, not a table), so it is read whole and answered as one page.
 enum WorklistLoader {
-    static func page(_ view: InboxView, _ request: PageRequest, store: any WorkflowStore, agent: Agent) throws -> Page {
-        let (rows, notes) = try items(view, store: store, agent: agent)
+    static func page(_ view: InboxView, _ request: PageRequest, store: any WorkflowStore, agent: Agent, now: Date,
+                     quietDays: Int) throws -> Page {
+        let (rows, notes) = try items(view, store: store, agent: agent, now: now, quietDays: quietDays)
         switch request.placement {
         case .around(let id, _, _, _):
             let anchor = id.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
@@ -18,7 +19,7 @@ enum WorklistLoader {
         }
     }
 
-    static func items(_ view: InboxView, store: any WorkflowStore, agent: Agent)
+    static func items(_ view: InboxView, store: any WorkflowStore, agent: Agent, now: Date, quietDays: Int)
         throws -> ([ConversationSummary], [ConversationID: RowNote]) {
         var rows: [ConversationSummary] = []
         var notes: [ConversationID: RowNote] = [:]
@@ -49,7 +50,7 @@ enum WorklistLoader {
                     since: item.oldest)
             }
         case .quiet:
-            for q in try store.quietCustomers(agent: agent.login, days: quietDays, now: Date()) {
+            for q in try store.quietCustomers(agent: agent.login, days: quietDays, now: now) {
                 guard let conversation = q.lastConversationID else { continue }
                 rows.append(ConversationSummary(
                     id: conversation, customerID: q.customerID, customerName: q.name, ownerLogin: agent.login,
@@ -63,9 +64,6 @@ enum WorklistLoader {
         }
         return (rows, notes)
     }
-
-    /// Days without a message from us before a customer is quiet: the config's `workflows.quiet_days`.
-    static let quietDays = (try? RapportConfig.load().quietDays) ?? 90
 
     /// "rate-increase" → "Rate increase".
     static func humanised(_ kind: String) -> String {

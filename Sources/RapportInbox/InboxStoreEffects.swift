@@ -1,0 +1,70 @@
+import Foundation
+import RapportCore
+import RapportTUI
+
+/// The inbox's store effects — reading pages, counts and threads, assigning, setting a status —
+/// answered with messages for `update`. Shared by `rapport`'s effect runner and `rapport-bench`,
+/// so the benchmark times the code the inbox runs. Effects that need more than the store
+/// (the composer, templates, the terminal) are left to the runner: `answer` returns nil for them.
+public struct InboxStoreEffects {
+    public let store: any WorkflowStore
+    public let agent: Agent
+    public var clock: () -> Date
+    /// Days without a message from us before a customer shows in the Quiet work list.
+    public var quietDays: Int
+
+    public init(store: any WorkflowStore, agent: Agent, clock: @escaping () -> Date = Date.init, quietDays: Int = 90) {
+        self.store = store
+        self.agent = agent
+        self.clock = clock
+        self.quietDays = quietDays
+    }
+
+    /// The messages answering `effect`, or nil when it is not a store effect. Refusals throw.
+    public func answer(_ effect: Effect) throws -> [AppMsg]? {
+        switch effect {
+        case .loadPage(let request):
+            if case .view(let view) = request.source, view.isWorklist {
+                return [.pageLoaded(request, try WorklistLoader.page(view, request, store: store, agent: agent,
+                                                                    now: clock(), quietDays: quietDays))]
+            }
+            let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
+                try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
+            }, locate: { id in
+                try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
+            })
+            return [.pageLoaded(request, page)]
+
+        case .loadCounts:
+            return [.countsLoaded(try store.counts(agent: agent.login))]
+
+        case .loadAgents:
+            return [.agentsLoaded(try store.agents())]
+
+        case .openConversation(let id):
+            guard let conversation = try store.conversation(id: id) else {
+                throw RapportError.unknownConversation(id)
+            }
+            let messages = try store.messages(conversation: id)
+            let profile = try store.customerProfile(id: conversation.customerID, now: clock())
+            return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
+
+        case .markSeen(let id):
+            try store.markSeen(conversation: id, agent: agent.login, at: clock())
+            return []
+
+        case let .assign(customer, to, note):
+            return [.assigned(try store.assign(customer: customer, to: to, by: agent.login, note: note))]
+
+        case let .setStatus(id, status):
+            try store.setStatus(status, conversation: id)
+            return [.statusSet(id, status)]
+
+        case .findCustomers(let text):
+            return [.customersFound(text, try store.findCustomers(matching: text, limit: 20))]
+
+        default:
+            return nil
+        }
+    }
+}
