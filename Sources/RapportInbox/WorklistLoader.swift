@@ -57,7 +57,8 @@ enum WorklistLoader {
                     ownerFirstName: agent.firstName, status: .open, lastActivity: q.lastWrittenTo ?? .distantPast,
                     subject: "Check in", unread: false, messageCount: 1))
                 let quiet = q.daysQuiet.map { "we last wrote \($0) days ago" } ?? "we have never written to them"
-                notes[conversation] = RowNote(text: "\(quiet) — a personal check-in? (r, then Ctrl-T: check-in)")
+                notes[conversation] = RowNote(text: "\(quiet) — a personal check-in? (r, then Ctrl-T: check-in)",
+                                              since: q.lastWrittenTo)
             }
         default:
             break
