@@ -121,6 +121,29 @@ struct UpdateTests {
         #expect(state.overlay == nil)
         #expect(effects.first == .assign(customer: 30, to: "bob", note: nil))
         #expect(effects.contains(.loadCounts))
+        // The row shows the new owner before the store confirms it.
+        #expect(state.list.selectedRow?.ownerLogin == "bob")
+        #expect(state.list.selectedRow?.ownerFirstName == "Bob")
+        #expect(state.message?.text == "Grace Hopper is now looked after by Bob")
+    }
+
+    @Test("A refused assignment says why; the reload that follows puts the real owner back")
+    func assignRefusedAfterShowingIt() {
+        var state = loadedState(rows)
+        _ = update(&state, .key(.char("j")))
+        _ = update(&state, .key(.char("j")))           // Grace Hopper, unassigned
+        _ = update(&state, .key(.char("t")))            // take: shown as Maria's at once
+        #expect(state.list.selectedRow?.ownerLogin == "maria")
+        _ = update(&state, .assignFailed(30, reason: "Bob took Grace Hopper a moment ago"))
+        #expect(state.message?.isError == true)
+        #expect(state.message?.text.contains("Bob took Grace Hopper") == true)
+        var reloaded = rows
+        reloaded[2].ownerLogin = "bob"
+        reloaded[2].ownerFirstName = "Bob"
+        let reload = PageRequest(source: state.list.source, query: state.list.source.query(agent: "maria")!,
+                                 placement: state.list.reloadPlacement(visible: state.visibleRows), limit: 50)
+        _ = update(&state, .pageLoaded(reload, Page(rows: reloaded, anchorIndex: 2, moreBefore: false, moreAfter: false)))
+        #expect(state.list.selectedRow?.ownerLogin == "bob")
     }
 
     @Test("Picker arrows move the choice; Esc cancels without effects")

@@ -133,4 +133,10 @@ public struct AssignBatch: Sendable, Hashable {
     }
 
     public var isComplete: Bool { done.count + failed.count >= total }
+
+    /// "Dana is now looked after by you", or the count for several.
+    static func doneText(_ names: [String], to who: String) -> String {
+        names.count == 1 ? "\(names[0]) is now looked after by \(who)"
+                         : "\(names.count) customers are now looked after by \(who)"
+    }
 }

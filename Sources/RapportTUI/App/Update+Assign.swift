@@ -81,16 +81,40 @@ extension AppState {
         return commit(pending, note: nil)
     }
 
-    /// Sends the assignments, then reads the screen again.
+    /// Shows the new owner at once, sends the assignments, then reads the screen again. The store has
+    /// the last word: a refused assignment is reported and the reload puts the real owner back.
     mutating func commit(_ pending: PendingAssignment, note: String?) -> [Effect] {
         let handedOver = Set(pending.handovers.map(\.customerID))
         let effects: [Effect] = pending.targets.map { target in
             .assign(customer: target.customerID, to: pending.to.login,
                     note: handedOver.contains(target.customerID) ? note : nil)
         }
+        showOwner(pending.to, of: Set(pending.targets.map(\.customerID)))
         assignBatch = AssignBatch(to: pending.to, targets: pending.targets)
+        message = StatusMessage(AssignBatch.doneText(pending.targets.map(\.customerName), to: ownerWord(pending.to)))
         marks = [:]
         return effects + refresh()
+    }
+
+    /// The owner of these customers on the rows and the open thread, before the store confirms it.
+    mutating func showOwner(_ owner: Agent, of customers: Set<CustomerID>) {
+        for row in list.rows where customers.contains(row.customerID) {
+            list.updateRow(row.id) {
+                $0.ownerLogin = owner.login
+                $0.ownerFirstName = owner.firstName
+            }
+        }
+        if case .thread(var t) = screen, let id = t.target?.customerID, customers.contains(id) {
+            t.summary?.ownerLogin = owner.login
+            t.summary?.ownerFirstName = owner.firstName
+            t.profile?.customer.owner = owner.login
+            t.profile?.owner = owner
+            screen = .thread(t)
+        }
+    }
+
+    func ownerWord(_ owner: Agent) -> String {
+        owner.login == agent.login ? "you" : owner.firstName
     }
 
     /// Reports a batch once every result is in.
@@ -100,11 +124,8 @@ extension AppState {
             return
         }
         assignBatch = nil
-        let who = batch.to.login == agent.login ? "you" : batch.to.firstName
         if batch.failed.isEmpty {
-            message = StatusMessage(batch.done.count == 1
-                ? "\(batch.done[0]) is now looked after by \(who)"
-                : "\(batch.done.count) customers are now looked after by \(who)")
+            message = StatusMessage(AssignBatch.doneText(batch.done, to: ownerWord(batch.to)))
         } else {
             let done = batch.done.isEmpty ? "" : "\(batch.done.count) assigned; "
             message = StatusMessage(done + "refused: " + batch.failed.joined(separator: "; "), isError: true)

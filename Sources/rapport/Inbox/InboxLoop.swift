@@ -6,7 +6,8 @@ import RapportTUI
 /// Opens the full-screen inbox for `agent` and runs it until the agent quits.
 ///
 /// One thread does everything: read a key (or time out after 250 ms), poll the store's change
-/// token, feed messages to `update`, run the effects, draw the diff. A change committed by
+/// token, feed messages to `update`, run the effects the frame needs, draw the diff, then run the
+/// effects that could wait for the frame (`EffectSchedule`) and draw again. A change committed by
 /// another process is therefore on screen within about a quarter of a second, keypress or not.
 /// The terminal is restored on quit, on a thrown error, and on SIGINT/SIGTERM/SIGHUP.
 func runInbox(store: any WorkflowStore, agent: Agent, composer: ComposerServices? = nil,
@@ -32,6 +33,7 @@ struct InboxLoop {
     let store: any WorkflowStore
     var state: AppState
     var queue: [AppMsg] = [.start]
+    var schedule = EffectSchedule()
     var lastToken: Int?
     var lastTick = Date()
 
@@ -57,6 +59,11 @@ struct InboxLoop {
             var frame = CellBuffer(width: state.width, height: state.height)
             render(state, into: &frame)
             terminal.draw(frame)
+            // Writes and read-ahead the frame did not need: their results are drawn before the next key.
+            if schedule.hasWaiting {
+                runWaiting()
+                continue
+            }
 
             // Keys typed ahead (or an unbracketed paste) are all handled before the next frame.
             var event = terminal.read(timeout: Self.pollMilliseconds)
@@ -65,7 +72,9 @@ struct InboxLoop {
                 switch current {
                 case .key(let key): queue.append(.key(key))
                 case let .resize(width, height): queue.append(.resize(width: width, height: height))
-                case .signal(let sig): return sig
+                case .signal(let sig):
+                    runWaiting()   // an assignment made just before the signal is still written
+                    return sig
                 }
                 if drainQueue() { return nil }
                 burst += 1
@@ -86,19 +95,31 @@ struct InboxLoop {
         while !queue.isEmpty {
             for effect in update(&state, queue.removeFirst()) {
                 switch effect {
-                case .quit: return true
+                case .quit:
+                    runWaiting()
+                    return true
                 case .redraw: terminal.invalidate()
                 case .suspend: terminal.stopForShell()
-                case .composer(.editExternally):
-                    queue += runner.perform(effect)
-                    // The terminal may have changed size while the editor had it.
-                    let size = terminal.size
-                    queue.append(.resize(width: size.width, height: size.height))
-                default: queue += runner.perform(effect)
+                default:
+                    if let now = schedule.admit(effect) { perform(now) }
                 }
             }
         }
         return false
+    }
+
+    /// Runs the effects that waited for the frame; their answers go to the queue.
+    private mutating func runWaiting() {
+        for effect in schedule.takeWaiting() { perform(effect) }
+    }
+
+    private mutating func perform(_ effect: Effect) {
+        queue += runner.perform(effect)
+        if case .composer(.editExternally) = effect {
+            // The terminal may have changed size while the editor had it.
+            let size = terminal.size
+            queue.append(.resize(width: size.width, height: size.height))
+        }
     }
 
     /// Another process's commit changes the token: read the screen again.

@@ -1,0 +1,49 @@
+/// Decides which effects must finish before the next frame is drawn and which can follow it.
+///
+/// A key's frame needs what it shows: the page under the cursor, the thread just opened. Work the
+/// screen already reflects — an assignment or status change `update` applied to the rows at once, a
+/// seen mark, the counts, a page read ahead of the cursor — can run after the frame, so the key is
+/// answered in the time of `update` + render instead of an fsync'd write and its reloads.
+///
+/// Effects always run in the order `update` asked for them: once one waits for the frame, every
+/// later one waits behind it (a reload queued after a write must not read before the write).
+public struct EffectSchedule: Sendable {
+    private var waiting: [Effect] = []
+
+    public init() {}
+
+    /// The effect, when it must run now; nil when it was queued to run after the frame.
+    public mutating func admit(_ effect: Effect) -> Effect? {
+        guard waiting.isEmpty, !effect.canFollowFrame else {
+            waiting.append(effect)
+            return nil
+        }
+        return effect
+    }
+
+    /// True when work is queued for after the frame.
+    public var hasWaiting: Bool { !waiting.isEmpty }
+
+    /// The queued effects, in order, emptying the queue.
+    public mutating func takeWaiting() -> [Effect] {
+        defer { waiting = [] }
+        return waiting
+    }
+}
+
+extension Effect {
+    /// True when the frame after the key does not need this effect's result (see `EffectSchedule`).
+    public var canFollowFrame: Bool {
+        switch self {
+        case .assign, .setStatus, .markSeen, .loadCounts:
+            return true
+        case .loadPage(let request):
+            switch request.placement {
+            case .after, .before: return true     // read ahead of the cursor, which stays on loaded rows
+            case .around, .bottom: return false
+            }
+        default:
+            return false
+        }
+    }
+}
