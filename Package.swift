@@ -51,8 +51,8 @@ let package = Package(
 
         // MARK: - Tests
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore", "TestSupport"]),
         .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),

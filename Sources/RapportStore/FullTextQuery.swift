@@ -1,8 +1,10 @@
 import Foundation
 
-/// Turns what a person types into a safe FTS5 MATCH expression: every word becomes a quoted
-/// phrase (so `"`, `*`, `NEAR`, `-` and column filters typed by a user are just text), all words
-/// must match, and the last word matches as a prefix so results appear while typing.
+/// Turns what a person types into a safe FTS5 MATCH expression: the text is cut into the index's
+/// tokens (runs of letters, marks and digits, as the unicode61 tokenizer cuts them), each token is
+/// quoted (so `"`, `*`, `NEAR`, `-` and column filters typed by a user are just text), all must
+/// match, and the last matches as a prefix so results appear while typing. The index keeps no
+/// positions (detail=none), so "o'brien" finds messages holding both "o" and "brien".
 enum FullTextQuery {
     static func match(for input: String) -> String? {
         let words = words(in: input)
@@ -43,9 +45,32 @@ enum FullTextQuery {
         return folded.isEmpty ? nil : String(folded)
     }
 
+    /// The tokens of `input` as the index cuts text: anything but a letter, mark, digit or
+    /// private-use character separates them.
     static func words(in input: String) -> [String] {
-        input.split(whereSeparator: { $0.isWhitespace }).map(String.init).filter { word in
-            word.unicodeScalars.contains { CharacterSet.alphanumerics.contains($0) }
+        var words: [String] = []
+        var current = String.UnicodeScalarView()
+        for scalar in input.unicodeScalars {
+            if isTokenCharacter(scalar) {
+                current.append(scalar)
+            } else if !current.isEmpty {
+                words.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { words.append(String(current)) }
+        return words
+    }
+
+    /// unicode61's token characters: categories L*, N*, Co, and the marks it folds away.
+    private static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber, .privateUse,
+             .nonspacingMark, .spacingMark, .enclosingMark:
+            return true
+        default:
+            return false
         }
     }
 

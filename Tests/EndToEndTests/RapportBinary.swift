@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built `rapport` binary as a real process, the way a script or a person would.
 struct RapportBinary {
@@ -23,10 +24,13 @@ struct RapportBinary {
 
     let store: String
     let environment: [String: String]
+    /// The folder holding the store, HOME and the XDG dirs; removed with the last copy of this value.
+    let folder: TemporaryDirectory
 
     /// A fresh store path in a new temporary folder; HOME and XDG dirs point inside it too.
     init() {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-e2e-\(UUID().uuidString)")
+        folder = try! TemporaryDirectory(prefix: "rapport-e2e")
+        let dir = folder.url
         store = dir.appendingPathComponent("rapport.sqlite").path
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = dir.path

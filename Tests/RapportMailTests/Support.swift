@@ -20,22 +20,6 @@ enum TestPaths {
     }
 }
 
-/// A fresh temporary directory, removed when the value goes away.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        try? FileManager.default.removeItem(at: url)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-}
-
 /// Runs a program directly (no shell) and returns its exit status and output.
 @discardableResult
 func run(_ executable: String, _ arguments: [String], input: Data? = nil,

@@ -23,6 +23,34 @@ import Testing
         _ = try SQLiteStore(path: t.path)
     }
 
+    @Test func aStoreFromBeforeTheIndexLostPositionsIsStillSearchable() throws {
+        let t = try TemporaryStore(agents: false)
+        let path = t.directory.appendingPathComponent("v4.sqlite").path
+        // A store as v4 left it: the full-text index with positions, and a message in it.
+        do {
+            let pool = try DatabasePool(path: path)
+            try SQLiteStore.migrator.migrate(pool, upTo: "v4-performance")
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO customer (id, first_name, last_name, created, is_existing) VALUES (1, 'Dana', 'W', 0, 1);
+                    INSERT INTO conversation (id, customer_id, subject, normalized_subject, status, created, last_activity, message_count)
+                        VALUES (1, 1, 'Zürich office', 'zürich office', 'open', 0, 0, 1);
+                    INSERT INTO message (conversation_id, direction, from_address, subject, text, date)
+                        VALUES (1, 'inbound', 'dana@example.org', 'Zürich office', 'The invoice for O''Brien', 0);
+                    """)
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        let definition = try store.pool.read { db in
+            try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'message_fts'")
+        }
+        #expect(definition?.contains("detail=none") == true)
+        for text in ["zürich", "o'brien invoice", "invo"] {
+            #expect(try store.conversations(ConversationQuery(text: text), from: nil, direction: .after, limit: 5,
+                                            agent: "sam").map(\.id) == [1], "\(text)")
+        }
+    }
+
     @Test func createsTheFileOwnerOnlyInAMissingFolder() throws {
         let t = try TemporaryStore(agents: false)
         let attributes = try FileManager.default.attributesOfItem(atPath: t.path)

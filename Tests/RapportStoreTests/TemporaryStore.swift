@@ -2,16 +2,19 @@ import Foundation
 import GRDB
 import RapportCore
 @testable import RapportStore
+import TestSupport
 
 /// A real store file in a fresh temporary folder, with two agents.
 struct TemporaryStore {
-    let directory: URL
+    /// Removed once the last copy of this value is gone.
+    let folder: TemporaryDirectory
+    var directory: URL { folder.url }
     let store: SQLiteStore
     var path: String { store.path }
 
     init(agents: Bool = true) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(UUID().uuidString)")
-        store = try SQLiteStore(path: directory.appendingPathComponent("store/rapport.sqlite").path, create: true)
+        folder = try TemporaryDirectory()
+        store = try SQLiteStore(path: folder.url.appendingPathComponent("store/rapport.sqlite").path, create: true)
         if agents {
             try store.addAgent(Agent(login: "sam", firstName: "Sam", lastName: "Ortiz", email: "sam@example.com"))
             try store.addAgent(Agent(login: "priya", firstName: "Priya", lastName: "Raman", email: "priya@example.com"))
