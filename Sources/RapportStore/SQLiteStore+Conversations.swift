@@ -21,10 +21,28 @@ extension SQLiteStore {
     public func conversations(_ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
                               limit: Int, agent: String) throws -> [ConversationSummary] {
         try pool.read { db in
-            guard let (sql, arguments) = try Self.listQuery(db, query, from: cursor, direction: direction, limit: limit,
-                                                            agent: agent) else { return [] }
-            let page = try Row.fetchAll(db, sql: sql, arguments: arguments).map(ConversationSummary.init(row:))
+            guard let list = try Self.listQuery(db, query, from: cursor, direction: direction, limit: limit,
+                                                agent: agent) else { return [] }
+            let page = try list.fetchAll(db).map(ConversationSummary.init(row:))
             return direction == .after ? page : page.reversed()
+        }
+    }
+
+    /// The SQL of one page, and the matching message ids its full-text test reads, when it reads a set.
+    struct ListQuery {
+        var sql: String
+        var arguments: StatementArguments
+        var matching: Set<Int64>?
+
+        /// The rows, with `rapport_matching(id)` answering from `matching` while they are read.
+        func fetchAll(_ db: Database) throws -> [Row] {
+            guard let matching else { return try Row.fetchAll(db, sql: sql, arguments: arguments) }
+            let function = DatabaseFunction("rapport_matching", argumentCount: 1, pure: true) { values in
+                Int64.fromDatabaseValue(values[0]).map(matching.contains) ?? false
+            }
+            db.add(function: function)
+            defer { db.remove(function: function) }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
     }
 
@@ -32,11 +50,12 @@ extension SQLiteStore {
     /// both full-text plans; normally `TextFilter` picks one from the index.
     static func listQuery(_ db: Database, _ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
                           limit: Int, agent: String, strategy: TextFilter.Strategy? = nil)
-        throws -> (sql: String, arguments: StatementArguments)? {
+        throws -> ListQuery? {
         // Conversations with no message yet (prepared drafts) only show where the query asks for them.
         var clauses: [String] = query.includeEmpty ? [] : ["c.message_count > 0"]
         var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
         var from = "conversation c INDEXED BY conversation_activity"
+        var matching: Set<Int64>?
         switch query.owner {
         case .anyone: break
         case .unassigned: clauses.append("+cu.owner IS NULL")
@@ -66,6 +85,13 @@ extension SQLiteStore {
                              WHERE message_fts MATCH :match)
                     """)
                 args["match"] = match
+            case let .marked(messages):
+                // Tested per conversation like `dense`, against the ids read once from the index.
+                clauses.append("""
+                    EXISTS (SELECT 1 FROM message m INDEXED BY message_conversation
+                            WHERE m.conversation_id = c.id AND cu.id = c.customer_id AND rapport_matching(m.id))
+                    """)
+                matching = messages
             case let .dense(match):
                 // Tested per conversation, after the owner and status checks: `cu.id = c.customer_id`
                 // ties the subquery to the customer row so SQLite evaluates it after that join.
@@ -89,7 +115,7 @@ extension SQLiteStore {
             FROM \(joins) LEFT JOIN agent a ON a.login = cu.owner
             \(whereSQL) ORDER BY \(order) LIMIT :limit
             """
-        return (sql, StatementArguments(args))
+        return ListQuery(sql: sql, arguments: StatementArguments(args), matching: matching)
     }
 
     /// Whether an owner filter keeps at most one customer in fifty (and at most a few hundred), so

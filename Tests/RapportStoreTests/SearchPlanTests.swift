@@ -32,9 +32,9 @@ import Testing
     func page(_ t: TemporaryStore, _ query: ConversationQuery, cursor: PageCursor? = nil,
               strategy: TextFilter.Strategy?) throws -> [ConversationID] {
         try t.store.pool.read { db in
-            guard let (sql, arguments) = try SQLiteStore.listQuery(db, query, from: cursor, direction: .after, limit: 4,
-                                                                  agent: "sam", strategy: strategy) else { return [] }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { $0["id"] as ConversationID }
+            guard let list = try SQLiteStore.listQuery(db, query, from: cursor, direction: .after, limit: 4,
+                                                      agent: "sam", strategy: strategy) else { return [] }
+            return try list.fetchAll(db).map { $0["id"] as ConversationID }
         }
     }
 
@@ -48,13 +48,16 @@ import Testing
                     let query = ConversationQuery(owner: owner, statuses: status, text: text)
                     let selective = try page(t, query, strategy: .selective)
                     let dense = try page(t, query, strategy: .dense)
+                    let marked = try page(t, query, strategy: .marked)
                     #expect(selective == dense, "\(text) \(owner) \(String(describing: status))")
+                    #expect(selective == marked, "\(text) \(owner) \(String(describing: status))")
                     #expect(try page(t, query, strategy: nil) == selective)
                     // The second page too, from the first page's last row.
                     if let last = selective.last, let summary = try t.store.conversation(id: last) {
                         let cursor = PageCursor(lastActivity: summary.lastActivity, id: last)
-                        #expect(try page(t, query, cursor: cursor, strategy: .selective)
-                                == page(t, query, cursor: cursor, strategy: .dense))
+                        let second = try page(t, query, cursor: cursor, strategy: .selective)
+                        #expect(try second == page(t, query, cursor: cursor, strategy: .dense))
+                        #expect(try second == page(t, query, cursor: cursor, strategy: .marked))
                     }
                 }
             }
@@ -139,9 +142,9 @@ import Testing
 
     func plan(_ t: TemporaryStore, _ query: ConversationQuery, cursor: PageCursor? = nil) throws -> String {
         try t.store.pool.read { db -> String in
-            let (sql, arguments) = try #require(try SQLiteStore.listQuery(db, query, from: cursor, direction: .after,
-                                                                         limit: 50, agent: "sam"))
-            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments)
+            let list = try #require(try SQLiteStore.listQuery(db, query, from: cursor, direction: .after,
+                                                             limit: 50, agent: "sam"))
+            return try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + list.sql, arguments: list.arguments)
                 .map { $0["detail"] as String }.joined(separator: "\n")
         }
     }
