@@ -40,7 +40,9 @@ struct WorkflowScreenTests {
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
         try screen.waitFor("Sam · Mine")
         try screen.send("5")
-        try screen.waitFor("4d late")   // the demo's own overdue heads-up for Noah Fischer
+        // The demo's own overdue heads-up for Noah Fischer: due at 09:00 four days ago, so "3d late"
+        // before nine in the morning and "4d late" after.
+        try screen.waitFor("d late")
         let day = Date().addingTimeInterval(20 * 86_400)
         let effective = ISO8601DateFormatter.string(from: day, timeZone: TimeZone(identifier: "UTC")!,
                                                     formatOptions: [.withFullDate])
@@ -55,6 +57,7 @@ struct WorkflowScreenTests {
         let dana = try #require(rows.firstIndex { $0.contains("Dana Whitfield") })
         #expect(noah < dana, "by due date: the late one first")
         #expect(rows[noah].hasPrefix(" !"), "a late heads-up stands out")
+        #expect(rows[noah].contains("d late"))
         // Enter opens the prepared draft in the composer; the policy applies and it sends as any reply.
         try screen.send("j", "Enter")
         try screen.waitFor("Reply to Dana Whitfield")
