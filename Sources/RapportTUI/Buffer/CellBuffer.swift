@@ -6,17 +6,23 @@
 public struct CellBuffer: Sendable, Hashable {
     public let width: Int
     public let height: Int
-    public private(set) var cells: [Cell]
+    /// The cells, row by row, packed so that frames copy and compare without reference counting.
+    private var packed: [PackedCell]
+    /// Graphemes longer than a packed cell holds, by the index their cells keep.
+    private var long: [Character] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
         self.height = max(0, height)
-        cells = Array(repeating: .blank, count: self.width * self.height)
+        packed = Array(repeating: .blank, count: self.width * self.height)
     }
 
     public subscript(x: Int, y: Int) -> Cell {
-        cells[y * width + x]
+        packed[y * width + x].cell(long)
     }
+
+    /// Every cell, row by row.
+    public var cells: [Cell] { packed.map { $0.cell(long) } }
 
     // MARK: - Drawing
 
@@ -27,6 +33,15 @@ public struct CellBuffer: Sendable, Hashable {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let room = min(limit ?? Int.max, width - x)
         guard room > 0 else { return 0 }
+        // Printable ASCII, most of what is drawn, needs no sanitising and is one column per byte.
+        var ascii = text
+        if let used = ascii.withUTF8({ bytes -> Int? in
+            guard PlainText.isPrintableASCII(bytes), bytes.count <= room else { return nil }
+            for (offset, byte) in bytes.enumerated() { put(PackedCell(ascii: byte, style: style), x: x + offset, y: y) }
+            return bytes.count
+        }) {
+            return used
+        }
         var safe = DisplaySafety.sanitised(text)
         if DisplayWidth.of(safe) > room { safe = TextLayout.truncated(safe, to: room) }
         var column = x
@@ -42,7 +57,7 @@ public struct CellBuffer: Sendable, Hashable {
                 w = 1
             }
             if column + w > x + room { break }
-            put(Cell(grapheme: glyph, width: UInt8(w), style: style), x: column, y: y)
+            put(PackedCell(glyph, width: UInt8(w), style: style, long: &long), x: column, y: y)
             column += w
         }
         return column - x
@@ -59,27 +74,31 @@ public struct CellBuffer: Sendable, Hashable {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
+        let blank = PackedCell.blank.styled(style)
         for row in y0..<y1 {
-            for column in x0..<x1 { put(Cell(grapheme: " ", style: style), x: column, y: row) }
+            for column in x0..<x1 { put(blank, x: column, y: row) }
         }
     }
 
     /// Changes the style of a span of cells, keeping their text (e.g. to highlight a row).
     public mutating func restyle(x: Int, y: Int, width w: Int, _ change: (inout Style) -> Void) {
         guard y >= 0, y < height else { return }
-        for column in max(0, x)..<max(max(0, x), min(width, x + w)) { change(&cells[y * width + column].style) }
+        for column in max(0, x)..<max(max(0, x), min(width, x + w)) { change(&packed[y * width + column].style) }
     }
 
     /// Places one cell, repairing any wide grapheme it overlaps so that no half of one is left behind.
-    private mutating func put(_ cell: Cell, x: Int, y: Int) {
+    private mutating func put(_ cell: PackedCell, x: Int, y: Int) {
         let i = y * width + x
-        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(grapheme: " ", style: cells[i - 1].style) }
-        if cells[i].width == 2, x + 1 < width { cells[i + 1] = Cell(grapheme: " ", style: cells[i + 1].style) }
-        cells[i] = cell
+        let old = packed[i]
+        if old.isContinuation, x > 0 { packed[i - 1] = PackedCell.blank.styled(packed[i - 1].style) }
+        if old.width == 2, x + 1 < width { packed[i + 1] = PackedCell.blank.styled(packed[i + 1].style) }
+        packed[i] = cell
         if cell.width == 2 {
-            guard x + 1 < width else { cells[i] = Cell(grapheme: " ", style: cell.style); return }
-            if cells[i + 1].width == 2, x + 2 < width { cells[i + 2] = Cell(grapheme: " ", style: cells[i + 2].style) }
-            cells[i + 1] = Cell(grapheme: " ", width: 0, style: cell.style)
+            guard x + 1 < width else { packed[i] = PackedCell.blank.styled(cell.style); return }
+            if packed[i + 1].width == 2, x + 2 < width { packed[i + 2] = PackedCell.blank.styled(packed[i + 2].style) }
+            var continuation = PackedCell.blank.styled(cell.style)
+            continuation.width = 0
+            packed[i + 1] = continuation
         }
     }
 
@@ -89,7 +108,7 @@ public struct CellBuffer: Sendable, Hashable {
     public func lines() -> [String] {
         (0..<height).map { y in
             var line = ""
-            for x in 0..<width where !self[x, y].isContinuation { line.append(self[x, y].grapheme) }
+            for x in 0..<width where !packed[y * width + x].isContinuation { line.append(packed[y * width + x].grapheme(long)) }
             while line.last == " " { line.removeLast() }
             return line
         }
@@ -99,14 +118,31 @@ public struct CellBuffer: Sendable, Hashable {
     /// or its size differs.
     public func diff(from previous: CellBuffer?) -> [CellChange] {
         var changes: [CellChange] = []
-        let comparable = previous.map { $0.width == width && $0.height == height } ?? false
-        for y in 0..<height {
-            for x in 0..<width {
-                let i = y * width + x
-                if comparable, previous!.cells[i] == cells[i] { continue }
-                changes.append(CellChange(x: x, y: y, cell: cells[i]))
-            }
+        guard let previous, previous.width == width, previous.height == height else {
+            for i in packed.indices { changes.append(CellChange(x: i % max(1, width), y: i / max(1, width), cell: packed[i].cell(long))) }
+            return changes
+        }
+        for i in packed.indices where !sameCell(i, in: previous) {
+            changes.append(CellChange(x: i % width, y: i / width, cell: packed[i].cell(long)))
         }
         return changes
+    }
+
+    /// Whether cell `i` shows the same as in `other`. Long graphemes are compared by their bytes,
+    /// as the side tables of two frames differ; inline ones by their bits.
+    private func sameCell(_ i: Int, in other: CellBuffer) -> Bool {
+        let a = packed[i], b = other.packed[i]
+        if !a.isLong && !b.isLong { return a == b }
+        guard a.isLong && b.isLong, a.width == b.width, a.style == b.style else { return false }
+        return long[Int(a.low)].utf8.elementsEqual(other.long[Int(b.low)].utf8)
+    }
+
+    public static func == (lhs: CellBuffer, rhs: CellBuffer) -> Bool {
+        lhs.width == rhs.width && lhs.height == rhs.height && lhs.packed.indices.allSatisfy { lhs.sameCell($0, in: rhs) }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(width)
+        hasher.combine(height)
     }
 }
