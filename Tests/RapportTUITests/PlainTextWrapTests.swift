@@ -108,4 +108,31 @@ struct PlainTextWrapTests {
             #expect(copy.withUTF8 { PlainText.isPrintableASCII($0) } == expected, "\(line)")
         }
     }
+
+    @Test("Sanitising's byte check lets nothing through that the code point check would replace")
+    func sanitiseByteCheck() {
+        var checked = 0
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let expected = String(Character(DisplaySafety.replacement(for: scalar) ?? scalar))
+            if DisplaySafety.sanitised("a" + String(Character(scalar)) + "b") != "a" + expected + "b" {
+                Issue.record("U+\(String(value, radix: 16)) was not sanitised")
+            }
+            checked += 1
+        }
+        #expect(checked > 1_100_000)
+    }
+
+    @Test("No grapheme is wider than its UTF-8 bytes, so short lines skip measuring")
+    func widthAtMostBytes() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            let character = Character(scalar)
+            if DisplayWidth.of(character) > character.utf8.count { Issue.record("U+\(String(value, radix: 16))") }
+        }
+        for text in ["e\u{301}", "🇫🇷", "👨‍👩‍👧", "❤️", "\r\n", "\u{1100}\u{1161}"] {
+            #expect(DisplayWidth.of(text) <= text.utf8.count)
+        }
+    }
 }
+

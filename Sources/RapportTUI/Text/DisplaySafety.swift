@@ -11,7 +11,11 @@ public enum DisplaySafety {
 
     /// The text with every dangerous code point replaced by a visible placeholder.
     public static func sanitised(_ text: String) -> String {
-        // Fast path: most text has nothing to replace.
+        // Fast paths: most text has nothing to replace. Every code point replaced below is a
+        // control byte or starts with one of the lead bytes C2, D8, E2 or EF in UTF-8.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE2 || $0 == 0xEF }) {
+            return text
+        }
         if !text.unicodeScalars.contains(where: { replacement(for: $0) != nil }) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { out.append(replacement(for: scalar) ?? scalar) }

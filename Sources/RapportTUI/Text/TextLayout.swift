@@ -39,7 +39,9 @@ public enum TextLayout {
     /// `wrapped` walking graphemes: the general case, for lines with anything but printable ASCII.
     static func wrappedGraphemes(_ line: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        if DisplayWidth.of(line) <= width { return [line] }
+        // No grapheme is wider than its UTF-8 bytes (at most two columns, and anything beyond
+        // ASCII takes two bytes or more), so a line with no more bytes than columns fits unmeasured.
+        if line.utf8.count <= width || DisplayWidth.of(line) <= width { return [line] }
         var lines: [String] = []
         var current: [Character] = []
         var currentWidth = 0
