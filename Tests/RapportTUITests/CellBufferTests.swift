@@ -120,4 +120,27 @@ struct CellBufferTests {
         b.write("abcdefgh", x: 0, y: 0, width: 5)
         #expect(b.lines() == ["abcd…"])
     }
+
+    @Test("Every style and width survives packing, and any difference in style is a change")
+    func packedStyles() {
+        let colors: [Color?] = [nil] + Color.allCases
+        var styles: [Style] = []
+        for fg in colors {
+            for bg in colors {
+                for flags in 0..<16 {
+                    styles.append(Style(foreground: fg, background: bg, bold: flags & 1 != 0, dim: flags & 2 != 0,
+                                        reverse: flags & 4 != 0, underline: flags & 8 != 0))
+                }
+            }
+        }
+        #expect(Set(styles).count == 9 * 9 * 16)
+        for style in styles {
+            for width: UInt8 in [0, 1, 2] {
+                let bits = PackedCell.attributes(width: width, style: style)
+                #expect(PackedCell.decode(bits) == style && PackedCell.blank(style, width: width).width == width)
+            }
+        }
+        #expect(Set(styles.map { PackedCell.attributes(width: 1, style: $0) }).count == styles.count)
+    }
 }
+

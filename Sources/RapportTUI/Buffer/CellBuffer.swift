@@ -35,9 +35,15 @@ public struct CellBuffer: Sendable, Hashable {
         guard room > 0 else { return 0 }
         // Printable ASCII, most of what is drawn, needs no sanitising and is one column per byte.
         var ascii = text
+        let attributes = PackedCell.attributes(width: 1, style: style)
+        let width = width
         if let used = ascii.withUTF8({ bytes -> Int? in
             guard PlainText.isPrintableASCII(bytes), bytes.count <= room else { return nil }
-            for (offset, byte) in bytes.enumerated() { put(PackedCell(ascii: byte, style: style), x: x + offset, y: y) }
+            packed.withUnsafeMutableBufferPointer { cells in
+                for (offset, byte) in bytes.enumerated() {
+                    Self.put(PackedCell(ascii: byte, attributes: attributes), x: x + offset, y: y, width: width, in: cells)
+                }
+            }
             return bytes.count
         }) {
             return used
@@ -74,31 +80,41 @@ public struct CellBuffer: Sendable, Hashable {
         let x0 = max(0, x), y0 = max(0, y)
         let x1 = min(width, x + w), y1 = min(height, y + h)
         guard x0 < x1, y0 < y1 else { return }
-        let blank = PackedCell.blank.styled(style)
-        for row in y0..<y1 {
-            for column in x0..<x1 { put(blank, x: column, y: row) }
+        let blank = PackedCell.blank(style), width = width
+        packed.withUnsafeMutableBufferPointer { cells in
+            for row in y0..<y1 {
+                for column in x0..<x1 { Self.put(blank, x: column, y: row, width: width, in: cells) }
+            }
         }
     }
 
     /// Changes the style of a span of cells, keeping their text (e.g. to highlight a row).
     public mutating func restyle(x: Int, y: Int, width w: Int, _ change: (inout Style) -> Void) {
         guard y >= 0, y < height else { return }
-        for column in max(0, x)..<max(max(0, x), min(width, x + w)) { change(&packed[y * width + column].style) }
+        for column in max(0, x)..<max(max(0, x), min(width, x + w)) {
+            var style = packed[y * width + column].style
+            change(&style)
+            packed[y * width + column].style = style
+        }
     }
 
     /// Places one cell, repairing any wide grapheme it overlaps so that no half of one is left behind.
     private mutating func put(_ cell: PackedCell, x: Int, y: Int) {
+        let width = width
+        packed.withUnsafeMutableBufferPointer { Self.put(cell, x: x, y: y, width: width, in: $0) }
+    }
+
+    /// `put` on the cells themselves; callers keep (x, y) on the screen.
+    private static func put(_ cell: PackedCell, x: Int, y: Int, width: Int, in cells: UnsafeMutableBufferPointer<PackedCell>) {
         let i = y * width + x
-        let old = packed[i]
-        if old.isContinuation, x > 0 { packed[i - 1] = PackedCell.blank.styled(packed[i - 1].style) }
-        if old.width == 2, x + 1 < width { packed[i + 1] = PackedCell.blank.styled(packed[i + 1].style) }
-        packed[i] = cell
+        let old = cells[i]
+        if old.isContinuation, x > 0 { cells[i - 1] = .blank(cells[i - 1].style) }
+        if old.width == 2, x + 1 < width { cells[i + 1] = .blank(cells[i + 1].style) }
+        cells[i] = cell
         if cell.width == 2 {
-            guard x + 1 < width else { packed[i] = PackedCell.blank.styled(cell.style); return }
-            if packed[i + 1].width == 2, x + 2 < width { packed[i + 2] = PackedCell.blank.styled(packed[i + 2].style) }
-            var continuation = PackedCell.blank.styled(cell.style)
-            continuation.width = 0
-            packed[i + 1] = continuation
+            guard x + 1 < width else { cells[i] = .blank(cell.style); return }
+            if cells[i + 1].width == 2, x + 2 < width { cells[i + 2] = .blank(cells[i + 2].style) }
+            cells[i + 1] = .blank(cell.style, width: 0)
         }
     }
 
@@ -122,8 +138,16 @@ public struct CellBuffer: Sendable, Hashable {
             for i in packed.indices { changes.append(CellChange(x: i % max(1, width), y: i / max(1, width), cell: packed[i].cell(long))) }
             return changes
         }
-        for i in packed.indices where !sameCell(i, in: previous) {
-            changes.append(CellChange(x: i % width, y: i / width, cell: packed[i].cell(long)))
+        packed.withUnsafeBufferPointer { now in
+            previous.packed.withUnsafeBufferPointer { before in
+                for i in now.indices {
+                    let a = now[i], b = before[i]
+                    if a == b && !a.isLong { continue }
+                    if a.isLong && b.isLong && a.attributes == b.attributes
+                        && long[Int(a.low)].utf8.elementsEqual(previous.long[Int(b.low)].utf8) { continue }
+                    changes.append(CellChange(x: i % width, y: i / width, cell: a.cell(long)))
+                }
+            }
         }
         return changes
     }
@@ -133,7 +157,7 @@ public struct CellBuffer: Sendable, Hashable {
     private func sameCell(_ i: Int, in other: CellBuffer) -> Bool {
         let a = packed[i], b = other.packed[i]
         if !a.isLong && !b.isLong { return a == b }
-        guard a.isLong && b.isLong, a.width == b.width, a.style == b.style else { return false }
+        guard a.isLong && b.isLong, a.attributes == b.attributes else { return false }
         return long[Int(a.low)].utf8.elementsEqual(other.long[Int(b.low)].utf8)
     }
 

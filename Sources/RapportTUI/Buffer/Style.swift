@@ -1,11 +1,11 @@
 /// The eight basic terminal colours; nil in a `Style` means the terminal's own default.
-public enum Color: UInt8, Sendable, Hashable, CaseIterable, BitwiseCopyable {
+public enum Color: UInt8, Sendable, Hashable, CaseIterable {
     case black, red, green, yellow, blue, magenta, cyan, white
 }
 
 /// How a cell is drawn. Every style must still read without colour (`NO_COLOR`), so
 /// meaning is always carried by an attribute or a glyph as well as by a colour.
-public struct Style: Sendable, Hashable, BitwiseCopyable {
+public struct Style: Sendable, Hashable {
     public var foreground: Color?
     public var background: Color?
     public var bold: Bool
