@@ -138,6 +138,8 @@ public struct CellBuffer: Sendable, Hashable {
             for i in packed.indices { changes.append(CellChange(x: i % max(1, width), y: i / max(1, width), cell: packed[i].cell(long))) }
             return changes
         }
+        // Compare first, then build the changes into an array of the right size: no regrowing.
+        var changed: [Int32] = []
         packed.withUnsafeBufferPointer { now in
             previous.packed.withUnsafeBufferPointer { before in
                 for i in now.indices {
@@ -145,9 +147,13 @@ public struct CellBuffer: Sendable, Hashable {
                     if a == b && !a.isLong { continue }
                     if a.isLong && b.isLong && a.attributes == b.attributes
                         && long[Int(a.low)].utf8.elementsEqual(previous.long[Int(b.low)].utf8) { continue }
-                    changes.append(CellChange(x: i % width, y: i / width, cell: a.cell(long)))
+                    changed.append(Int32(i))
                 }
             }
+        }
+        changes.reserveCapacity(changed.count)
+        for i in changed.lazy.map(Int.init) {
+            changes.append(CellChange(x: i % width, y: i / width, cell: packed[i].cell(long)))
         }
         return changes
     }

@@ -63,12 +63,15 @@ struct PackedCell: BitwiseCopyable, Equatable {
     func grapheme(_ long: [Character]) -> Character {
         if isLong { return long[Int(low)] }
         let count = Int(high >> 56)
-        if count == 1 { return Character(Unicode.Scalar(UInt8(truncatingIfNeeded: low))) }
+        if count == 1 { return Self.ascii[Int(low & 0x7F)] }
         let text = withUnsafeBytes(of: (low.littleEndian, high.littleEndian)) { raw in
             String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<count]), as: UTF8.self)
         }
         return Character(text)
     }
+
+    /// One-byte graphemes, made once: most changed cells are ASCII.
+    private static let ascii: [Character] = (0..<128).map { Character(Unicode.Scalar(UInt8($0))) }
 
     func cell(_ long: [Character]) -> Cell {
         Cell(grapheme: grapheme(long), width: width, style: style)
