@@ -142,5 +142,16 @@ struct CellBufferTests {
         }
         #expect(Set(styles.map { PackedCell.attributes(width: 1, style: $0) }).count == styles.count)
     }
+
+    @Test("Accented Latin and typographic punctuation take a column each, and are clipped like any text")
+    func simpleText() {
+        var b = CellBuffer(width: 20, height: 2)
+        #expect(b.write("Zoë’s café — 5 €", x: 0, y: 0) == 16)
+        #expect(b.lines()[0] == "Zoë’s café — 5 €")
+        #expect((0..<16).map { b[$0, 0].grapheme } == Array("Zoë’s café — 5 €"))
+        #expect((0..<16).allSatisfy { b[$0, 0].width == 1 })
+        b.write("Zoë’s café — 5 €", x: 0, y: 1, width: 8)
+        #expect(b.lines()[1] == "Zoë’s c…")
+    }
 }
 

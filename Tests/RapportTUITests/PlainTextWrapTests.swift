@@ -35,11 +35,11 @@ struct PlainTextWrapTests {
         #expect(Self.corpusTexts().count > 50)
     }
 
-    @Test("Corpus lines wrap the same on bytes as on graphemes, at every width")
+    @Test("Corpus lines wrap the same on bytes or code points as on graphemes, at every width")
     func corpusLines() {
         var compared = 0
         for text in Self.corpusTexts() {
-            for line in text.replacingCRLF().split(separator: "\n").map(String.init) where Self.isPrintableASCII(line) {
+            for line in text.replacingCRLF().split(separator: "\n").map(String.init) {
                 for width in Self.widths {
                     #expect(TextLayout.wrapped(line, width: width) == TextLayout.wrappedGraphemes(line, width: width),
                             "width \(width): \(line)")
@@ -132,6 +132,39 @@ struct PlainTextWrapTests {
         }
         for text in ["e\u{301}", "🇫🇷", "👨‍👩‍👧", "❤️", "\r\n", "\u{1100}\u{1161}"] {
             #expect(DisplayWidth.of(text) <= text.utf8.count)
+        }
+    }
+
+    @Test("Random lines of accented letters, quotes, dashes and spaces wrap the same at every width")
+    func randomSimpleLines() {
+        var seed: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> UInt64 { seed = seed &* 6364136223846793005 &+ 1442695040888963407; return seed >> 33 }
+        let pieces = ["a", "b", " ", " ", "é", "ß", "’", "—", "€", "\u{A0}", "ø", "«", "…", "Ł"]
+        for _ in 0..<2_000 {
+            let line = (0..<Int(next() % 40)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined()
+            for width in 1...12 {
+                #expect(TextLayout.wrapped(line, width: width) == TextLayout.wrappedGraphemes(line, width: width),
+                        "width \(width): '\(line)'")
+            }
+        }
+        // Anything outside the simple set (a combining mark, CJK, an emoji) takes the grapheme walk.
+        for line in ["cafe\u{301} au lait avec du sucre", "東京 と 大阪 の 会議", "ok 👍🏽 thanks for that"] {
+            #expect(PlainText.wrappedSimple(line, width: 5) == nil)
+        }
+    }
+
+    @Test("Simple code points are one column, safe, and never join another into one grapheme")
+    func simpleCodePoints() {
+        let simple = (UInt32(0)...0x2FFFF).compactMap(Unicode.Scalar.init).filter(PlainText.isSimple)
+        #expect(simple.count > 800)
+        for s in simple {
+            #expect(DisplayWidth.of(Character(s)) == 1 && DisplaySafety.replacement(for: s) == nil, "U+\(String(s.value, radix: 16))")
+            #expect(("a" + String(s) + "a").count == 3, "U+\(String(s.value, radix: 16))")
+        }
+        for (i, s) in simple.enumerated() {
+            for t in simple[(i % 5)...].enumerated().filter({ $0.offset % 5 == 0 }).map(\.element) {
+                if (String(s) + String(t)).count != 2 { Issue.record("U+\(String(s.value, radix: 16)) U+\(String(t.value, radix: 16))") }
+            }
         }
     }
 }

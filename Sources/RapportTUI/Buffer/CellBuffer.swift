@@ -48,6 +48,18 @@ public struct CellBuffer: Sendable, Hashable {
         }) {
             return used
         }
+        // So is a line of other simple code points (accented Latin, typographic quotes), one per column.
+        if text.unicodeScalars.count <= room, text.unicodeScalars.allSatisfy(PlainText.isSimple) {
+            let width = width
+            return packed.withUnsafeMutableBufferPointer { cells in
+                var column = x
+                for scalar in text.unicodeScalars {
+                    Self.put(PackedCell(scalar, attributes: attributes), x: column, y: y, width: width, in: cells)
+                    column += 1
+                }
+                return column - x
+            }
+        }
         var safe = DisplaySafety.sanitised(text)
         if DisplayWidth.of(safe) > room { safe = TextLayout.truncated(safe, to: room) }
         var column = x

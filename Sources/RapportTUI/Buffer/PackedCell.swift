@@ -26,6 +26,18 @@ struct PackedCell: BitwiseCopyable, Equatable {
         self.attributes = attributes
     }
 
+    /// A cell for a code point that is a grapheme on its own (at most four UTF-8 bytes, so always inline).
+    init(_ scalar: Unicode.Scalar, attributes: UInt64) {
+        var low: UInt64 = 0, i: UInt64 = 0
+        for byte in UTF8.encode(scalar)! {
+            low |= UInt64(byte) << (8 * i)
+            i += 1
+        }
+        self.low = low
+        high = i << 56
+        self.attributes = attributes
+    }
+
     /// `grapheme` packed inline, or appended to `long` when it is longer than 15 bytes.
     init(_ grapheme: Character, width: UInt8, style: Style, long: inout [Character]) {
         attributes = Self.attributes(width: width, style: style)

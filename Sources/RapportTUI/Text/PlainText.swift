@@ -1,8 +1,10 @@
-/// Wrapping for lines of printable ASCII, the bulk of mail text, on bytes.
+/// Wrapping for lines of printable ASCII, the bulk of mail text, on bytes, and for lines of
+/// other simple code points (accented Latin, typographic quotes) on code points.
 ///
 /// In printable ASCII (0x20–0x7E) every byte is a grapheme one column wide and nothing needs
-/// sanitising, so the grapheme walk of `TextLayout.wrappedGraphemes` can be skipped. The rules
-/// are the same, line for line: tests compare both on corpus text.
+/// sanitising, so the grapheme walk of `TextLayout.wrappedGraphemes` can be skipped; the same
+/// holds for each code point of a simple line. The rules are the same, line for line: tests
+/// compare both on corpus text.
 enum PlainText {
     private static let space = UInt8(ascii: " ")
 
@@ -31,46 +33,104 @@ enum PlainText {
         return true
     }
 
+    /// Whether a code point is always a grapheme of its own, one column wide, and safe to draw:
+    /// printable ASCII, Latin-1 and Latin Extended letters and signs (not the soft hyphen),
+    /// general punctuation (dashes, quotes, …) and currency signs. None of them is a mark, a
+    /// joiner, a prepended or spacing mark, a Hangul jamo or a regional indicator, so no
+    /// grapheme rule can join two of them; a test checks widths, safety and pairs.
+    static func isSimple(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20...0x7E, 0xA0...0xAC, 0xAE...0x2FF, 0x2010...0x2027, 0x2030...0x205E, 0x20A0...0x20BF: true
+        default: false
+        }
+    }
+
     /// A printable-ASCII line broken into lines of at most `width` columns, as `TextLayout.wrapped`
     /// would: at the last space when there is one past the line's start, else hard at `width`;
     /// no line after the first starts with a space.
     static func wrapped(_ bytes: UnsafeBufferPointer<UInt8>, width: Int) -> [String] {
+        wrapped(ASCIIUnits(bytes: bytes), width: width)
+    }
+
+    /// A line of simple code points (`isSimple`) wrapped as `TextLayout.wrapped` would,
+    /// or nil when it holds anything else.
+    static func wrappedSimple(_ line: String, width: Int) -> [String]? {
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(line.utf8.count + 1)
+        var offset = 0
+        for scalar in line.unicodeScalars {
+            guard isSimple(scalar) else { return nil }
+            offset += UTF8.width(scalar)
+            offsets.append(offset)
+        }
+        var copy = line
+        return copy.withUTF8 { wrapped(ScalarUnits(bytes: $0, offsets: offsets), width: width) }
+    }
+
+    /// The wrapping rules over units that are each one grapheme one column wide.
+    private static func wrapped<Units: WrapUnits>(_ units: Units, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-        if bytes.count <= width { return [text(0..<bytes.count)] }
+        let n = units.count
+        if n <= width { return [units.text(0..<n)] }
         var lines: [String] = []
-        // The line being filled is always the contiguous run bytes[start..<end].
+        // The line being filled is always the contiguous run of units start..<end.
         var start = 0, end = 0
-        var lastSpace: Int? = nil             // index in `bytes` of the last space in the run
-        for i in 0..<bytes.count {
-            let byte = bytes[i]
+        var lastSpace: Int? = nil             // the last space in the run
+        for i in 0..<n {
+            let isSpace = units.isSpace(i)
             if start == end {
-                if byte == space && !lines.isEmpty { continue }     // no leading space after a wrap
+                if isSpace && !lines.isEmpty { continue }     // no leading space after a wrap
                 start = i; end = i
             }
             if end - start + 1 > width {
-                if byte == space {
-                    lines.append(text(start..<end)); start = end; lastSpace = nil
+                if isSpace {
+                    lines.append(units.text(start..<end)); start = end; lastSpace = nil
                     continue
                 }
                 if let space = lastSpace, space > start {
                     var cut = space
-                    while cut > start && bytes[cut - 1] == Self.space { cut -= 1 }
-                    lines.append(text(start..<cut))
+                    while cut > start && units.isSpace(cut - 1) { cut -= 1 }
+                    lines.append(units.text(start..<cut))
                     start = space + 1
                 } else {
-                    lines.append(text(start..<end))
+                    lines.append(units.text(start..<end))
                     start = end
                 }
                 lastSpace = nil
                 var j = end
-                while j > start { j -= 1; if bytes[j] == space { lastSpace = j; break } }
+                while j > start { j -= 1; if units.isSpace(j) { lastSpace = j; break } }
                 if start == end { start = i; end = i }
             }
-            if byte == space { lastSpace = i }
+            if isSpace { lastSpace = i }
             end = i + 1
         }
-        if end > start { lines.append(text(start..<end)) }
+        if end > start { lines.append(units.text(start..<end)) }
         return lines
+    }
+}
+
+/// A line as a sequence of one-column graphemes.
+private protocol WrapUnits {
+    var count: Int { get }
+    func isSpace(_ i: Int) -> Bool
+    func text(_ range: Range<Int>) -> String
+}
+
+/// Printable ASCII: a unit per byte.
+private struct ASCIIUnits: WrapUnits {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var count: Int { bytes.count }
+    func isSpace(_ i: Int) -> Bool { bytes[i] == 0x20 }
+    func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+}
+
+/// Simple code points: a unit per code point, unit i at bytes offsets[i]..<offsets[i + 1].
+private struct ScalarUnits: WrapUnits {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let offsets: [Int]
+    var count: Int { offsets.count - 1 }
+    func isSpace(_ i: Int) -> Bool { offsets[i + 1] - offsets[i] == 1 && bytes[offsets[i]] == 0x20 }
+    func text(_ range: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[offsets[range.lowerBound]..<offsets[range.upperBound]]), as: UTF8.self)
     }
 }

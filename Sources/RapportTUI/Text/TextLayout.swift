@@ -29,11 +29,12 @@ public enum TextLayout {
     /// One logical line broken into lines of at most `width` columns, at spaces when possible.
     public static func wrapped(_ line: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        if line.utf8.count <= width { return [line] }      // see `wrappedGraphemes`
         var copy = line
         if let lines = copy.withUTF8({ PlainText.isPrintableASCII($0) ? PlainText.wrapped($0, width: width) : nil }) {
             return lines
         }
-        return wrappedGraphemes(line, width: width)
+        return PlainText.wrappedSimple(line, width: width) ?? wrappedGraphemes(line, width: width)
     }
 
     /// `wrapped` walking graphemes: the general case, for lines with anything but printable ASCII.
