@@ -90,7 +90,11 @@ public enum TextLayout {
                     // Nothing to expand or sanitise, one column per byte.
                     out.append(contentsOf: PlainText.wrapped(raw, width: width))
                 } else {
-                    let line = DisplaySafety.sanitised(expandingTabs(String(decoding: raw, as: UTF8.self)))
+                    // Expanding and sanitising leave most lines as they are: look at the bytes first.
+                    var line = String(decoding: raw, as: UTF8.self)
+                    if raw.contains(0x09) || DisplaySafety.mayNeedReplacing(raw) {
+                        line = DisplaySafety.sanitised(expandingTabs(line))
+                    }
                     out.append(contentsOf: line.isEmpty ? [""] : wrapped(line, width: width))
                 }
                 start = end + 1
