@@ -131,16 +131,19 @@ extension String {
     /// CRLF and lone CR turned into LF. ("\r\n" is one grapheme in Swift, so work on UTF-8 bytes,
     /// where CR and LF never occur inside another character.)
     func replacingCRLF() -> String {
-        guard utf8.contains(0x0D) else { return self }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var previousCR = false
-        for byte in utf8 {
-            if byte == 0x0D { out.append(0x0A); previousCR = true; continue }
-            if byte == 0x0A && previousCR { previousCR = false; continue }
-            previousCR = false
-            out.append(byte)
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(0x0D) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var previousCR = false
+            for byte in bytes {
+                if byte == 0x0D { out.append(0x0A); previousCR = true; continue }
+                if byte == 0x0A && previousCR { previousCR = false; continue }
+                previousCR = false
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
