@@ -50,7 +50,6 @@ public struct CellBuffer: Sendable, Hashable {
         }
         // So is a line of other simple code points (accented Latin, typographic quotes), one per column.
         if text.unicodeScalars.count <= room, text.unicodeScalars.allSatisfy(PlainText.isSimple) {
-            let width = width
             return packed.withUnsafeMutableBufferPointer { cells in
                 var column = x
                 for scalar in text.unicodeScalars {
