@@ -77,4 +77,81 @@ struct CellBufferTests {
         b.restyle(x: 1, y: 0, width: 1) { $0.reverse = true }
         #expect(b.diff(from: a).map(\.x) == [1])
     }
+
+    @Test("Graphemes of every length read back whole: inline up to 15 UTF-8 bytes, longer ones from the side table")
+    func graphemeLengths() {
+        // 1, 2, 3, 4 bytes; a flag (8); e with 6 marks (13); 7 marks (15); 8 marks (17); a ZWJ family (18).
+        let marks = "\u{301}\u{302}\u{303}\u{304}\u{306}\u{307}\u{308}\u{30A}"
+        func e(marks count: Int) -> Character { Character("e" + String(String.UnicodeScalarView(marks.unicodeScalars.prefix(count)))) }
+        let graphemes: [Character] = ["a", "é", "東", "😀", "🇫🇷", e(marks: 6), e(marks: 7), e(marks: 8), "👨‍👩‍👧"]
+        #expect(graphemes.map { $0.utf8.count } == [1, 2, 3, 4, 8, 13, 15, 17, 18])
+        var b = CellBuffer(width: 30, height: 1)
+        b.write(String(graphemes), x: 0, y: 0)
+        #expect(b.lines() == [String(graphemes)])
+        var x = 0
+        for g in graphemes {
+            #expect(b[x, 0].grapheme == g && b[x, 0].grapheme.utf8.elementsEqual(g.utf8))
+            x += Int(b[x, 0].width)
+        }
+    }
+
+    @Test("Long graphemes compare by their text, wherever each frame keeps them")
+    func longGraphemesInTheDiff() {
+        let family: Character = "👨‍👩‍👧", couple: Character = "👩‍❤️‍👨"
+        var a = CellBuffer(width: 8, height: 1)
+        a.write("\(family)\(couple)", x: 0, y: 0)
+        var b = CellBuffer(width: 8, height: 1)
+        b.write("\(couple)", x: 2, y: 0)        // the side table fills in the other order
+        b.write("\(family)", x: 0, y: 0)
+        #expect(b.diff(from: a).isEmpty && a == b)
+        var c = CellBuffer(width: 8, height: 1)
+        c.write("\(couple)\(family)", x: 0, y: 0)
+        #expect(c.diff(from: a).map(\.x) == [0, 2])
+        #expect(c.diff(from: a).map(\.cell.grapheme) == [couple, family])
+        #expect(a != c)
+    }
+
+    @Test("ASCII written over a wide character still blanks its other half, and is clipped like any text")
+    func asciiOverWide() {
+        var b = CellBuffer(width: 6, height: 1)
+        b.write("東京都", x: 0, y: 0)
+        b.write("ab", x: 1, y: 0)
+        #expect(b.lines() == [" ab 都"])
+        b.write("abcdefgh", x: 0, y: 0, width: 5)
+        #expect(b.lines() == ["abcd…"])
+    }
+
+    @Test("Every style and width survives packing, and any difference in style is a change")
+    func packedStyles() {
+        let colors: [Color?] = [nil] + Color.allCases
+        var styles: [Style] = []
+        for fg in colors {
+            for bg in colors {
+                for flags in 0..<16 {
+                    styles.append(Style(foreground: fg, background: bg, bold: flags & 1 != 0, dim: flags & 2 != 0,
+                                        reverse: flags & 4 != 0, underline: flags & 8 != 0))
+                }
+            }
+        }
+        #expect(Set(styles).count == 9 * 9 * 16)
+        for style in styles {
+            for width: UInt8 in [0, 1, 2] {
+                let bits = PackedCell.attributes(width: width, style: style)
+                #expect(PackedCell.decode(bits) == style && PackedCell.blank(style, width: width).width == width)
+            }
+        }
+        #expect(Set(styles.map { PackedCell.attributes(width: 1, style: $0) }).count == styles.count)
+    }
+
+    @Test("Accented Latin and typographic punctuation take a column each, and are clipped like any text")
+    func simpleText() {
+        var b = CellBuffer(width: 20, height: 2)
+        #expect(b.write("Zoë’s café — 5 €", x: 0, y: 0) == 16)
+        #expect(b.lines()[0] == "Zoë’s café — 5 €")
+        #expect((0..<16).map { b[$0, 0].grapheme } == Array("Zoë’s café — 5 €"))
+        #expect((0..<16).allSatisfy { b[$0, 0].width == 1 })
+        b.write("Zoë’s café — 5 €", x: 0, y: 1, width: 8)
+        #expect(b.lines()[1] == "Zoë’s c…")
+    }
 }
+

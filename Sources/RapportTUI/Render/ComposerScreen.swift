@@ -21,8 +21,7 @@ enum ComposerScreen {
     /// The last lines of the conversation, so the newest message stays in sight.
     static func drawThreadTail(_ t: ThreadState, _ state: AppState, _ l: ComposerLayout, into buffer: inout CellBuffer) {
         guard l.threadRows > 0 else { return }
-        let lines = ThreadLayout.lines(t, width: l.width, state: state).lines
-        for (i, line) in lines.suffix(l.threadRows).enumerated() {
+        for (i, line) in ThreadLayout.tail(t, width: l.width, state: state, count: l.threadRows).enumerated() {
             let y = l.threadTop + i
             let x = buffer.write(line.prefix, x: 0, y: y, width: l.width, style: line.prefixStyle)
             var room = l.width - x

@@ -14,46 +14,125 @@ struct ThreadLine: Hashable {
 /// The message pane as lines: each message a header (sender, date) and its wrapped text;
 /// internal notes carry a bar and the word NOTE so they stand out without colour.
 /// `update` uses it too, to know how far the pane can scroll.
+///
+/// Each message is a block: a blank line (before all but the first), the header, the body (or
+/// "(no text)") and a line per attachment. Block sizes come from the wrapped bodies alone, so
+/// scroll limits cost O(messages) and a frame builds only the lines it shows.
 enum ThreadLayout {
-    static func lines(_ t: ThreadState, width: Int, state: AppState) -> (lines: [ThreadLine], starts: [Int]) {
-        var lines: [ThreadLine] = []
-        var starts: [Int] = []
+    /// Where each message's header is and how many lines the pane holds, without building lines.
+    static func metrics(_ t: ThreadState, width: Int) -> (starts: [Int], count: Int) {
         let textWidth = max(1, width - 2)
-        for message in t.messages {
-            if !lines.isEmpty { lines.append(ThreadLine()) }
-            starts.append(lines.count)
-            let date = Formatting.dateTime(message.date, state.timeZone)
-            let author = state.firstName(of: message.author) ?? message.author ?? message.from
-            switch message.direction {
-            case .inbound:
-                // Bare addresses get the customer's name in front, so the agent sees who wrote.
-                var sender = message.from
-                if !sender.contains("<"), let name = t.target?.customerName, !name.isEmpty { sender = "\(name) <\(sender)>" }
-                lines.append(ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: sender, style: .title, right: date))
-            case .outbound:
-                let to = message.to.joined(separator: ", ")
-                let delivery = state.compose.deliveries[message.id]   // replies sent from this inbox
-                let failed: Bool = if case .failed = delivery { true } else { false }
-                lines.append(ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
-                                        text: "\(author) to \(to)" + (delivery.map { " · " + $0.label } ?? ""),
-                                        style: failed ? .error : Style(foreground: .green, bold: true), right: date))
-            case .note:
-                lines.append(ThreadLine(prefix: "┃ ", prefixStyle: .note, text: "NOTE by \(author)",
-                                        style: Style(foreground: .yellow, bold: true), right: date))
-            }
-            let isNote = message.direction == .note
-            let body = t.wrapped.body(of: message, width: textWidth) ?? TextLayout.bodyLines(message.text, width: textWidth)
-            for line in body.isEmpty ? ["(no text)"] : body {
-                lines.append(ThreadLine(prefix: isNote ? "┃ " : "  ", prefixStyle: isNote ? .note : .plain,
-                                        text: line, style: isNote ? .note : .plain))
-            }
-            for a in message.attachments {
-                let name = a.filename.map { DisplaySafety.sanitised($0) } ?? "unnamed"
-                lines.append(ThreadLine(prefix: "  ", text: "[attachment] \(name) (\(a.contentType), \(size(a.size)))",
-                                        style: .dim))
-            }
+        var starts: [Int] = []
+        starts.reserveCapacity(t.messages.count)
+        var count = 0
+        for (index, message) in t.messages.enumerated() {
+            let size = blockSize(message, isFirst: index == 0, bodyLines: body(message, t, textWidth: textWidth).count)
+            starts.append(count + (index == 0 ? 0 : 1))
+            count += size
         }
-        return (lines, starts)
+        return (starts, count)
+    }
+
+    /// Every line of the pane, and where each message's header is.
+    static func lines(_ t: ThreadState, width: Int, state: AppState) -> (lines: [ThreadLine], starts: [Int]) {
+        (window(t, width: width, state: state, from: 0, count: Int.max), metrics(t, width: width).starts)
+    }
+
+    /// Lines `first ..< first + count` of the pane (fewer at its end); only messages in that range are laid out.
+    static func window(_ t: ThreadState, width: Int, state: AppState, from first: Int, count: Int) -> [ThreadLine] {
+        let textWidth = max(1, width - 2)
+        let last = count > Int.max - first ? Int.max : first + count
+        var out: [ThreadLine] = []
+        var blockStart = 0
+        for (index, message) in t.messages.enumerated() {
+            guard blockStart < last else { break }
+            let body = body(message, t, textWidth: textWidth)
+            let size = blockSize(message, isFirst: index == 0, bodyLines: body.count)
+            if blockStart + size > first {
+                let range = max(0, first - blockStart)..<min(size, last - blockStart)
+                out += block(message, isFirst: index == 0, body: body, t, state, range: range)
+            }
+            blockStart += size
+        }
+        return out
+    }
+
+    /// The last `count` lines of the pane, laying out only the newest messages that fill them.
+    static func tail(_ t: ThreadState, width: Int, state: AppState, count: Int) -> [ThreadLine] {
+        guard count > 0 else { return [] }
+        let textWidth = max(1, width - 2)
+        var blocks: [[ThreadLine]] = []
+        var total = 0
+        for (index, message) in t.messages.enumerated().reversed() {
+            guard total < count else { break }
+            let body = body(message, t, textWidth: textWidth)
+            let size = blockSize(message, isFirst: index == 0, bodyLines: body.count)
+            let wanted = min(size, count - total)
+            blocks.append(block(message, isFirst: index == 0, body: body, t, state, range: (size - wanted)..<size))
+            total += wanted
+        }
+        return Array(blocks.reversed().joined())
+    }
+
+    /// The wrapped body: from the cache when it was wrapped to this width, else afresh.
+    private static func body(_ message: Message, _ t: ThreadState, textWidth: Int) -> [String] {
+        t.wrapped.body(of: message, width: textWidth) ?? TextLayout.bodyLines(message.text, width: textWidth)
+    }
+
+    private static func blockSize(_ message: Message, isFirst: Bool, bodyLines: Int) -> Int {
+        (isFirst ? 0 : 1) + 1 + max(1, bodyLines) + message.attachments.count
+    }
+
+    /// The lines of one message's block whose index within the block is in `range`.
+    private static func block(_ message: Message, isFirst: Bool, body: [String], _ t: ThreadState, _ state: AppState,
+                              range: Range<Int>) -> [ThreadLine] {
+        var out: [ThreadLine] = []
+        var index = 0
+        if !isFirst {
+            if range.contains(index) { out.append(ThreadLine()) }
+            index += 1
+        }
+        if range.contains(index) { out.append(header(message, t, state)) }
+        index += 1
+        let isNote = message.direction == .note
+        let shown = body.isEmpty ? ["(no text)"] : body
+        for k in range.clamped(to: index..<(index + shown.count)) {
+            out.append(ThreadLine(prefix: isNote ? "┃ " : "  ", prefixStyle: isNote ? .note : .plain,
+                                  text: shown[k - index], style: isNote ? .note : .plain))
+        }
+        index += shown.count
+        for a in message.attachments {
+            if range.contains(index) {
+                let name = a.filename.map { DisplaySafety.sanitised($0) } ?? "unnamed"
+                out.append(ThreadLine(prefix: "  ", text: "[attachment] \(name) (\(a.contentType), \(size(a.size)))",
+                                      style: .dim))
+            }
+            index += 1
+        }
+        return out
+    }
+
+    /// A message's first line: who wrote to whom, and when.
+    private static func header(_ message: Message, _ t: ThreadState, _ state: AppState) -> ThreadLine {
+        let date = Formatting.dateTime(message.date, state.timeZone)
+        let author = state.firstName(of: message.author) ?? message.author ?? message.from
+        switch message.direction {
+        case .inbound:
+            // Bare addresses get the customer's name in front, so the agent sees who wrote.
+            var sender = message.from
+            if !sender.contains("<"), let name = t.target?.customerName, !name.isEmpty { sender = "\(name) <\(sender)>" }
+            return ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: sender, style: .title, right: date)
+        case .outbound:
+            let to = message.to.joined(separator: ", ")
+            let delivery = state.compose.deliveries[message.id]   // replies sent from this inbox
+            let failed: Bool = if case .failed = delivery { true } else { false }
+            return ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
+                              text: "\(author) to \(to)" + (delivery.map { " · " + $0.label } ?? ""),
+                              style: failed ? .error : Style(foreground: .green, bold: true), right: date)
+        case .note:
+            return ThreadLine(prefix: "┃ ", prefixStyle: .note, text: "NOTE by \(author)",
+                              style: Style(foreground: .yellow, bold: true), right: date)
+        }
     }
 
     static func paneWidth(_ t: ThreadState, state: AppState) -> Int {
@@ -66,12 +145,11 @@ enum ThreadLayout {
     }
 
     static func maxScroll(_ t: ThreadState, state: AppState) -> Int {
-        let count = lines(t, width: paneWidth(t, state: state), state: state).lines.count
-        return max(0, count - state.layout.threadHeight)
+        max(0, metrics(t, width: paneWidth(t, state: state)).count - state.layout.threadHeight)
     }
 
     static func lastMessageStart(_ t: ThreadState, state: AppState) -> Int {
-        lines(t, width: paneWidth(t, state: state), state: state).starts.last ?? 0
+        metrics(t, width: paneWidth(t, state: state)).starts.last ?? 0
     }
 
     static func size(_ bytes: Int) -> String {

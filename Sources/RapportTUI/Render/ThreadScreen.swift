@@ -18,9 +18,9 @@ enum ThreadScreen {
             buffer.write("Loading…", x: 2, y: top, style: .dim)
             return
         }
-        let lines = ThreadLayout.lines(t, width: paneWidth, state: state).lines
-        let first = max(0, min(t.scroll, lines.count - 1))
-        for (offset, line) in lines.dropFirst(first).prefix(height).enumerated() {
+        let count = ThreadLayout.metrics(t, width: paneWidth).count
+        let first = max(0, min(t.scroll, count - 1))
+        for (offset, line) in ThreadLayout.window(t, width: paneWidth, state: state, from: first, count: height).enumerated() {
             let y = top + offset
             let x = buffer.write(line.prefix, x: 0, y: y, width: paneWidth, style: line.prefixStyle)
             var room = paneWidth - x

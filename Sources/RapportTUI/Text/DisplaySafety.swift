@@ -11,11 +11,36 @@ public enum DisplaySafety {
 
     /// The text with every dangerous code point replaced by a visible placeholder.
     public static func sanitised(_ text: String) -> String {
-        // Fast path: most text has nothing to replace.
-        if !text.unicodeScalars.contains(where: { replacement(for: $0) != nil }) { return text }
+        // Fast path: most text has nothing to replace, which its UTF-8 bytes tell.
+        var copy = text
+        if !copy.withUTF8(mayNeedReplacing) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars { out.append(replacement(for: scalar) ?? scalar) }
         return String(out)
+    }
+
+    /// Whether UTF-8 `bytes` hold a code point that `replacement(for:)` replaces (exactly: the
+    /// encodings of the code points listed there, looked for byte by byte).
+    static func mayNeedReplacing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let n = bytes.count
+        var i = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x20 || b == 0x7F { return true }
+            if b >= 0xC2 {
+                let c = i + 1 < n ? bytes[i + 1] : 0, d = i + 2 < n ? bytes[i + 2] : 0
+                switch b {
+                case 0xC2 where c <= 0x9F || c == 0xAD: return true            // C1 controls, soft hyphen
+                case 0xD8 where c == 0x9C: return true                          // U+061C
+                case 0xE2 where c == 0x80 && (d == 0x8E || d == 0x8F || (0xA8...0xAE).contains(d)): return true
+                case 0xE2 where c == 0x81 && (0xA6...0xA9).contains(d): return true   // bidi isolates
+                case 0xEF where c == 0xBB && d == 0xBF: return true             // U+FEFF
+                default: break
+                }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Whether a code point must not reach the terminal.

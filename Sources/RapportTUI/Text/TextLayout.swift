@@ -29,7 +29,20 @@ public enum TextLayout {
     /// One logical line broken into lines of at most `width` columns, at spaces when possible.
     public static func wrapped(_ line: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
-        if DisplayWidth.of(line) <= width { return [line] }
+        if line.utf8.count <= width { return [line] }      // see `wrappedGraphemes`
+        var copy = line
+        if let lines = copy.withUTF8({ PlainText.isPrintableASCII($0) ? PlainText.wrapped($0, width: width) : nil }) {
+            return lines
+        }
+        return PlainText.wrappedSimple(line, width: width) ?? wrappedGraphemes(line, width: width)
+    }
+
+    /// `wrapped` walking graphemes: the general case, for lines with anything but printable ASCII.
+    static func wrappedGraphemes(_ line: String, width: Int) -> [String] {
+        guard width > 0 else { return [] }
+        // No grapheme is wider than its UTF-8 bytes (at most two columns, and anything beyond
+        // ASCII takes two bytes or more), so a line with no more bytes than columns fits unmeasured.
+        if line.utf8.count <= width || DisplayWidth.of(line) <= width { return [line] }
         var lines: [String] = []
         var current: [Character] = []
         var currentWidth = 0
@@ -63,11 +76,29 @@ public enum TextLayout {
     /// A message body as display lines: CRLF and CR normalised to line breaks, tabs expanded,
     /// each line sanitised and wrapped to `width`.
     public static func bodyLines(_ text: String, width: Int) -> [String] {
-        let normalised = text.replacingCRLF()
+        var normalised = text.replacingCRLF()
         var out: [String] = []
-        for raw in normalised.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = DisplaySafety.sanitised(expandingTabs(String(raw)))
-            out.append(contentsOf: line.isEmpty ? [""] : wrapped(line, width: width))
+        // Lines are split on the LF byte: LF is always a grapheme of its own once CRs are gone.
+        normalised.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                let raw = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if raw.isEmpty {
+                    out.append("")
+                } else if PlainText.isPrintableASCII(raw) {
+                    // Nothing to expand or sanitise, one column per byte.
+                    out.append(contentsOf: PlainText.wrapped(raw, width: width))
+                } else {
+                    // Expanding and sanitising leave most lines as they are: look at the bytes first.
+                    var line = String(decoding: raw, as: UTF8.self)
+                    if raw.contains(0x09) || DisplaySafety.mayNeedReplacing(raw) {
+                        line = DisplaySafety.sanitised(expandingTabs(line))
+                    }
+                    out.append(contentsOf: line.isEmpty ? [""] : wrapped(line, width: width))
+                }
+                start = end + 1
+            }
         }
         while out.last == "" { out.removeLast() }
         return out
@@ -75,7 +106,7 @@ public enum TextLayout {
 
     /// Tabs replaced by spaces up to the next multiple of four columns.
     static func expandingTabs(_ line: String) -> String {
-        guard line.contains("\t") else { return line }
+        guard line.utf8.contains(0x09) else { return line }
         var out = ""
         var column = 0
         for character in line {
@@ -97,17 +128,22 @@ public enum TextLayout {
 }
 
 extension String {
-    /// CRLF and lone CR turned into LF. ("\r\n" is one grapheme in Swift, so work on scalars.)
+    /// CRLF and lone CR turned into LF. ("\r\n" is one grapheme in Swift, so work on UTF-8 bytes,
+    /// where CR and LF never occur inside another character.)
     func replacingCRLF() -> String {
-        guard unicodeScalars.contains("\r") else { return self }
-        var out = String.UnicodeScalarView()
-        var previousCR = false
-        for scalar in unicodeScalars {
-            if scalar == "\r" { out.append("\n"); previousCR = true; continue }
-            if scalar == "\n" && previousCR { previousCR = false; continue }
-            previousCR = false
-            out.append(scalar)
+        var copy = self
+        return copy.withUTF8 { bytes in
+            guard bytes.contains(0x0D) else { return self }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var previousCR = false
+            for byte in bytes {
+                if byte == 0x0D { out.append(0x0A); previousCR = true; continue }
+                if byte == 0x0A && previousCR { previousCR = false; continue }
+                previousCR = false
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
     }
 }
