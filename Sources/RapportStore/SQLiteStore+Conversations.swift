@@ -47,7 +47,7 @@ extension SQLiteStore {
     }
 
     /// The SQL of one page (nil when the text cannot match anything). `strategy` lets tests compare
-    /// both full-text plans; normally `TextFilter` picks one from the index.
+    /// the full-text plans; normally `TextFilter` picks one from the index.
     static func listQuery(_ db: Database, _ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
                           limit: Int, agent: String, strategy: TextFilter.Strategy? = nil)
         throws -> ListQuery? {

@@ -98,11 +98,9 @@ extension AppState {
 
     /// The owner of these customers on the rows and the open thread, before the store confirms it.
     mutating func showOwner(_ owner: Agent, of customers: Set<CustomerID>) {
-        for row in list.rows where customers.contains(row.customerID) {
-            list.updateRow(row.id) {
-                $0.ownerLogin = owner.login
-                $0.ownerFirstName = owner.firstName
-            }
+        for i in list.rows.indices where customers.contains(list.rows[i].customerID) {
+            list.rows[i].ownerLogin = owner.login
+            list.rows[i].ownerFirstName = owner.firstName
         }
         if case .thread(var t) = screen, let id = t.target?.customerID, customers.contains(id) {
             t.summary?.ownerLogin = owner.login
