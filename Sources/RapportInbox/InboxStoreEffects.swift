@@ -20,6 +20,24 @@ public struct InboxStoreEffects {
         self.quietDays = quietDays
     }
 
+    /// The messages answering `effect`, refusals and failures included (the inbox shows them and goes
+    /// on), or nil when it is not a store effect.
+    public func perform(_ effect: Effect) -> [AppMsg]? {
+        do {
+            return try answer(effect)
+        } catch {
+            if case let .assign(customer, _, _) = effect {
+                return [.assignFailed(customer, reason: Self.describe(error))]
+            }
+            return [.failed(Self.describe(error))]
+        }
+    }
+
+    /// What a person reads for a failure: a `RapportError`'s own words.
+    public static func describe(_ error: any Error) -> String {
+        (error as? RapportError)?.description ?? String(describing: error)
+    }
+
     /// The messages answering `effect`, or nil when it is not a store effect. Refusals throw.
     public func answer(_ effect: Effect) throws -> [AppMsg]? {
         switch effect {

@@ -6,7 +6,7 @@ import RapportStore
 import RapportTUI
 
 /// The inbox without a terminal: the real `update` and `render`, effects run against the store by
-/// `BenchEffects`, and the diff a terminal would receive. Times cold start to the first frame with
+/// `InboxStoreEffects`, and the diff a terminal would receive. Times cold start to the first frame with
 /// rows, then keystroke to frame (update → effects → update with their results → render → diff)
 /// for moving down, paging, opening a thread and assigning, at 200×60 (200 opens and assignments, so
 /// that a p99 is not simply the slowest sample).
@@ -25,6 +25,7 @@ struct InboxCommand: ParsableCommand {
         let store = try SQLiteStore(path: store)
         guard let me = try store.agent(login: agent) else { throw ValidationError("no agent \(agent) in the store") }
         var inbox = BenchInbox(store: store, agent: me, width: width, height: height)
+        inbox.timesEffects = verbose
         inbox.send(.start)
         inbox.settle()
         let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - coldStart) / 1e6
@@ -91,7 +92,10 @@ struct InboxCommand: ParsableCommand {
 /// is drawn and diffed; `settle` runs the effects that waited for the frame and draws again.
 struct BenchInbox {
     var state: AppState
-    let effects: BenchEffects
+    /// The same store effects as `rapport`'s effect runner; those needing the terminal or the composer do nothing.
+    let effects: InboxStoreEffects
+    /// Time each kind of effect (`--verbose`); off, nothing but the effect runs inside a key's timing.
+    var timesEffects = false
     var schedule = EffectSchedule()
     var previous: CellBuffer?
     var frames = 0
@@ -100,7 +104,7 @@ struct BenchInbox {
 
     init(store: SQLiteStore, agent: Agent, width: Int, height: Int) {
         state = AppState(agent: agent, width: width, height: height, now: Date())
-        effects = BenchEffects(store: store, agent: agent)
+        effects = InboxStoreEffects(store: store, agent: agent)
     }
 
     /// One message to its frame.
@@ -129,8 +133,10 @@ struct BenchInbox {
     }
 
     private mutating func perform(_ effect: Effect) -> [AppMsg] {
+        guard timesEffects else { return effects.perform(effect) ?? [] }
         let kind = String(String(describing: effect).prefix { $0 != "(" })
-        return effectTimes[kind, default: Timings()].measure { effects.perform(effect) }
+        let effects = effects
+        return effectTimes[kind, default: Timings()].measure { effects.perform(effect) ?? [] }
     }
 
     private mutating func draw() {
@@ -139,21 +145,6 @@ struct BenchInbox {
         changedCells += frame.diff(from: previous).count
         frames += 1
         previous = frame
-    }
-}
-
-/// The store effects the measured keys cause, answered by the same `InboxStoreEffects` as `rapport`'s
-/// effect runner; effects that need the terminal or the composer do nothing here.
-struct BenchEffects {
-    let store: SQLiteStore
-    let agent: Agent
-
-    func perform(_ effect: Effect) -> [AppMsg] {
-        do {
-            return try InboxStoreEffects(store: store, agent: agent).answer(effect) ?? []
-        } catch {
-            return [.failed(String(describing: error))]
-        }
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportInbox
 import RapportTUI
 
 /// What the composer's effects need besides the conversation store; set up by `openInbox`.
@@ -103,6 +104,6 @@ extension EffectRunner {
     }
 
     func describe(_ error: any Error) -> String {
-        (error as? RapportError)?.description ?? String(describing: error)
+        InboxStoreEffects.describe(error)
     }
 }

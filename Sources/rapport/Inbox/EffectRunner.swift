@@ -15,20 +15,19 @@ struct EffectRunner {
     /// Outbox, templates, delivery and the external editor, for the composer's effects.
     var composer: ComposerServices?
 
-    /// Runs one store effect. `.redraw` and `.quit` belong to the loop and give nothing here.
+    /// Runs one effect. `.redraw` and `.quit` belong to the loop and give nothing here.
     func perform(_ effect: Effect) -> [AppMsg] {
+        if let answer = InboxStoreEffects(store: store, agent: agent, clock: clock, quietDays: quietDays).perform(effect) {
+            return answer
+        }
         do {
             return try run(effect)
         } catch {
-            if case let .assign(customer, _, _) = effect {
-                return [.assignFailed(customer, reason: describe(error))]
-            }
             return [.failed(describe(error))]
         }
     }
 
     private func run(_ effect: Effect) throws -> [AppMsg] {
-        if let answer = try InboxStoreEffects(store: store, agent: agent, clock: clock, quietDays: quietDays).answer(effect) { return answer }
         switch effect {
         case .composer(let effect):
             guard let composer else { return [.failed("The composer is not available here")] }
