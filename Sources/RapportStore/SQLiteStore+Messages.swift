@@ -95,10 +95,6 @@ extension Message {
 
 /// Small lists (addresses, references, attachments) are stored as JSON text columns.
 enum JSONColumn {
-    static func encode<T: Encodable>(_ value: T) -> String {
-        (try? String(decoding: JSONEncoder().encode(value), as: UTF8.self)) ?? "[]"
-    }
-
     /// A JSON array of strings, written by hand: `JSONEncoder` costs more than the insert itself.
     static func encode(_ strings: [String]) -> String {
         guard !strings.isEmpty else { return "[]" }
@@ -143,11 +139,6 @@ enum JSONColumn {
             }
         }
         out += "\""
-    }
-
-    static func decode<T: Decodable>(_ text: String?) -> T? {
-        guard let text else { return nil }
-        return try? JSONDecoder().decode(T.self, from: Data(text.utf8))
     }
 
     /// Attachments; most messages have none, and `JSONDecoder` costs ~20 µs even for `[]`.

@@ -21,9 +21,6 @@ public struct CellBuffer: Sendable, Hashable {
         packed[y * width + x].cell(long)
     }
 
-    /// Every cell, row by row.
-    public var cells: [Cell] { packed.map { $0.cell(long) } }
-
     // MARK: - Drawing
 
     /// Writes `text` from (x, y), sanitised, cut with `…` when it is wider than `width`
@@ -154,11 +151,7 @@ public struct CellBuffer: Sendable, Hashable {
         packed.withUnsafeBufferPointer { now in
             previous.packed.withUnsafeBufferPointer { before in
                 for i in now.indices {
-                    let a = now[i], b = before[i]
-                    if a == b && !a.isLong { continue }
-                    if a.isLong && b.isLong && a.attributes == b.attributes
-                        && long[Int(a.low)].utf8.elementsEqual(previous.long[Int(b.low)].utf8) { continue }
-                    changed.append(Int32(i))
+                    if !Self.same(now[i], long, before[i], previous.long) { changed.append(Int32(i)) }
                 }
             }
         }
@@ -169,17 +162,17 @@ public struct CellBuffer: Sendable, Hashable {
         return changes
     }
 
-    /// Whether cell `i` shows the same as in `other`. Long graphemes are compared by their bytes,
-    /// as the side tables of two frames differ; inline ones by their bits.
-    private func sameCell(_ i: Int, in other: CellBuffer) -> Bool {
-        let a = packed[i], b = other.packed[i]
+    /// Whether two cells show the same. Long graphemes are compared by their bytes, as the side
+    /// tables of two frames differ; inline ones by their bits.
+    private static func same(_ a: PackedCell, _ aLong: [Character], _ b: PackedCell, _ bLong: [Character]) -> Bool {
         if !a.isLong && !b.isLong { return a == b }
         guard a.isLong && b.isLong, a.attributes == b.attributes else { return false }
-        return long[Int(a.low)].utf8.elementsEqual(other.long[Int(b.low)].utf8)
+        return aLong[Int(a.low)].utf8.elementsEqual(bLong[Int(b.low)].utf8)
     }
 
     public static func == (lhs: CellBuffer, rhs: CellBuffer) -> Bool {
-        lhs.width == rhs.width && lhs.height == rhs.height && lhs.packed.indices.allSatisfy { lhs.sameCell($0, in: rhs) }
+        lhs.width == rhs.width && lhs.height == rhs.height
+            && lhs.packed.indices.allSatisfy { same(lhs.packed[$0], lhs.long, rhs.packed[$0], rhs.long) }
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -7,7 +7,7 @@ public enum Action: Sendable, Hashable {
     case assign, take, toggleMark, cycleStatus
     case search, help, redraw, suspend
     case toggleSidebar
-    /// Composer and referral keys: their screens arrive with other issues (see `Feature`).
+    /// The composer (reply, note) and the referral picker.
     case reply, note, recordReferral
     // Inside the agent picker and the line prompts.
     case confirm, cancel, deleteBackward, clearLine

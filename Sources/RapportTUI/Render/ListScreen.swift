@@ -110,8 +110,6 @@ struct ListColumns {
         "  " + TextLayout.fitted("Customer", to: customer) + " " + TextLayout.fitted("When", to: due) + " What"
     }
 
-    /// Where the subject starts.
-    var subjectX: Int { 2 + customer + 1 + owner + 1 + status + 1 + age + 1 }
 
     var headerText: String {
         "  " + TextLayout.fitted("Customer", to: customer) + " " + TextLayout.fitted("Owner", to: owner) + " "

@@ -43,8 +43,6 @@ public enum DisplaySafety {
         return false
     }
 
-    /// Whether a code point must not reach the terminal.
-    public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { replacement(for: scalar) != nil }
 
     /// What to draw instead of `scalar`, or nil when it is safe as it is.
     public static func replacement(for scalar: Unicode.Scalar) -> Unicode.Scalar? {

@@ -83,10 +83,6 @@ enum MailEncoding {
     static func latin1(_ text: String) -> [UInt8] {
         text.unicodeScalars.map { $0.value < 0x100 ? UInt8($0.value) : UInt8(ascii: "?") }
     }
-
-    static func isLatin1(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.value < 0x100 }
-    }
 }
 
 /// RFC 5322 dates without Foundation's formatters (a million of them).

@@ -31,11 +31,10 @@ struct Timings {
     }
 }
 
-/// Current and peak resident memory of this process, from /proc (Linux).
+/// Peak resident memory of this process, from /proc (Linux).
 enum Memory {
     /// `VmHWM` (peak resident set) in KiB, or nil off Linux.
     static func peakKiB() -> Int? { status("VmHWM:") }
-    static func currentKiB() -> Int? { status("VmRSS:") }
 
     private static func status(_ key: String) -> Int? {
         guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return nil }

@@ -50,12 +50,6 @@ final class BackgroundDelivery: @unchecked Sendable {
         condition.unlock()
     }
 
-    var isRunning: Bool {
-        condition.lock()
-        defer { condition.unlock() }
-        return running
-    }
-
     private func work() {
         while true {
             let message = deliverOnce()

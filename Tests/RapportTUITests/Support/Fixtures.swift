@@ -38,9 +38,6 @@ func loadedState(_ rows: [ConversationSummary], width: Int = 100, height: Int = 
 /// effects with messages as the real runner does, and can be changed "by another process".
 final class FakeInbox {
     var conversations: [ConversationSummary]
-    var agents: [Agent] = team
-    var assignments: [Effect] = []
-    var quit = false
 
     init(_ conversations: [ConversationSummary]) {
         self.conversations = conversations
@@ -86,10 +83,9 @@ final class FakeInbox {
                                               unassigned: listed(InboxView.unassigned.query(agent: agent.login)!).count,
                                               waiting: listed(InboxView.waiting.query(agent: agent.login)!).count))]
         case .loadAgents:
-            return [.agentsLoaded(agents)]
+            return [.agentsLoaded(team)]
         case let .assign(customer, to, note):
-            assignments.append(effect)
-            let owner = agents.first { $0.login == to }
+            let owner = team.first { $0.login == to }
             var from: String?
             for i in conversations.indices where conversations[i].customerID == customer {
                 from = conversations[i].ownerLogin
@@ -100,10 +96,7 @@ final class FakeInbox {
         case let .setStatus(id, status):
             for i in conversations.indices where conversations[i].id == id { conversations[i].status = status }
             return [.statusSet(id, status)]
-        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral, .composer:
-            return []
-        case .quit:
-            quit = true
+        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral, .composer, .quit:
             return []
         }
     }
