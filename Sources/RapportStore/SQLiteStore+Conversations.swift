@@ -182,11 +182,19 @@ extension SQLiteStore {
 
     static func startConversation(_ db: Database, customer: CustomerID, subject: String, at: Date) throws -> Conversation {
         guard try Self.customer(db, id: customer) != nil else { throw RapportError.unknownCustomer("#\(customer)") }
-        try db.execute(sql: """
+        let id = try insertConversation(db, customer: customer, subject: subject, normalized: Subject.normalized(subject),
+                                        at: at.timeIntervalSince1970)
+        return try conversation(db, id: id)!
+    }
+
+    /// A new open conversation row, for a customer the caller knows exists.
+    static func insertConversation(_ db: Database, customer: CustomerID, subject: String, normalized: String,
+                                   at: Double) throws -> ConversationID {
+        try db.cachedStatement(sql: """
             INSERT INTO conversation (customer_id, subject, normalized_subject, status, created, last_activity)
             VALUES (?, ?, ?, 'open', ?, ?)
-            """, arguments: [customer, subject, Subject.normalized(subject), at.timeIntervalSince1970, at.timeIntervalSince1970])
-        return try conversation(db, id: db.lastInsertedRowID)!
+            """).execute(arguments: [customer, subject, normalized, at, at])
+        return db.lastInsertedRowID
     }
 
     static func conversation(_ db: Database, id: ConversationID) throws -> Conversation? {

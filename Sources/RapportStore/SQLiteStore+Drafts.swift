@@ -23,9 +23,12 @@ extension SQLiteStore {
     }
 
     public func deleteDraft(conversation: ConversationID, agent: String) throws {
-        try pool.write { db in
-            try db.execute(sql: "DELETE FROM draft WHERE conversation_id = ? AND agent = ?", arguments: [conversation, agent])
-        }
+        try pool.write { db in try Self.deleteDraft(db, conversation: conversation, agent: agent) }
+    }
+
+    /// The agent's draft of a conversation gone, in the caller's transaction (a note or reply made from it).
+    static func deleteDraft(_ db: Database, conversation: ConversationID, agent: String) throws {
+        try db.execute(sql: "DELETE FROM draft WHERE conversation_id = ? AND agent = ?", arguments: [conversation, agent])
     }
 }
 

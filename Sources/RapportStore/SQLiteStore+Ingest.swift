@@ -29,21 +29,19 @@ extension SQLiteStore: MailIngestStore {
         }
     }
 
-    /// Runs `body` with the writer tuned for a bulk load, then restores its settings.
+    /// Runs `body` with the writer tuned for a bulk load, then restores its durability settings.
     /// - `synchronous = NORMAL`: in WAL mode a commit no longer waits for fsync; a power cut may lose
     ///   the last batches but never corrupts the file, and their seen records go with them, so the
     ///   next run ingests them again. (Other writes — assignments, the outbox — keep the stricter default.)
-    /// - a 64 MB page cache instead of 2 MB: the message-id and FTS b-trees stop being re-read from the OS.
     /// - a checkpoint every 64 MB of WAL instead of every 4 MB: fewer, larger copies into the database.
+    /// - a 64 MB page cache instead of 2 MB, kept afterwards: the message-id and FTS b-trees
+    ///   stop being re-read from the OS, batch after batch (shrinking it again would drop those pages).
     static func withBulkWriteSettings<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
-        let cacheSize = try Int.fetchOne(db, sql: "PRAGMA cache_size") ?? -2000
         let checkpoint = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
         try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384")
         defer {
-            try? db.execute(sql: """
-                PRAGMA synchronous = \(synchronous); PRAGMA cache_size = \(cacheSize); PRAGMA wal_autocheckpoint = \(checkpoint)
-                """)
+            try? db.execute(sql: "PRAGMA synchronous = \(synchronous); PRAGMA wal_autocheckpoint = \(checkpoint)")
         }
         return try body()
     }
@@ -166,11 +164,7 @@ extension SQLiteStore: MailIngestStore {
             return id
         }
         // The customer was found or created just before: no need to check it exists, as startConversation does.
-        try db.cachedStatement(sql: """
-            INSERT INTO conversation (customer_id, subject, normalized_subject, status, created, last_activity)
-            VALUES (?, ?, ?, 'open', ?, ?)
-            """).execute(arguments: [customer, subject, normalized, at, at])
-        return db.lastInsertedRowID
+        return try insertConversation(db, customer: customer, subject: subject, normalized: normalized, at: at)
     }
 
     static func recordSeen(_ db: Database, key: String, path: String, dedup: String?, message: MessageID?,

@@ -21,7 +21,7 @@ extension SQLiteStore {
             guard let c = try Self.conversation(db, id: conversation) else { throw RapportError.unknownConversation(conversation) }
             let note = try Self.appendMessage(db, NewMessage(conversationID: conversation, direction: .note, author: agent.login,
                                                              from: agent.email, subject: c.subject, text: text, date: at))
-            try db.execute(sql: "DELETE FROM draft WHERE conversation_id = ? AND agent = ?", arguments: [conversation, agent.login])
+            try Self.deleteDraft(db, conversation: conversation, agent: agent.login)
             return note
         }
     }

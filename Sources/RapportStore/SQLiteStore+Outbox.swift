@@ -46,7 +46,7 @@ extension SQLiteStore: OutboxStore {
                 INSERT INTO outbox (message_id, agent, to_address, state, queued, updated) VALUES (?, ?, ?, 'queued', ?, ?)
                 """, arguments: [message.id, agent.login, to, at.timeIntervalSince1970, at.timeIntervalSince1970])
             // The draft this reply came from goes in the same transaction: a crash can not bring back sent text.
-            try db.execute(sql: "DELETE FROM draft WHERE conversation_id = ? AND agent = ?", arguments: [conversation.id, agent.login])
+            try Self.deleteDraft(db, conversation: conversation.id, agent: agent.login)
             return try Self.outboxItem(db, id: db.lastInsertedRowID)!
         }
     }

@@ -14,6 +14,7 @@ extension AppState {
 
     mutating func referralKey(_ key: Key, _ picker: ReferralPicker) -> [Effect] {
         var picker = picker
+        let typedBefore = picker.text
         let choices = picker.choices
         switch keyMap.action(for: key, in: .picker) {
         case .moveUp:
@@ -48,14 +49,11 @@ extension AppState {
             picker.text += typed
             picker.selected = 0
         }
-        overlay = .referral(picker)
+        // Only a change of the text asks the store again: moving through the matches must not wait for it.
         let text = picker.text.trimmingCharacters(in: .whitespaces)
-        if text.isEmpty {
-            picker.matches = []
-            overlay = .referral(picker)
-            return []
-        }
-        return [.findCustomers(text)]
+        if text.isEmpty { picker.matches = [] }
+        overlay = .referral(picker)
+        return text.isEmpty || picker.text == typedBefore ? [] : [.findCustomers(text)]
     }
 
     /// Matches arrive for what was typed; ones for text typed over since are dropped.
