@@ -258,8 +258,7 @@ extension AppState {
             // Open the help where the composer's keys are (in whichever column they are).
             let columns = HelpOverlay.columns(keyMap, width: width)
             let row = columns.compactMap { $0.firstIndex { $0.isHeading && $0.keys == KeyContext.composer.title } }.first ?? 0
-            let maxScroll = max(0, HelpOverlay.rowCount(keyMap, width: width) - max(1, layout.height - 4))
-            overlay = .help(scroll: min(row, maxScroll))
+            overlay = .help(scroll: min(row, HelpOverlay.maxScroll(keyMap, layout)))
             return effects
         case .newline: return edit { $0.insert("\n") }
         case .deleteBackward: return edit { $0.deleteBackward() }

@@ -10,7 +10,7 @@ extension AppState {
         if list.moreBefore {
             list.selected = 0
             list.top = 0
-            return [loadPage(.around(nil, fallback: nil, above: 0, below: visibleRows + 20))]
+            return [loadPage(.top(visible: visibleRows))]
         }
         return moveCursor(by: -list.rows.count)
     }
@@ -69,7 +69,7 @@ extension AppState {
                                 below: visibleRows + 20)
             list.top = -cursor.screenRow   // so the cursor lands on the same screen row
         } else {
-            placement = .around(nil, fallback: nil, above: 0, below: visibleRows + 20)
+            placement = .top(visible: visibleRows)
         }
         return [loadPage(placement)]
     }

@@ -15,7 +15,7 @@ extension AppState {
     mutating func receive(_ msg: AppMsg) -> [Effect] {
         switch msg {
         case .start:
-            return [.loadAgents, .loadCounts, loadPage(.around(nil, fallback: nil, above: 0, below: visibleRows + 20))]
+            return [.loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
 
         case .key(let key):
             message = nil
@@ -155,9 +155,8 @@ extension AppState {
     }
 
     mutating func helpKey(_ key: Key, scroll: Int) -> [Effect] {
-        let total = HelpOverlay.rowCount(keyMap, width: width)
-        let page = max(1, layout.height - 4)
-        let maxScroll = max(0, total - page)
+        let page = HelpOverlay.page(layout)
+        let maxScroll = HelpOverlay.maxScroll(keyMap, layout)
         switch keyMap.action(for: key, in: .help) {
         case .moveDown: overlay = .help(scroll: min(maxScroll, scroll + 1))
         case .moveUp: overlay = .help(scroll: max(0, scroll - 1))

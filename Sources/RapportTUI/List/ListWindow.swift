@@ -70,7 +70,7 @@ public struct ListWindow: Sendable, Hashable {
     /// A request to read the window again around the cursor row, keeping its place on screen.
     func reloadPlacement(visible: Int) -> PageRequest.Placement {
         guard let row = selectedRow else {
-            return .around(nil, fallback: nil, above: 0, below: max(visible, 1) + 20)
+            return .top(visible: max(visible, 1))
         }
         let onScreenAbove = max(0, selected - top)
         return .around(row.id, fallback: row.cursor, above: onScreenAbove + 20, below: max(1, visible - onScreenAbove) + 20)

@@ -18,6 +18,11 @@ public struct PageRequest: Sendable, Hashable {
         case before(PageCursor)
         /// The last rows of the list.
         case bottom
+
+        /// The top of the list: a screen of rows and twenty more.
+        static func top(visible: Int) -> Placement {
+            .around(nil, fallback: nil, above: 0, below: visible + 20)
+        }
     }
 
     public var source: ListSource

@@ -44,6 +44,13 @@ enum HelpOverlay {
         columns(keyMap, width: width).map(\.count).max() ?? 0
     }
 
+    /// Rows a page of the overlay shows, and how far it scrolls, at this size.
+    static func page(_ layout: Layout) -> Int { max(1, layout.height - 4) }
+
+    static func maxScroll(_ keyMap: KeyMap, _ layout: Layout) -> Int {
+        max(0, rowCount(keyMap, width: layout.width) - page(layout))
+    }
+
     static func draw(_ keyMap: KeyMap, scroll: Int, _ layout: Layout, into buffer: inout CellBuffer) {
         let columns = columns(keyMap, width: layout.width)
         let rows = columns.map(\.count).max() ?? 0

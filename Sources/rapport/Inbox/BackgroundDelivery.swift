@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportInbox
 import RapportMail
 import RapportTUI
 
@@ -74,7 +75,7 @@ final class BackgroundDelivery: @unchecked Sendable {
             entries += report.failed.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: $0.error ?? "failed") }
             return .composer(.delivered(DeliveryResult(entries: entries)))
         } catch {
-            return .failed("Delivery: \((error as? RapportError)?.description ?? String(describing: error))")
+            return .failed("Delivery: \(InboxStoreEffects.describe(error))")
         }
     }
 }

@@ -41,9 +41,8 @@ struct InboxLoop {
          limits: PolicyLimits = .standard, quietDays: Int = 90) {
         self.store = store
         self.terminal = terminal
-        var runner = EffectRunner(store: store, agent: agent)
+        var runner = EffectRunner(store: store, agent: agent, quietDays: quietDays)
         runner.composer = composer
-        runner.quietDays = quietDays
         runner.composer?.editExternally = { text in try ExternalEditor.edit(text, terminal: terminal) }
         self.runner = runner
         let size = terminal.size
