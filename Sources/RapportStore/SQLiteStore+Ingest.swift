@@ -167,7 +167,7 @@ extension SQLiteStore: MailIngestStore {
         return try insertConversation(db, customer: customer, subject: subject, normalized: normalized, at: at)
     }
 
-    static func recordSeen(_ db: Database, key: String, path: String, dedup: String?, message: MessageID?,
+    static func recordSeen(_ db: Database, key: String, path: String, dedup: String?, message: MessageRowID?,
                            outcome: String, reason: String?) throws {
         try db.cachedStatement(sql: """
             INSERT INTO ingest_seen (seen_key, path, dedup_key, message_id, outcome, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)

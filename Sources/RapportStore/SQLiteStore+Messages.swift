@@ -39,7 +39,7 @@ extension SQLiteStore {
 
     /// The write behind `appendMessage`, for a conversation known to exist and belong to `customerID`.
     /// Ingest calls it directly: cached statements and no read-back keep a million inserts cheap.
-    static func insertMessage(_ db: Database, _ m: NewMessage, customerID: CustomerID) throws -> MessageID {
+    static func insertMessage(_ db: Database, _ m: NewMessage, customerID: CustomerID) throws -> MessageRowID {
         try db.cachedStatement(sql: """
             INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, subject, text,
                                  message_id, in_reply_to, refs, date, attachments, source_path)

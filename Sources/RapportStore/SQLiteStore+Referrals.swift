@@ -78,7 +78,7 @@ extension SQLiteStore {
     }
 
     static func name(_ first: String, _ last: String?) -> String {
-        [first, last ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
+        PersonName.full(first: first, last: last ?? "")
     }
 
     /// A draft Rapport wrote for the customer's owner ('' while they have none).

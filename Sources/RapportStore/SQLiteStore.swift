@@ -8,7 +8,7 @@ import RapportCore
 /// WAL lets readers run beside the single writer; GRDB begins every write with
 /// `BEGIN IMMEDIATE`, so check-then-write rules (the handoff note, one owner)
 /// are decided under the write lock and two processes can never both win.
-public final class SQLiteStore: WorkflowStore, @unchecked Sendable {
+public final class SQLiteStore: StorePort, @unchecked Sendable {
     // @unchecked: DatabasePool is thread-safe; `poller` is only touched under `pollLock`.
     public let path: String
     let pool: DatabasePool

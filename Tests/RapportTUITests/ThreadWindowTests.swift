@@ -11,7 +11,7 @@ import Testing
     func state(width: Int = 120, height: Int = 16) -> AppState {
         var state = threadState(width: width, height: height)
         guard case .thread(var t) = state.screen else { return state }
-        func message(_ id: MessageID, _ direction: MessageDirection, from: String, _ text: String,
+        func message(_ id: MessageRowID, _ direction: MessageDirection, from: String, _ text: String,
                      attachments: [AttachmentInfo] = []) -> Message {
             Message(id: id, conversationID: 1, direction: direction, author: direction == .inbound ? nil : "maria",
                     from: from, to: ["ada@example.com"], subject: "Invoice question", text: text, messageID: nil,

@@ -15,6 +15,6 @@ public struct Agent: Sendable, Hashable, Codable {
     }
 
     public var fullName: String {
-        [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ")
+        PersonName.full(first: firstName, last: lastName)
     }
 }

@@ -33,7 +33,7 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
     }
 
     public var fullName: String {
-        [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ")
+        PersonName.full(first: firstName, last: lastName)
     }
 
     public var primaryEmail: String { addresses.first ?? "" }

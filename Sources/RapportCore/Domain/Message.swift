@@ -1,6 +1,6 @@
 import Foundation
 
-public typealias MessageID = Int64
+public typealias MessageRowID = Int64
 
 public enum MessageDirection: String, Sendable, Codable, CaseIterable {
     /// Written by the customer.
@@ -26,7 +26,7 @@ public struct AttachmentInfo: Sendable, Hashable, Codable {
 
 /// One message in a conversation, inbound, outbound or an internal note.
 public struct Message: Sendable, Hashable, Codable, Identifiable {
-    public var id: MessageID
+    public var id: MessageRowID
     public var conversationID: ConversationID
     public var direction: MessageDirection
     /// Agent login for outbound messages and notes.
@@ -44,7 +44,7 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// Path of the Maildir file the message came from, when it came from one.
     public var sourcePath: String?
 
-    public init(id: MessageID, conversationID: ConversationID, direction: MessageDirection, author: String?,
+    public init(id: MessageRowID, conversationID: ConversationID, direction: MessageDirection, author: String?,
                 from: String, to: [String], subject: String, text: String, messageID: String?,
                 inReplyTo: String?, references: [String], date: Date,
                 attachments: [AttachmentInfo] = [], sourcePath: String? = nil) {

@@ -1,7 +1,12 @@
 import Foundation
 
-/// First and last name for a customer Rapport has never met, from what their email shows.
+/// How names are written, and the first and last name guessed for a customer Rapport has never met.
 public enum PersonName {
+    /// "First Last", or whichever of the two is not empty: the one way every screen and message writes a name.
+    public static func full(first: String, last: String) -> String {
+        [first, last].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
     /// From the display name ("Dana Whitfield", "Whitfield, Dana", "\"Dana\""), else from the address's
     /// local part ("dana.whitfield" → Dana Whitfield, "dw" → Dw). Never empty: falls back to the address.
     public static func guess(displayName: String?, address: String) -> (first: String, last: String) {

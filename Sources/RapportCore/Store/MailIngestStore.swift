@@ -45,7 +45,7 @@ public enum IngestItem: Sendable, Hashable {
 
 /// What became of one item.
 public enum IngestOutcome: Sendable, Hashable {
-    case ingested(MessageID)
+    case ingested(MessageRowID)
     case duplicate
     case failed(String)
 }

@@ -9,7 +9,7 @@ public enum OutboxState: String, Sendable, Codable, CaseIterable {
 public struct OutboxItem: Sendable, Hashable, Codable, Identifiable {
     public var id: Int64
     /// The outbound message row (its text, subject and Message-ID are in `message`).
-    public var messageRowID: MessageID
+    public var messageRowID: MessageRowID
     public var conversationID: ConversationID
     public var agent: String
     public var toAddress: String
@@ -20,7 +20,7 @@ public struct OutboxItem: Sendable, Hashable, Codable, Identifiable {
     public var queued: Date
     public var updated: Date
 
-    public init(id: Int64, messageRowID: MessageID, conversationID: ConversationID, agent: String, toAddress: String,
+    public init(id: Int64, messageRowID: MessageRowID, conversationID: ConversationID, agent: String, toAddress: String,
                 state: OutboxState, error: String?, attempts: Int, queued: Date, updated: Date) {
         self.id = id
         self.messageRowID = messageRowID

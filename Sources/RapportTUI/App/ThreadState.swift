@@ -34,7 +34,7 @@ public struct ThreadState: Sendable, Hashable {
 /// Message bodies wrapped to one width, by message.
 public struct WrappedBodies: Sendable, Hashable {
     public var width = 0
-    public var lines: [MessageID: [String]] = [:]
+    public var lines: [MessageRowID: [String]] = [:]
 
     public init() {}
 

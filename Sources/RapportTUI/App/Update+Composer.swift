@@ -86,7 +86,7 @@ extension AppState {
         case let .replyQueued(id, item):
             let name = compose.composer?.customer.firstName ?? customerName(thread?.target?.customerID ?? 0)
             if compose.composer?.conversationID == id { compose.composer = nil }
-            compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageID: item.messageRowID)
+            compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageRowID: item.messageRowID)
             compose.deliveries[item.messageRowID] = .queued
             message = StatusMessage("Reply to \(name) queued for \(item.toAddress); delivering…")
             return [.composer(.deliverOutbox)]
@@ -133,11 +133,11 @@ extension AppState {
                 guard let waiting = compose.awaitingDelivery.removeValue(forKey: entry.outboxID) else { continue }
                 let name = waiting.customerName
                 if let error = entry.error {
-                    compose.deliveries[waiting.messageID] = .failed(error)
+                    compose.deliveries[waiting.messageRowID] = .failed(error)
                     message = StatusMessage("Reply to \(name) not delivered: \(error) — kept in the outbox; `rapport send` retries",
                                             isError: true)
                 } else {
-                    compose.deliveries[waiting.messageID] = .sent
+                    compose.deliveries[waiting.messageRowID] = .sent
                     message = StatusMessage("Reply to \(name) sent to \(entry.to)")
                 }
             }

@@ -12,7 +12,7 @@ public struct ComposeState: Sendable {
     /// Outbox items queued from this inbox whose delivery is still to be reported, by outbox id.
     public var awaitingDelivery: [Int64: AwaitingDelivery] = [:]
     /// How the replies sent from this inbox fared, by message, shown on their row in the thread.
-    public var deliveries: [MessageID: DeliveryMark] = [:]
+    public var deliveries: [MessageRowID: DeliveryMark] = [:]
 
     public init() {}
 }
@@ -20,7 +20,7 @@ public struct ComposeState: Sendable {
 /// A queued reply whose delivery is to be reported.
 public struct AwaitingDelivery: Sendable, Hashable {
     public var customerName: String
-    public var messageID: MessageID
+    public var messageRowID: MessageRowID
 }
 
 /// Where a reply sent from this inbox is on its way out.
@@ -82,7 +82,7 @@ public struct Composer: Sendable, Equatable {
     /// First visual row of the editor on screen.
     public var scroll = 0
     /// Messages up to this id were in the conversation when composing started (or were confirmed).
-    public var seenUpTo: MessageID
+    public var seenUpTo: MessageRowID
     /// Messages that reached the conversation while composing, not yet confirmed by a send.
     public var unseen: [Message] = []
     public var confirmation: ComposerConfirmation?
@@ -92,7 +92,7 @@ public struct Composer: Sendable, Equatable {
     /// For drafts Rapport prepared: when they are due (kept when the draft is saved again).
     public var due: Date?
 
-    public init(conversationID: ConversationID, kind: DraftKind, customer: Customer, seenUpTo: MessageID,
+    public init(conversationID: ConversationID, kind: DraftKind, customer: Customer, seenUpTo: MessageRowID,
                 editor: EditorBuffer = EditorBuffer()) {
         self.conversationID = conversationID
         self.kind = kind

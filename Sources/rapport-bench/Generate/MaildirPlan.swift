@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// Who writes what to whom and when, for every message of the synthetic Maildir, decided before
 /// any file is written (cheap: a few numbers per message). Each message's text is then generated
@@ -49,7 +50,7 @@ struct MaildirPlan: Sendable {
 
     init(messageCount: Int, customerCount: Int, seed: UInt64) {
         self.seed = seed
-        var random = BenchRandom(seed: seed)
+        var random = SplitMix64(seed: seed)
         let offsets = [-480, -300, -240, 0, 0, 60, 60, 120, 330, 540]
         for index in 0..<max(1, customerCount) {
             let first = random.pick(Vocabulary.firstNames), last = random.pick(Vocabulary.lastNames)

@@ -1,3 +1,5 @@
+import RapportCore
+
 /// Writes the bytes of one planned message: headers, a text body in one of several charsets and
 /// transfer encodings, sometimes HTML, sometimes attachments. Pure: same plan + index → same bytes.
 struct MessageComposer: Sendable {
@@ -23,7 +25,7 @@ struct MessageComposer: Sendable {
     }
 
     func messageID(thread: Int32, position: Int16) -> String? {
-        var random = BenchRandom(seed: plan.seed, stream: 2, item: UInt64(thread) << 16 | UInt64(position))
+        var random = SplitMix64(seed: plan.seed, stream: 2, item: UInt64(thread) << 16 | UInt64(position))
         // A few clients send no Message-ID; ingest then keys the message by its content hash.
         if random.chance(0.002) { return nil }
         return "\(thread).\(position).\(String(plan.seed, radix: 16))@\(position % 2 == 0 ? "mail" : "mx").example.net"
@@ -34,7 +36,7 @@ struct MessageComposer: Sendable {
         let thread = plan.threads[Int(message.thread)]
         let customer = plan.customers[Int(thread.customer)]
         let agent = MaildirPlan.agents[customer.agent]
-        var random = BenchRandom(seed: plan.seed, stream: 1, item: UInt64(index))
+        var random = SplitMix64(seed: plan.seed, stream: 1, item: UInt64(index))
         var shape = Shape()
 
         let roll = random.unit()
@@ -150,12 +152,12 @@ struct MessageComposer: Sendable {
 
     /// Three words in four from the everyday list, the rest from the whole Zipf-ranked vocabulary
     /// (names, products, jargon): a realistic mix of very common and rare terms for the index.
-    private func pickRank(_ random: inout BenchRandom) -> Int {
+    private func pickRank(_ random: inout SplitMix64) -> Int {
         random.chance(0.75) ? random.zipf(Vocabulary.common.count) : random.zipf(wordsUTF8.count)
     }
 
     /// Body text size: median about 2.6 KB, a long tail, and a few pasted logs near the 1 MB parse limit.
-    private func bodyLength(_ random: inout BenchRandom) -> Int {
+    private func bodyLength(_ random: inout SplitMix64) -> Int {
         if random.chance(0.002) { return 100_000 + random.below(600_000) }
         return Int(min(200_000, max(150, random.logNormal(median: 2_600, sigma: 0.75))))
     }
@@ -188,7 +190,7 @@ struct MessageComposer: Sendable {
     /// Greeting, paragraphs of Zipf-distributed words wrapped at 72 columns, a sign-off, and
     /// sometimes a quote of the previous message.
     private func writeText(_ text: inout [UInt8], greeting: String, signature: String, quoting: Bool, length: Int,
-                           charset: Charset, random: inout BenchRandom) {
+                           charset: Charset, random: inout SplitMix64) {
         text += bytes("Hi \(greeting),\n\n", charset)
         let words = charset == .utf8 ? wordsUTF8 : wordsLatin1
         let bodyEnd = text.count + (quoting ? length * 2 / 3 : length)

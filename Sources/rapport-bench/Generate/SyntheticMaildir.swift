@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// Writes a planned Maildir to disk on several threads: one reused buffer per thread, one
 /// open/write/futimens/close per file, nothing else (no Foundation file APIs in the loop).
@@ -39,7 +40,7 @@ struct SyntheticMaildir {
                     buffer.removeAll(keepingCapacity: true)
                     let shape = composer.compose(index, into: &buffer)
                     let message = plan.messages[index]
-                    var random = BenchRandom(seed: plan.seed, stream: 3, item: UInt64(index))
+                    var random = SplitMix64(seed: plan.seed, stream: 3, item: UInt64(index))
                     let inNew = random.chance(0.1)
                     let flags = message.fromAgent ? "RS" : (random.chance(0.8) ? "S" : "")
                     let name = "\(message.date).M\(index)P\(plan.seed % 100_000).bench"

@@ -1,4 +1,4 @@
-/// Words, names and topics the generated mail is made of. Common words first: `BenchRandom.zipf`
+/// Words, names and topics the generated mail is made of. Common words first: `SplitMix64.zipf`
 /// makes early ranks frequent and late ones rare, as in real text, so searches have both.
 enum Vocabulary {
     /// Everyday support words, most frequent first.

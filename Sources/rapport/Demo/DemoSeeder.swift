@@ -9,7 +9,7 @@ import RapportStore
 struct DemoSeeder {
     let store: SQLiteStore
     let now: Date
-    private var random = DemoRandom(seed: 20_261_122)
+    private var random = SplitMix64(seed: 20_261_122)
 
     init(store: SQLiteStore, now: Date) {
         self.store = store

@@ -49,7 +49,7 @@ func adaThread(adding extra: Message, isExisting: Bool = true) -> ThreadData {
     return ThreadData(conversation: t.conversation!, messages: t.messages + [extra], profile: profile)
 }
 
-func message(_ id: MessageID, _ direction: MessageDirection, author: String? = nil, _ text: String) -> Message {
+func message(_ id: MessageRowID, _ direction: MessageDirection, author: String? = nil, _ text: String) -> Message {
     Message(id: id, conversationID: 1, direction: direction, author: author,
             from: direction == .inbound ? "Ada Lovelace <ada@example.com>" : "\(author ?? "x")@example.com",
             to: ["ada@example.com"], subject: "Invoice question", text: text, messageID: nil, inReplyTo: nil,

@@ -19,7 +19,7 @@ func threadState(width: Int, height: Int) -> AppState {
     let ada = Customer(id: 10, firstName: "Ada", lastName: "Lovelace", owner: "maria",
                        addresses: ["ada@example.com"], created: Date(timeIntervalSince1970: 1_600_000_000), isExisting: true)
     let conversation = Conversation(id: 1, customerID: 10, subject: "Invoice question", status: .open, lastActivity: now)
-    func message(_ id: MessageID, _ direction: MessageDirection, author: String?, from: String, minutesAgo: Int, _ text: String) -> Message {
+    func message(_ id: MessageRowID, _ direction: MessageDirection, author: String?, from: String, minutesAgo: Int, _ text: String) -> Message {
         Message(id: id, conversationID: 1, direction: direction, author: author, from: from, to: ["ada@example.com"],
                 subject: "Invoice question", text: text, messageID: nil, inReplyTo: nil, references: [],
                 date: now.addingTimeInterval(Double(-60 * minutesAgo)))

@@ -1,45 +1,17 @@
 import Foundation
+import RapportCore
 
-/// SplitMix64: tiny, fast and the same on every platform, so a seed always gives the same Maildir.
-/// (Swift's `SystemRandomNumberGenerator` cannot be seeded.)
-struct BenchRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
+/// The benchmark's draws, on the shared seeded generator (`SplitMix64`): a seed always gives the same Maildir.
+extension SplitMix64 {
     /// A generator for one item (a message, a customer) independent of every other item's,
     /// so items can be generated in any order, on any thread, with the same result.
     init(seed: UInt64, stream: UInt64, item: UInt64) {
-        var mixer = BenchRandom(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15) ^ (item &* 0xD1B5_4A32_D192_ED03))
-        state = mixer.next()
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in 0..<n (n > 0). The modulo bias is irrelevant at these sizes.
-    mutating func below(_ n: Int) -> Int {
-        Int(next() % UInt64(n))
-    }
-
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
+        var mixer = SplitMix64(seed: seed ^ (stream &* 0x9E37_79B9_7F4A_7C15) ^ (item &* 0xD1B5_4A32_D192_ED03))
+        self.init(seed: mixer.next())
     }
 
     mutating func chance(_ p: Double) -> Bool {
         unit() < p
-    }
-
-    mutating func pick<T>(_ items: [T]) -> T {
-        items[below(items.count)]
     }
 
     /// Log-normal with the given median: most values near it, a long tail above.
