@@ -1,8 +1,9 @@
 // swift-tools-version:6.1
 import PackageDescription
 
-// Dependencies point one way (RapportInbox, the inbox's store effects, sits beside RapportTerminal):
-// RapportCore ← RapportStore, RapportMail ← RapportTUI ← RapportTerminal ← rapport
+// Dependencies point one way:
+// RapportCore ← RapportStore, RapportMail ← RapportApp ← RapportRuntime (with RapportTUI) ← rapport;
+// RapportTUI ← RapportTerminal ← rapport
 let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v13)],
@@ -36,16 +37,18 @@ let package = Package(
         .target(name: "RapportMail", dependencies: ["RapportCore", "MimeShim"]),
         .target(name: "RapportTUI", dependencies: ["RapportCore"]),
         .target(name: "RapportTerminal", dependencies: ["RapportTUI", "CNCurses"]),
-        // The inbox's store effects, shared by the executable's effect runner and the benchmark.
-        .target(name: "RapportInbox", dependencies: ["RapportCore", "RapportTUI"]),
+        // The use cases: the only callers of the store (see DESIGN.md, "Shape").
+        .target(name: "RapportApp", dependencies: ["RapportCore", "RapportMail"]),
+        // The inbox's effect interpreter and loop, shared by the executable and the benchmark.
+        .target(name: "RapportRuntime", dependencies: ["RapportCore", "RapportApp", "RapportMail", "RapportTUI"]),
         .executableTarget(name: "rapport", dependencies: [
-            "RapportCore", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal", "RapportInbox",
+            "RapportCore", "RapportApp", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal", "RapportRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
         .executableTarget(name: "rapport-bench", dependencies: [
-            "RapportCore", "RapportStore", "RapportTUI", "RapportInbox",
+            "RapportCore", "RapportStore", "RapportTUI", "RapportRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
-import RapportInbox
+import RapportRuntime
 import RapportStore
 import RapportTUI
 

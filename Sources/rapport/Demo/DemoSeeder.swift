@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportMail
 import RapportStore

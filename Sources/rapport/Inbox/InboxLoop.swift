@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportRuntime
 import RapportTerminal
 import RapportTUI
 

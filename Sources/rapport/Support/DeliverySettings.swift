@@ -1,6 +1,7 @@
 import Foundation
 import RapportCore
 import RapportMail
+import RapportRuntime
 
 /// How outbound mail leaves, resolved the same way for `rapport send` and the inbox:
 /// the command-line flag, else `$RAPPORT_SENDMAIL`, else the config file's `[mail] sendmail`
@@ -21,4 +22,8 @@ struct DeliverySettings: Sendable {
     }
 
     var transport: SendmailTransport { SendmailTransport(command: command) }
+
+    func background(outbox: any OutboxStore) -> BackgroundDelivery {
+        BackgroundDelivery(outbox: outbox, transport: transport, sentMaildir: sentMaildir)
+    }
 }

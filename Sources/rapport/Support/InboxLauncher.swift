@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportRuntime
 import RapportTUI
 
 /// Opens the full-screen inbox for `agent` (see `runInbox` in Inbox/), with the composer's
@@ -10,7 +11,7 @@ func openInbox(store: some WorkflowStore & OutboxStore, agent: Agent) throws {
     do { config = try RapportConfig.load(environment: environment) } catch let error as ConfigError {
         throw RapportError.invalid("\(error)")
     }
-    let delivery = BackgroundDelivery(outbox: store, settings: DeliverySettings.resolve(environment: environment, config: config))
+    let delivery = DeliverySettings.resolve(environment: environment, config: config).background(outbox: store)
     let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery)
     try runInbox(store: store, agent: agent, composer: services, limits: config.policy, quietDays: config.quietDays)
 }

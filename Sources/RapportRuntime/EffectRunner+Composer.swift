@@ -1,15 +1,24 @@
 import Foundation
 import RapportCore
-import RapportInbox
 import RapportTUI
 
 /// What the composer's effects need besides the conversation store; set up by `openInbox`.
-struct ComposerServices {
-    let outbox: any OutboxStore
-    let templates: TemplateLibrary
-    let delivery: BackgroundDelivery
+public struct ComposerServices {
+    public let outbox: any OutboxStore
+    public let templates: TemplateLibrary
+    public let delivery: BackgroundDelivery
     /// Runs $VISUAL / $EDITOR on the text with the screen suspended (set by the inbox loop).
-    var editExternally: (String) throws -> String = { _ in throw ExternalEditor.EditorError("no terminal") }
+    public var editExternally: (String) throws -> String = { _ in throw NoTerminal() }
+
+    public init(outbox: any OutboxStore, templates: TemplateLibrary, delivery: BackgroundDelivery) {
+        self.outbox = outbox
+        self.templates = templates
+        self.delivery = delivery
+    }
+
+    struct NoTerminal: Error, CustomStringConvertible {
+        var description: String { "no terminal to run an editor in" }
+    }
 }
 
 extension EffectRunner {

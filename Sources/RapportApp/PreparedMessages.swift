@@ -3,11 +3,11 @@ import RapportCore
 
 /// The drafts Rapport prepares for a person to finish and send, rendered from the reply templates
 /// (`templates/headsup-<kind>.mustache`, `templates/thankyou-referral.mustache`, or the user's overrides).
-enum PreparedMessages {
+public enum PreparedMessages {
     /// Loaded once per process; the shipped templates are found by `TemplateLocator`.
-    static let library = TemplateLibrary.load()
+    public static let library = TemplateLibrary.load()
 
-    static func headsUp(_ row: HeadsUpImport.Row, customer: Customer, owner: Agent?) throws -> PreparedMessage {
+    public static func headsUp(_ row: HeadsUpImport.Row, customer: Customer, owner: Agent?) throws -> PreparedMessage {
         let template = try named("headsup-\(row.kind)")
         let event = TemplateContext.Event(kind: row.kind, effectiveDate: row.effectiveDate, details: row.details)
         return PreparedMessage(
@@ -15,7 +15,7 @@ enum PreparedMessages {
             text: template.render(TemplateContext(customer: customer, agent: owner ?? unassigned, event: event)))
     }
 
-    static func thankYou(referrer: Customer, referred: Customer, owner: Agent?, coupon: String?) throws -> PreparedMessage {
+    public static func thankYou(referrer: Customer, referred: Customer, owner: Agent?, coupon: String?) throws -> PreparedMessage {
         let template = try named("thankyou-referral")
         return PreparedMessage(
             subject: "Thank you for sending \(referred.firstName) our way",
@@ -23,9 +23,9 @@ enum PreparedMessages {
     }
 
     /// A customer in Unassigned has no one to sign yet: the sign-off stays empty until someone takes them.
-    static let unassigned = Agent(login: "", firstName: "", lastName: "", email: "")
+    public static let unassigned = Agent(login: "", firstName: "", lastName: "", email: "")
 
-    static func named(_ name: String) throws -> ReplyTemplate {
+    public static func named(_ name: String) throws -> ReplyTemplate {
         if let template = library.template(named: name) { return template }
         let problems = library.problems.map(\.description).joined(separator: "; ")
         throw RapportError.invalid("no template named '\(name)'" + (problems.isEmpty ? "" : " (\(problems))"))
@@ -34,7 +34,7 @@ enum PreparedMessages {
 
 extension PreparedMessages {
     /// Event kinds there is a heads-up template for: `headsup-<kind>`.
-    static func headsUpKinds() throws -> Set<String> {
+    public static func headsUpKinds() throws -> Set<String> {
         Set(library.templates.filter { $0.kind == .headsUp && $0.name.hasPrefix("headsup-") }
             .map { String($0.name.dropFirst("headsup-".count)) })
     }

@@ -1,6 +1,5 @@
 import Foundation
 import RapportCore
-import RapportInbox
 import RapportMail
 import RapportTUI
 
@@ -9,22 +8,25 @@ import RapportTUI
 /// One run at a time: a trigger during a run asks for one more run after it (the reply queued
 /// meanwhile is then delivered too). Results wait in `takeResults()` for the inbox loop, which
 /// collects them on its next turn (at most a poll interval later).
-final class BackgroundDelivery: @unchecked Sendable {
+public final class BackgroundDelivery: @unchecked Sendable {
     private let outbox: any OutboxStore
-    private let settings: DeliverySettings
+    private let transport: any MailTransport
+    private let sentMaildir: String?
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var running = false
     private var again = false
     private var results: [AppMsg] = []
 
-    init(outbox: any OutboxStore, settings: DeliverySettings) {
+    /// Delivers through `transport`, copying each sent message into `sentMaildir` when set.
+    public init(outbox: any OutboxStore, transport: any MailTransport, sentMaildir: String?) {
         self.outbox = outbox
-        self.settings = settings
+        self.transport = transport
+        self.sentMaildir = sentMaildir
     }
 
     /// Starts a delivery run now, or right after the one under way.
-    func trigger() {
+    public func trigger() {
         condition.lock()
         defer { condition.unlock() }
         if running {
@@ -36,7 +38,7 @@ final class BackgroundDelivery: @unchecked Sendable {
     }
 
     /// Messages for `update` from runs that have finished since the last call.
-    func takeResults() -> [AppMsg] {
+    public func takeResults() -> [AppMsg] {
         condition.lock()
         defer { condition.unlock() }
         let taken = results
@@ -45,7 +47,7 @@ final class BackgroundDelivery: @unchecked Sendable {
     }
 
     /// Waits for a run under way (on quit: a reply half-handed to sendmail would be left in `sending`).
-    func waitUntilIdle() {
+    public func waitUntilIdle() {
         condition.lock()
         while running { condition.wait() }
         condition.unlock()
@@ -70,7 +72,7 @@ final class BackgroundDelivery: @unchecked Sendable {
 
     private func deliverOnce() -> AppMsg {
         do {
-            let report = try OutboxSender(store: outbox, transport: settings.transport, sentMaildir: settings.sentMaildir).run()
+            let report = try OutboxSender(store: outbox, transport: transport, sentMaildir: sentMaildir).run()
             var entries = report.sent.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: nil) }
             entries += report.failed.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: $0.error ?? "failed") }
             return .composer(.delivered(DeliveryResult(entries: entries)))

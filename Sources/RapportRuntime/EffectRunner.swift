@@ -1,28 +1,28 @@
 import Foundation
 import RapportCore
-import RapportInbox
+import RapportApp
 import RapportTUI
 
 /// Performs the inbox's effects against the store and answers with messages for `update`.
 /// The only code of the inbox that touches the store. Refusals and failures come back as
 /// messages too: the inbox shows them and goes on.
-struct EffectRunner {
+public struct EffectRunner {
     /// The effects only the store answers; its store, agent and clock serve the others too.
     let storeEffects: InboxStoreEffects
     /// Outbox, templates, delivery and the external editor, for the composer's effects.
-    var composer: ComposerServices?
+    public var composer: ComposerServices?
 
     var store: any WorkflowStore { storeEffects.store }
     var agent: Agent { storeEffects.agent }
     var clock: () -> Date { storeEffects.clock }
 
     /// `quietDays` is the config's `workflows.quiet_days`, for the Quiet work list.
-    init(store: any WorkflowStore, agent: Agent, quietDays: Int) {
+    public init(store: any WorkflowStore, agent: Agent, quietDays: Int) {
         storeEffects = InboxStoreEffects(store: store, agent: agent, quietDays: quietDays)
     }
 
     /// Runs one effect. `.redraw` and `.quit` belong to the loop and give nothing here.
-    func perform(_ effect: Effect) -> [AppMsg] {
+    public func perform(_ effect: Effect) -> [AppMsg] {
         if let answer = storeEffects.perform(effect) { return answer }
         do {
             return try run(effect)
