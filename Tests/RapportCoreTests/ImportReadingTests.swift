@@ -39,7 +39,8 @@ import Testing
         let (rows, problems) = HeadsUpImport.read(table, leadDays: 7, knownKinds: ["rate-increase", "fee"]) { $0 == "dana@x.org" }
         #expect(rows.count == 1)
         #expect(rows[0].due == ISODate.parse("2027-02-22"))
-        #expect(problems.map(\.line) == [3, 4])
+        #expect(problems.map(\.line) == [3, 4, 5])
+        #expect(problems[2].message == "the same customer, kind and date as line 2")
         #expect(problems[0].message.contains("no customer has the address ghost@x.org"))
         #expect(problems[1].message.contains("unknown kind 'lottery'") && problems[1].message.contains("'2027-02-30' is not a date"))
     }

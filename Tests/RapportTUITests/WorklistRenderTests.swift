@@ -38,4 +38,17 @@ struct WorklistRenderTests {
         let s = state(.thankYou, rows: [], notes: [:])
         #expect(screen(s)[2] == "  Every referral has been thanked.")
     }
+
+    /// A store written before config values were bounded holds a heads-up due 2.5e16 years ago
+    /// (`headsup_lead_days = 9223372036854775807`): the work list draws it instead of trapping.
+    @Test func aDueDateNoCalendarCanShowIsDrawnNotTrappedOn() {
+        let absurd = Date(timeIntervalSince1970: -7.97e23)
+        let s = state(.headsUp, rows: [row(1, name: "May Robinson", owner: maria)],
+                      notes: [1: RowNote(text: "Fee on \(ISODate.format(absurd)) — draft ready", due: absurd)])
+        #expect(screen(s)[2].hasPrefix(" !May Robinson "))
+        #expect(screen(s)[2].contains("years late") && screen(s)[2].contains("Fee on 0001-01-0"))
+        #expect(Formatting.age(Date(timeIntervalSince1970: -1e300), now: now) == "\(Int(1e15) / 60 / 24 / 365)y")
+        #expect(Formatting.due(Date(timeIntervalSince1970: .infinity), now: now).hasPrefix("in "))
+        #expect(Formatting.date(Date(timeIntervalSince1970: 1e300), .gmt) == "9999-12-31")
+    }
 }

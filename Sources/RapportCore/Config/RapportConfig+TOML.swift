@@ -45,40 +45,64 @@ extension RapportConfig {
             }
         }
 
-        let reader = Reader(table: table, file: file)
-        if let words = try reader.int("policy", "max_words", atLeast: 1) { config.policy.maxWords = words }
-        if let days = try reader.int("workflows", "quiet_days", atLeast: 1) { config.quietDays = days }
-        if let days = try reader.int("workflows", "headsup_lead_days", atLeast: 0) { config.headsUpLeadDays = days }
+        let reader = Reader(table: table, file: file, text: text)
+        if let words = try reader.int("policy", "max_words", in: ranges.maxWords) { config.policy.maxWords = words }
+        if let days = try reader.int("workflows", "quiet_days", in: ranges.quietDays) { config.quietDays = days }
+        if let days = try reader.int("workflows", "headsup_lead_days", in: ranges.headsUpLeadDays) { config.headsUpLeadDays = days }
         if let command = try reader.command("mail", "sendmail") { config.sendmailCommand = command }
         if let path = try reader.string("mail", "sent_maildir") { config.sentMaildir = paths.expandingTilde(path) }
         if let path = try reader.string("mail", "maildir") { config.inboxMaildir = paths.expandingTilde(path) }
         return config
     }
 
-    /// Typed access to `[section] key` with messages that say what was expected.
+    /// The range of every numeric key (docs/config.md lists them). Bounded above too: a value such as
+    /// `headsup_lead_days = 9223372036854775807` would otherwise become a date no calendar can show.
+    public static let ranges = (maxWords: 1...10_000, quietDays: 1...36_500, headsUpLeadDays: 0...365)
+
+    /// Typed access to `[section] key` with messages that say what was expected, and where.
     struct Reader {
         let table: TOMLTable
         let file: String
+        let text: String
 
         func value(_ section: String, _ key: String) -> TOMLValueConvertible? {
             table[section]?.table?[key]
         }
 
-        func int(_ section: String, _ key: String, atLeast minimum: Int) throws -> Int? {
+        func int(_ section: String, _ key: String, in range: ClosedRange<Int>) throws -> Int? {
             guard let value = value(section, key) else { return nil }
             guard let number = value.int else {
-                throw ConfigError(file: file, message: "\(section).\(key) must be a whole number, not \(value.debugDescription)")
+                throw error(section, key, "\(section).\(key) must be a whole number, not \(value.debugDescription)")
             }
-            guard number >= minimum else {
-                throw ConfigError(file: file, message: "\(section).\(key) must be at least \(minimum), not \(number)")
+            guard range.contains(number) else {
+                throw error(section, key, "\(section).\(key) must be from \(range.lowerBound) to \(range.upperBound), not \(number)")
             }
             return number
+        }
+
+        func error(_ section: String, _ key: String, _ message: String) -> ConfigError {
+            ConfigError(file: file, line: Self.line(of: key, in: section, text: text), message: message)
+        }
+
+        /// The line of `key = …` inside `[section]` (1-based); TOMLKit keeps no positions for values.
+        static func line(of key: String, in section: String, text: String) -> Int? {
+            var current = ""
+            for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.trimmingCharacters(in: .whitespaces)
+                if line.hasPrefix("[") {
+                    current = line.dropFirst().prefix { $0 != "]" }.trimmingCharacters(in: .whitespaces)
+                } else if current == section, line.hasPrefix(key),
+                          line.dropFirst(key.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
+                    return index + 1
+                }
+            }
+            return nil
         }
 
         func string(_ section: String, _ key: String) throws -> String? {
             guard let value = value(section, key) else { return nil }
             guard let text = value.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-                throw ConfigError(file: file, message: "\(section).\(key) must be a non-empty string")
+                throw error(section, key, "\(section).\(key) must be a non-empty string")
             }
             return text
         }
@@ -94,7 +118,7 @@ extension RapportConfig {
                 parts = strings.count == array.count ? strings : nil
             }
             guard let parts, !parts.isEmpty else {
-                throw ConfigError(file: file, message: "\(section).\(key) must be a command: a string like \"msmtp -t\" or an array like [\"/usr/sbin/sendmail\", \"-t\", \"-oi\"]")
+                throw error(section, key, "\(section).\(key) must be a command: a string like \"msmtp -t\" or an array like [\"/usr/sbin/sendmail\", \"-t\", \"-oi\"]")
             }
             return parts
         }

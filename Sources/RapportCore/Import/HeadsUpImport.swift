@@ -28,7 +28,7 @@ public enum HeadsUpImport {
                             customerExists: (String) throws -> Bool) rethrows -> (rows: [Row], problems: [ImportProblem]) {
         var rows: [Row] = []
         var problems: [ImportProblem] = []
-        var seen: Set<String> = []
+        var seen: [String: Int] = [:]   // customer|kind|date → the line that named it first
         for r in table.rows {
             var reasons: [String] = []
             let email = EmailAddress.normalized(r["email"])
@@ -46,8 +46,13 @@ public enum HeadsUpImport {
                 problems.append(ImportProblem(line: r.line, message: reasons.joined(separator: "; ")))
                 continue
             }
-            // The same customer, kind and date twice in one file is one event.
-            guard seen.insert("\(email)|\(kind)|\(dateText)").inserted else { continue }
+            // The same customer, kind and date twice in one file is one event: the second row is a
+            // mistake to show (its details may differ), not something to drop without a word.
+            if let first = seen.updateValue(r.line, forKey: "\(email)|\(kind)|\(dateText)") {
+                seen["\(email)|\(kind)|\(dateText)"] = first
+                problems.append(ImportProblem(line: r.line, message: "the same customer, kind and date as line \(first)"))
+                continue
+            }
             rows.append(Row(line: r.line, email: email, kind: kind, effectiveDate: date!, details: r["details"],
                             leadDays: leadDays))
         }

@@ -15,6 +15,12 @@ public struct ImportProblem: Sendable, Hashable, Codable, CustomStringConvertibl
 
 /// Calendar dates in imports: ISO `YYYY-MM-DD`, read as midnight UTC.
 public enum ISODate {
+    /// The date moved into years 1–9999. Calendar arithmetic far outside any calendar's range is
+    /// undefined, and a stored date may be anything (one written before config values were bounded).
+    public static func clamped(_ date: Date) -> Date {
+        min(max(date, Date(timeIntervalSince1970: -62_135_596_800)), Date(timeIntervalSince1970: 253_402_300_799))
+    }
+
     public static func parse(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
@@ -30,7 +36,7 @@ public enum ISODate {
     public static func format(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        let c = calendar.dateComponents([.year, .month, .day], from: clamped(date))
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
 }

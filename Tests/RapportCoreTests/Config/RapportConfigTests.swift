@@ -64,11 +64,14 @@ struct RapportConfigTests {
     }
 
     @Test("wrong values and typos are reported with the file name", arguments: [
-        ("[policy]\nmax_words = \"many\"", "config.toml: policy.max_words must be a whole number, not \"many\""),
-        ("[policy]\nmax_words = 0", "config.toml: policy.max_words must be at least 1, not 0"),
+        ("[policy]\nmax_words = \"many\"", "config.toml:2: policy.max_words must be a whole number, not \"many\""),
+        ("[policy]\nmax_words = 0", "config.toml:2: policy.max_words must be from 1 to 10000, not 0"),
+        ("# limits\n[workflows]\nquiet_days = 30\nheadsup_lead_days = 9223372036854775807",
+         "config.toml:4: workflows.headsup_lead_days must be from 0 to 365, not 9223372036854775807"),
+        ("[workflows]\nquiet_days = -1", "config.toml:2: workflows.quiet_days must be from 1 to 36500, not -1"),
         ("[policy]\nmax_word = 100", "config.toml: unknown key 'policy.max_word' (known: max_words)"),
         ("[polcy]\nmax_words = 100", "config.toml: unknown section or key 'polcy' (known sections: mail, policy, workflows)"),
-        ("[mail]\nsendmail = []", "config.toml: mail.sendmail must be a command: a string like \"msmtp -t\" or an array like [\"/usr/sbin/sendmail\", \"-t\", \"-oi\"]"),
+        ("[mail]\nsendmail = []", "config.toml:2: mail.sendmail must be a command: a string like \"msmtp -t\" or an array like [\"/usr/sbin/sendmail\", \"-t\", \"-oi\"]"),
     ])
     func badValues(toml: String, message: String) {
         #expect(throws: ConfigError.self) { try RapportConfig.parse(toml, file: "config.toml", environment: env) }
