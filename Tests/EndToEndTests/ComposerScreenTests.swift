@@ -108,4 +108,33 @@ struct ComposerScreenTests {
         let report = try #require(try cli.run(["send", "--json"]).json as? [String: Any])
         #expect((report["sent"] as? [Any])?.count == 0 && (report["failed"] as? [Any])?.count == 0)
     }
+
+    /// The draft handed to $EDITOR is private from its first byte (a 0700 folder, a 0600 file: no other
+    /// local user can open it at any moment), and ends with a newline, so a line the editor appends
+    /// does not join the sign-off.
+    @Test func theExternalEditorGetsAPrivateFileEndingWithANewline() throws {
+        let cli = try demo()
+        let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
+        let seen = home.appendingPathComponent("editor-saw").path
+        let editor = home.appendingPathComponent("editor.sh").path
+        try """
+            #!/bin/sh
+            stat -c '%a' "$(dirname "$1")" "$1" > '\(seen)'
+            tail -c 1 "$1" | od -An -c >> '\(seen)'
+            printf 'P.S. the shed key is under the mat\\n' >> "$1"
+            """.write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], environment: ["EDITOR": editor, "VISUAL": ""])
+        try screen.waitFor("Sam · Mine")
+        try screen.send("Enter")
+        try screen.waitFor("· Conversation ·")
+        try screen.send("r")
+        try screen.waitFor("Reply to ")
+        try screen.send("Hi there", literal: true)
+        try screen.send("C-e")
+        try screen.waitFor("P.S. the shed key is under the mat")
+        let lines = try String(contentsOfFile: seen, encoding: .utf8).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        #expect(lines == ["700", "600", "\\n"])
+        #expect(!(try screen.capture()).contains { $0.contains("thereP.S.") })
+    }
 }

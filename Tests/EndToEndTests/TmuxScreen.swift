@@ -13,11 +13,13 @@ final class TmuxScreen {
     let socket = "rapport-e2e-\(UUID().uuidString.prefix(8))"
 
     /// Starts `rapport arguments…` in a `width`×`height` window with the CLI's environment.
-    init(_ cli: RapportBinary, _ arguments: [String], width: Int = 120, height: Int = 40) throws {
+    init(_ cli: RapportBinary, _ arguments: [String], width: Int = 120, height: Int = 40,
+         environment: [String: String] = [:]) throws {
         var command = ["env"]
         for key in ["HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "RAPPORT_STORE", "USER", "PATH"] {
             if let value = cli.environment[key] { command.append("\(key)=\(value)") }
         }
+        command += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command += ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", RapportBinary.url.path] + arguments
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "\(width)", "-y", "\(height)",
                   command.map(Self.quoted).joined(separator: " ")])

@@ -3,7 +3,7 @@ import RapportTerminal
 
 /// Hands a draft to the agent's own editor: `$VISUAL`, else `$EDITOR`, else `vi`.
 ///
-/// The text goes to a private temporary file; the screen is given back to the terminal while
+/// The text goes to a private temporary file (`PrivateDraftFile`); the screen is given back to the terminal while
 /// the editor runs and taken again afterwards, whatever happened. The editor command is run by
 /// `/bin/sh` as git does (so `EDITOR="code --wait"` works), with the file as `"$1"`, never
 /// pasted into the command line.
@@ -17,13 +17,9 @@ enum ExternalEditor {
 
     /// Returns the text as the editor left it; throws when it could not run or exited with an error.
     static func edit(_ text: String, terminal: Terminal) throws -> String {
-        let directory = FileManager.default.temporaryDirectory
-        let file = directory.appendingPathComponent("rapport-draft-\(UUID().uuidString.prefix(8)).txt")
-        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            throw EditorError("cannot write \(file.path)")
-        }
-        defer { try? FileManager.default.removeItem(at: file) }
+        let draft = try PrivateDraftFile(text: text)
+        defer { draft.remove() }
+        let file = draft.url
         let editor = command()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -39,10 +35,10 @@ enum ExternalEditor {
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             throw EditorError("\(editor) exited with status \(process.terminationStatus); the draft is as it was")
         }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
+        guard let edited = draft.read() else {
             throw EditorError("the edited file is gone; the draft is as it was")
         }
-        return String(decoding: data, as: UTF8.self)
+        return edited
     }
 
     struct EditorError: Error, CustomStringConvertible {
