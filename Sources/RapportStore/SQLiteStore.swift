@@ -15,6 +15,23 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
     private var poller: DatabaseQueue?
     private let pollLock = NSLock()
 
+    /// How long a connection waits for another process's write lock before giving up: 10 s, or
+    /// `$RAPPORT_BUSY_TIMEOUT_MS` (tests use it to reach "busy" without waiting 10 s).
+    static let busyTimeout: TimeInterval = {
+        if let text = ProcessInfo.processInfo.environment["RAPPORT_BUSY_TIMEOUT_MS"], let ms = Int(text), ms >= 0 {
+            return Double(ms) / 1000
+        }
+        return 10
+    }()
+
+    /// The port's words for an adapter failure a person can act on: the store stayed busy past the
+    /// timeout (another process held its write lock). Other errors are returned as they are.
+    public static func translate(_ error: any Error) -> any Error {
+        guard let error = error as? DatabaseError,
+              error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED else { return error }
+        return RapportError.storeBusy(seconds: busyTimeout)
+    }
+
     /// `PRAGMA application_id` of a Rapport store ("RAPP"), so we never write into someone else's file.
     static let applicationID: Int32 = 0x5241_5050
 
@@ -33,7 +50,7 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(Self.busyTimeout)
         config.label = "rapport"
         pool = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(pool)
@@ -65,8 +82,11 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
             throw RapportError.notARapportStore(path)
         }
         // Ask SQLite itself (read-only): with WAL the header on disk may lag behind committed pages.
+        // With the same patience as every other connection: a commit in another process must not make
+        // this check fail with "database is locked".
         var config = Configuration()
         config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
         let (appID, tables) = try DatabaseQueue(path: path, configuration: config).read { db in
             (try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0,
              try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0)

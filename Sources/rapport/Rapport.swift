@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportStore
 
 /// `rapport`: with no subcommand, opens the inbox.
 struct Rapport: ParsableCommand {
@@ -16,8 +17,8 @@ struct Rapport: ParsableCommand {
         defaultSubcommand: InboxCommand.self)
 }
 
-/// Entry point: maps errors to the exit statuses of the command-line contract
-/// (1 for a refused action, 2 for bad usage) and writes them to stderr.
+/// Entry point: maps errors to the exit statuses of the command-line contract (1 for a refused
+/// action, 2 for bad usage, 75 for a store kept busy by another process) and writes them to stderr.
 @main
 enum Main {
     static func main() {
@@ -25,9 +26,10 @@ enum Main {
         signal(SIGPIPE, SIG_IGN)
         do {
             var command = try Rapport.parseAsRoot()
-            try command.run()
+            do { try command.run() } catch { throw SQLiteStore.translate(error) }
         } catch let error as RapportError {
             complain("rapport: \(error)")
+            if case .storeBusy = error { exit(75) }
             exit(1)
         } catch {
             let code = Rapport.exitCode(for: error)

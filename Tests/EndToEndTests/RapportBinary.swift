@@ -43,8 +43,8 @@ struct RapportBinary {
     }
 
     @discardableResult
-    func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
-        let process = launch(arguments, stdin: stdin)
+    func run(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+        let process = launch(arguments, stdin: stdin, environment: extra)
         let out = process.1.fileHandleForReading.readDataToEndOfFile()
         let err = process.2.fileHandleForReading.readDataToEndOfFile()
         process.0.waitUntilExit()
@@ -53,11 +53,11 @@ struct RapportBinary {
     }
 
     /// Starts the binary and returns at once; the caller reads the pipes and waits.
-    func launch(_ arguments: [String], stdin: String? = nil) -> (Process, Pipe, Pipe) {
+    func launch(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:]) -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = Self.url
         process.arguments = arguments
-        process.environment = environment
+        process.environment = environment.merging(extra) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

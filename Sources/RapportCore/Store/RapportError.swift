@@ -14,6 +14,9 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
     case noReplyAddress(String)
     case invalid(String)
     case notARapportStore(String)
+    /// Another process held the store's write lock for longer than we wait. Not a refusal: the same
+    /// command may succeed a moment later (exit status 75, EX_TEMPFAIL).
+    case storeBusy(seconds: Double)
 
     public var description: String {
         switch self {
@@ -41,6 +44,8 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
             return why
         case let .notARapportStore(path):
             return "\(path) is not a Rapport store (left untouched)"
+        case let .storeBusy(seconds):
+            return "the store is busy: another process kept it locked for \(seconds.formatted()) s; nothing was changed, try again"
         }
     }
 }
