@@ -118,3 +118,27 @@ struct LintCommandTests {
         #expect(broken.stderr.contains("config.toml:2"))
     }
 }
+
+/// `rapport templates check` names each template that cannot be used, by file and line, and loads the rest.
+@Suite struct TemplatesCheckTests {
+    @Test func aHostileUserTemplateIsReportedAndTheOthersStillLoad() throws {
+        let cli = RapportBinary()
+        #expect(try cli.run(["templates", "check"]).status == 0)
+        let mine = URL(fileURLWithPath: cli.environment["XDG_CONFIG_HOME"]!).appendingPathComponent("rapport/templates")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try ("---\nname: deep\n---\n" + String(repeating: "{{#a}}", count: 3_000) + String(repeating: "{{/a}}", count: 3_000))
+            .write(to: mine.appendingPathComponent("deep.mustache"), atomically: true, encoding: .utf8)
+        let result = try cli.run(["templates", "check", "--json"])
+        #expect(result.status == 1)
+        let json = try #require(result.json as? [String: Any])
+        let problems = try #require(json["problems"] as? [[String: Any]])
+        #expect(problems.count == 1)
+        #expect((problems.first?["path"] as? String)?.hasSuffix("deep.mustache") == true)
+        #expect(problems.first?["line"] as? Int == 4)
+        let names = (json["templates"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names.contains("reply-short") && names.contains("headsup-fee"))
+        // Every other command that loads templates goes on working.
+        let lint = try cli.run(["templates", "check"])
+        #expect(lint.stderr.contains("deep.mustache:4: sections nested more than 32 deep"))
+    }
+}

@@ -44,6 +44,9 @@ extension ReplyTemplate {
 
         let body = lines[(close + 1)...].joined(separator: "\n")
         let bodyStart = close + 2  // 1-based file line of the body's first line
+        if let (line, message) = TemplateStructure.problem(in: body, firstLine: bodyStart) {
+            return problem(line, message)
+        }
         do {
             // Plain text: customer names and details must not be HTML-escaped. The pragma shares the
             // first body line, so line numbers in parse errors stay those of the body.

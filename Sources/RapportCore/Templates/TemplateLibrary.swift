@@ -88,6 +88,11 @@ extension TemplateLibrary {
         }
         return names.filter { $0.hasSuffix(".mustache") }.sorted().compactMap { name in
             let path = directory + "/" + name
+            // Not read at all when far too large to be a letter (the body's own limit is checked on parse).
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 1 << 20 {
+                problems.append(TemplateProblem(path: path, line: nil, message: "\(size / 1024) KiB is too large for a template"))
+                return nil
+            }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 problems.append(TemplateProblem(path: path, line: nil, message: "cannot be read as UTF-8 text"))
                 return nil

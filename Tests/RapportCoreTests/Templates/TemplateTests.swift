@@ -172,6 +172,29 @@ struct TemplateLibraryTests {
         #expect(library.problems.first?.line == 4)
     }
 
+    /// Hostile or careless templates are reported by file and line before the Mustache parser runs:
+    /// 3,000 nested sections overflowed its stack, 20,000 tags took it 10 s, and some unclosed
+    /// sections were accepted without a word. The good template beside them still loads.
+    @Test("templates past the limits", arguments: [
+        (String(repeating: "{{#a}}", count: 3_000) + String(repeating: "{{/a}}", count: 3_000), 4,
+         "sections nested more than 32 deep; templates are limited to 32"),
+        ("Hi,\n" + String(repeating: "{{customer.first_name}} ", count: 20_000), 4, "the template is 468 KiB; templates are limited to 64 KiB"),
+        ("Hi,\n" + String(repeating: "{{a}}", count: 1_001), 5, "more than 1000 tags; templates are limited to 1000"),
+        ("Hi,\n\n{{^coupon}}No code this time.\n\nSam\n", 6, "the section \"coupon\" opened here is never closed"),
+        ("Hi,\n{{#a}}\n{{/b}}\n", 6, "\"{{/b}}\" closes the section \"a\" opened on line 5"),
+        (String(repeating: "Thank you. ", count: 7_000), 4, "the template is 75 KiB; templates are limited to 64 KiB"),
+    ])
+    func templatesPastTheLimits(body: String, line: Int, message: String) {
+        let library = TemplateLibrary(shipped: [("/t/hello.mustache", Self.good), ("/t/hostile.mustache", "---\nname: hostile\n---\n" + body)])
+        #expect(library.templates.map(\.name) == ["hello"])
+        #expect(library.problems == [TemplateProblem(path: "/t/hostile.mustache", line: line, message: message)])
+    }
+
+    @Test func otherDelimitersStillParse() throws {
+        let template = try ReplyTemplate.parse("---\nname: x\n---\n{{=<% %>=}}Hi <%customer.first_name%>,\n", path: "x.mustache").get()
+        #expect(template.render(TemplateContext(customer: Fixtures.customer("Dana", "O'Brien"), agent: Fixtures.sam)) == "Hi Dana,")
+    }
+
     @Test func missingShippedDirectoryIsAProblemNotACrash() {
         let library = TemplateLibrary.load(shipped: "/nonexistent/templates", user: "/nonexistent/user")
         #expect(library.templates.isEmpty)
