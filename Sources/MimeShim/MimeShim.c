@@ -34,7 +34,81 @@ struct rapport_message {
     GMimeStream *stream;
     /// Leaves found by the last rapport_message_parts call (borrowed from the message).
     GPtrArray *leaves;
+    /// A header field was cut to RAPPORT_HEADER_FIELD_CAP, or fields past RAPPORT_HEADER_BLOCK_CAP dropped.
+    int headers_cut;
 };
+
+// MARK: - Header caps
+
+/// Copies the header block of `fd` into `out`, each field (a line and its folded continuations)
+/// cut to RAPPORT_HEADER_FIELD_CAP bytes and the whole block to RAPPORT_HEADER_BLOCK_CAP, reading
+/// 64 KiB at a time: a 100 MB Subject is never held in memory, by us or by GMime. Returns the
+/// file offset where the body starts (the file's size when the headers never end) and sets `cut`.
+static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
+    unsigned char buffer[65536];
+    size_t field = 0;          // bytes of the current field seen so far
+    int dropping = 0;          // the rest of the current field is left out
+    int at_line_start = 1;     // the next byte starts a line
+    int blank_line = 0;        // the line so far is empty (or just "\r"): it ends the headers
+    off_t offset = 0;
+    ssize_t got;
+    while ((got = read(fd, buffer, sizeof buffer)) > 0) {
+        for (ssize_t i = 0; i < got; i++, offset++) {
+            unsigned char c = buffer[i];
+            if (at_line_start) {
+                at_line_start = 0;
+                blank_line = 1;
+                if (c != ' ' && c != '\t') {          // a new field begins
+                    // A field cut in the middle of a line gets that line's end back.
+                    if (dropping && out->len > 0 && out->data[out->len - 1] != '\n') {
+                        g_byte_array_append(out, (const guint8 *)"\n", 1);
+                    }
+                    field = 0;
+                    dropping = out->len >= RAPPORT_HEADER_BLOCK_CAP;
+                    if (dropping) *cut = 1;
+                }
+            }
+            if (c != '\n' && c != '\r') blank_line = 0;
+            if (c == '\n') {
+                at_line_start = 1;
+                if (blank_line) {                      // the empty line: headers end, body follows
+                    g_byte_array_append(out, (const guint8 *)"\n", 1);
+                    return offset + 1;
+                }
+            }
+            field++;
+            if (!dropping && field > RAPPORT_HEADER_FIELD_CAP) {
+                dropping = 1;
+                *cut = 1;
+            }
+            if (!dropping) g_byte_array_append(out, &c, 1);
+        }
+    }
+    if (dropping && out->len > 0 && out->data[out->len - 1] != '\n') g_byte_array_append(out, (const guint8 *)"\n", 1);
+    return offset;
+}
+
+/// The stream to parse: the file as it is when no header field is over the caps, else the cut
+/// headers followed by the file's body (read from disk as before).
+static GMimeStream *capped_stream(int fd, int *cut) {
+    GByteArray *headers = g_byte_array_new();
+    off_t body = copy_capped_headers(fd, headers, cut);
+    if (!*cut) {
+        g_byte_array_unref(headers);
+        lseek(fd, 0, SEEK_SET);
+        return g_mime_stream_fs_new(fd);
+    }
+    GMimeStream *joined = g_mime_stream_cat_new();
+    GMimeStream *head = g_mime_stream_mem_new_with_byte_array(headers);   // owns `headers`
+    GMimeStream *file = g_mime_stream_fs_new(fd);
+    GMimeStream *rest = g_mime_stream_substream(file, body, -1);
+    g_mime_stream_cat_add_source(GMIME_STREAM_CAT(joined), head);
+    g_mime_stream_cat_add_source(GMIME_STREAM_CAT(joined), rest);
+    g_object_unref(head);
+    g_object_unref(rest);
+    g_object_unref(file);
+    return joined;
+}
 
 static rapport_message *parse_stream(GMimeStream *stream, const char **error) {
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
@@ -74,7 +148,10 @@ rapport_message *rapport_message_open_file(const char *path, const char **error)
         return NULL;
     }
     // The stream owns the descriptor and closes it when the last reference goes.
-    return parse_stream(g_mime_stream_fs_new(fd), error);
+    int cut = 0;
+    rapport_message *message = parse_stream(capped_stream(fd, &cut), error);
+    if (message != NULL) message->headers_cut = cut;
+    return message;
 }
 
 rapport_message *rapport_message_open_bytes(const char *bytes, size_t length, const char **error) {
@@ -92,6 +169,10 @@ void rapport_message_free(rapport_message *message) {
     g_object_unref(message->message);
     g_object_unref(message->stream);
     g_free(message);
+}
+
+int rapport_message_headers_cut(rapport_message *message) {
+    return message->headers_cut;
 }
 
 int rapport_message_has_headers(rapport_message *message) {

@@ -45,4 +45,44 @@ import Testing
         let personal = "Hi Dana,\n\nYes, the bike in the shed is covered.\n\nSam\n"
         #expect(try cli.run(["reply", String(id), "--agent", "sam", "--text", personal]).status == 0)
     }
+
+    /// A 100 MB Subject took 17.6 s and 1.19 GB to ingest and grew the store by 640 MB. Header
+    /// fields are cut to 64 KiB as the file is read and the Subject to 1,000 characters, marked "…".
+    @Test func aHundredMegabyteSubjectIngestsInBoundedMemory() throws {
+        let cli = try RapportBinary.withTeam()
+        let maildir = (cli.store as NSString).deletingLastPathComponent + "/huge"
+        for sub in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
+        }
+        let path = maildir + "/new/1.eml"
+        FileManager.default.createFile(atPath: path, contents: nil)
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.write(Data("From: Ann Lee <ann@lee.example>\nTo: sam@example.com\nSubject: ".utf8))
+        let block = Data(String(repeating: "spam ", count: 200_000).utf8)   // 1 MB
+        for _ in 0..<100 { handle.write(block) }
+        handle.write(Data("\nMessage-ID: <huge-1@lee.example>\nDate: Sun, 22 Nov 2026 10:00:00 +0000\n\nHello Sam\n".utf8))
+        try handle.close()
+        let sizeBefore = try storeBytes(cli)
+
+        let ingested = try cli.run(["ingest", maildir])
+        #expect(ingested.status == 0, "\(ingested.stderr)")
+        var usage = rusage()
+        getrusage(RUSAGE_CHILDREN.rawValue, &usage)   // the largest child so far, in KiB: the ingest above
+        #expect(usage.ru_maxrss < 200 * 1024, "peak \(usage.ru_maxrss / 1024) MB")
+        #expect(try storeBytes(cli) - sizeBefore < 8 << 20)
+
+        let rows = try #require(try cli.run(["conversations", "--agent", "sam", "--json"]).json as? [[String: Any]])
+        let subject = try #require(rows.first?["subject"] as? String)
+        #expect(subject.count == 1_001 && subject.hasPrefix("spam spam") && subject.hasSuffix("…"))
+        #expect(rows.first?["customer_name"] as? String == "Ann Lee")
+        // The headers after the cut one are still read: the message threads and dedups by its Message-ID.
+        #expect(try cli.run(["ingest", maildir]).status == 0)
+        #expect(try cli.run(["conversations", "--agent", "sam", "--json"]).json.map { ($0 as? [Any])?.count } == 1)
+    }
+
+    func storeBytes(_ cli: RapportBinary) throws -> Int {
+        ["", "-wal"].reduce(0) { total, suffix in
+            total + ((try? FileManager.default.attributesOfItem(atPath: cli.store + suffix))?[.size] as? Int ?? 0)
+        }
+    }
 }

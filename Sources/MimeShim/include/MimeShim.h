@@ -29,6 +29,12 @@ void rapport_message_free(rapport_message *message);
 
 /// Whether the parser found at least one header.
 int rapport_message_has_headers(rapport_message *message);
+/// Header fields longer than this (a line with its folded continuations, in bytes) are cut when a
+/// file is opened; headers past RAPPORT_HEADER_BLOCK_CAP bytes in all are dropped.
+#define RAPPORT_HEADER_FIELD_CAP 65536
+#define RAPPORT_HEADER_BLOCK_CAP (1024 * 1024)
+/// 1 when opening the file cut a header field or dropped headers over the caps.
+int rapport_message_headers_cut(rapport_message *message);
 /// The Subject, RFC 2047-decoded and unfolded; NULL when absent.
 char *rapport_message_subject(rapport_message *message);
 /// The Message-ID without angle brackets; NULL when absent.

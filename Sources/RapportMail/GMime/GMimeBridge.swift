@@ -45,6 +45,9 @@ final class GMimeDocument {
 
     var hasHeaders: Bool { rapport_message_has_headers(handle) != 0 }
 
+    /// Opening the file cut a header field over 64 KiB, or dropped headers past 1 MiB in all.
+    var headersCut: Bool { rapport_message_headers_cut(handle) != 0 }
+
     var subject: String? { take(rapport_message_subject(handle)) }
 
     var messageID: String? { take(rapport_message_message_id(handle)) }

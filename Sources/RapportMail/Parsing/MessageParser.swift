@@ -10,10 +10,14 @@ public struct ParseLimits: Sendable, Hashable {
     /// Leaves listed per message.
     public var parts: Int
 
-    public init(textBytes: Int = 1 << 20, depth: Int = 64, parts: Int = 1_000) {
+    /// Characters of the Subject kept (a subject is a line, not a document).
+    public var subjectCharacters: Int
+
+    public init(textBytes: Int = 1 << 20, depth: Int = 64, parts: Int = 1_000, subjectCharacters: Int = 1_000) {
         self.textBytes = textBytes
         self.depth = depth
         self.parts = parts
+        self.subjectCharacters = subjectCharacters
     }
 
     public static let standard = ParseLimits()
@@ -42,6 +46,13 @@ public enum MessageParser {
         message.cc = document.mailboxes(.cc).map(clean)
         message.replyTo = document.mailboxes(.replyTo).map(clean)
         message.subject = document.subject.map(cleanHeader)
+        if document.headersCut {
+            message.warnings.append("a header over 64 KiB was cut (or headers past 1 MiB left out); the whole message stays in its file")
+        }
+        if let subject = message.subject, subject.count > limits.subjectCharacters {
+            message.subject = subject.prefix(limits.subjectCharacters) + "…"
+            message.warnings.append("subject cut at \(limits.subjectCharacters) characters")
+        }
         if let (date, offset) = document.date {
             message.date = date
             message.dateUTCOffset = offset
