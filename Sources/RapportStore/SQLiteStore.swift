@@ -26,27 +26,42 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
 
     /// The port's words for an adapter failure a person can act on: the store stayed busy past the
     /// timeout (another process held its write lock). Other errors are returned as they are.
+    /// A file SQLite reads as damaged becomes one clear message pointing at `rapport store check`.
     public static func translate(_ error: any Error) -> any Error {
-        guard let error = error as? DatabaseError,
-              error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED else { return error }
-        return RapportError.storeBusy(seconds: busyTimeout)
+        guard let error = error as? DatabaseError else { return error }
+        switch error.resultCode {
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return RapportError.storeBusy(seconds: busyTimeout)
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return RapportError.storeDamaged(error.message ?? "\(error.resultCode)")
+        default:
+            return error
+        }
     }
 
     /// `PRAGMA application_id` of a Rapport store ("RAPP"), so we never write into someone else's file.
     static let applicationID: Int32 = 0x5241_5050
 
-    /// Opens the store at `path`. With `create`, a missing file (and its parent folders) is created
-    /// with owner-only permissions; without it a missing file is an error.
+    /// Opens the store at `path`. With `create` (`rapport init`, the demo), a missing file (and its
+    /// parent folders) is created with owner-only permissions, and an empty file is made a store;
+    /// without it both are refused, so no other command creates or converts a file.
     public init(path: String, create: Bool = false) throws {
         self.path = path
-        let fm = FileManager.default
-        if !fm.fileExists(atPath: path) {
+        var info = stat()
+        if stat(path, &info) != 0 {
+            guard errno == ENOENT else {
+                throw RapportError.invalid("cannot open \(path): \(String(cString: strerror(errno)))")
+            }
             guard create else {
                 throw RapportError.invalid("no Rapport store at \(path); create one with `rapport init`")
             }
             try Self.createEmptyFile(at: path)
         } else {
-            try Self.checkIsRapportStore(path)
+            // A FIFO would hang the header read below, a device would get a "-journal" beside it.
+            guard info.st_mode & S_IFMT == S_IFREG else {
+                throw RapportError.invalid("\(path) is not a regular file; a Rapport store is a file")
+            }
+            try Self.checkIsRapportStore(path, mayAdopt: create)
         }
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -69,15 +84,19 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         close(fd)
     }
 
-    /// Refuses any existing file that is not empty, not a SQLite database carrying our application id,
-    /// and not an empty SQLite database, without writing a byte to it.
-    private static func checkIsRapportStore(_ path: String) throws {
+    /// Refuses any existing file that is not a SQLite database carrying our application id, without
+    /// writing a byte to it; an empty file or an empty SQLite database only when `mayAdopt`.
+    private static func checkIsRapportStore(_ path: String, mayAdopt: Bool) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw RapportError.invalid("cannot read \(path)")
         }
         let header = (try? handle.read(upToCount: 100)) ?? Data()
         try? handle.close()
-        if header.isEmpty { return }
+        let notYet = RapportError.invalid("\(path) is empty, not a Rapport store; make it one with `rapport init`")
+        if header.isEmpty {
+            if mayAdopt { return }
+            throw notYet
+        }
         guard header.count >= 100, header.prefix(16) == Data("SQLite format 3\0".utf8) else {
             throw RapportError.notARapportStore(path)
         }
@@ -94,6 +113,27 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         if appID == applicationID { return }
         // Only an empty SQLite database may become a store.
         if appID != 0 || tables != 0 { throw RapportError.notARapportStore(path) }
+        if !mayAdopt { throw notYet }
+    }
+
+    // MARK: - Integrity
+
+    /// What SQLite's `PRAGMA quick_check` finds wrong with the file at `path` (empty when nothing),
+    /// read-only, without migrating or repairing. Not run at every open: it reads the whole file
+    /// (seconds for a store of a million messages); damage met by any command is reported as
+    /// `storeDamaged`, which points here.
+    public static func integrityProblems(path: String) -> [String] {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        do {
+            let rows = try DatabaseQueue(path: path, configuration: config).read { db in
+                try String.fetchAll(db, sql: "PRAGMA quick_check")
+            }
+            return rows == ["ok"] ? [] : rows
+        } catch {
+            return ["\((error as? DatabaseError)?.message ?? "\(error)")"]
+        }
     }
 
     // MARK: - Changes from other processes

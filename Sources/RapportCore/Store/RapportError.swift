@@ -17,6 +17,8 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// Another process held the store's write lock for longer than we wait. Not a refusal: the same
     /// command may succeed a moment later (exit status 75, EX_TEMPFAIL).
     case storeBusy(seconds: Double)
+    /// SQLite read the store file as damaged; nothing was changed.
+    case storeDamaged(String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,8 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
             return why
         case let .notARapportStore(path):
             return "\(path) is not a Rapport store (left untouched)"
+        case let .storeDamaged(reason):
+            return "the store file is damaged (\(reason)); nothing was changed. `rapport store check` lists what is wrong; restore the file from a backup"
         case let .storeBusy(seconds):
             return "the store is busy: another process kept it locked for \(seconds.formatted()) s; nothing was changed, try again"
         }
