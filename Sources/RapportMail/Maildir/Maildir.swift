@@ -86,8 +86,7 @@ public struct Maildir: Sendable {
             if type == UInt8(DT_REG) {
                 try body(name)
             } else if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                if stat(directory + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG { try body(name) }
+                if regularFileInside(directory + "/" + name) != nil { try body(name) }
             }
         }
     }
@@ -102,11 +101,24 @@ public struct Maildir: Sendable {
 
     /// A file's size and modification time (nanoseconds since 1970); nil when it is gone or not a regular file.
     public func sizeAndModification(folder: MaildirEntry.Folder, name: String) -> (size: Int, modified: Int64)? {
-        var info = stat()
-        guard stat(root + "/" + folder.rawValue + "/" + name, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            return nil
-        }
+        guard let info = regularFileInside(root + "/" + folder.rawValue + "/" + name) else { return nil }
         return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
+
+    /// The file's status when it is a regular file, or a link to one that stays inside this Maildir.
+    /// A link out of it (`new/1 -> ~/.ssh/id_ed25519`, planted by whoever can write the Maildir) is
+    /// never followed: its target would be stored and shown as a customer's message.
+    func regularFileInside(_ path: String) -> stat? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        if info.st_mode & S_IFMT == S_IFLNK {
+            guard let target = realpath(path, nil) else { return nil }
+            defer { free(target) }
+            guard let base = realpath(root, nil) else { return nil }
+            defer { free(base) }
+            guard String(cString: target).hasPrefix(String(cString: base) + "/"), stat(path, &info) == 0 else { return nil }
+        }
+        return info.st_mode & S_IFMT == S_IFREG ? info : nil
     }
 
     /// The entry for a file whose size and modification time are already known.
