@@ -1,0 +1,36 @@
+import Foundation
+import RapportCore
+import Testing
+@testable import RapportMail
+
+/// The headers GMime writes for a reply stay within RFC 5322's 998-byte line limit whatever the
+/// names and references are, and an address that cannot be sent as plain ASCII is refused with a reason.
+@Suite struct OutgoingHeaderTests {
+    func message(toName: String, to address: String = "dana@example.org", subject: String = "Your invoice",
+                 references: [String] = []) -> OutgoingMessage {
+        OutgoingMessage(from: Mailbox(name: "Sam Ortiz", address: "sam@example.com"), replyTo: "sam@example.com",
+                        to: Mailbox(name: toName, address: address), subject: subject,
+                        messageID: "r-1@example.com", inReplyTo: references.last, references: references,
+                        date: Date(timeIntervalSince1970: 1_790_000_000), body: "Hi Dana,\n\nSam\n")
+    }
+
+    @Test func everyHeaderLineStaysUnder998Bytes() throws {
+        let longName = String(repeating: "Dana-Maria 🎂 Whitfield-Ørsted ", count: 200)
+        let references = (0..<20).map { "\(String(repeating: "x", count: 200))-\($0)@mail.example.org" }
+        let text = try message(toName: longName, subject: String(repeating: "Zürich invoice ", count: 300),
+                               references: references).rendered()
+        let headers = text.components(separatedBy: "\n\n").first ?? text
+        for line in headers.split(separator: "\n") {
+            #expect(line.utf8.count <= 998, "\(line.utf8.count) bytes: \(line.prefix(60))…")
+        }
+        #expect(headers.contains("<r-1@example.com>"))
+    }
+
+    @Test(arguments: ["dänа@example.org", "dana@bäckerei.example", "dana\n@example.org"])
+    func anAddressThatIsNotPlainASCIIIsRefused(_ address: String) throws {
+        #expect(throws: OutboundError.self) { _ = try message(toName: "Dana", to: address).rendered() }
+        do { _ = try message(toName: "Dana", to: address).rendered() } catch {
+            #expect("\(error)".contains("ASCII"), "\(error)")
+        }
+    }
+}
