@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportTUI
 
@@ -72,7 +73,7 @@ public struct InboxStoreEffects {
             return []
 
         case let .assign(customer, to, note):
-            return [.assigned(try store.assign(customer: customer, to: to, by: agent.login, note: note))]
+            return [.assigned(try Ownership(store: store).change(customer: customer, to: to, by: agent.login, note: note))]
 
         case let .setStatus(id, status):
             try store.setStatus(status, conversation: id)
@@ -81,8 +82,8 @@ public struct InboxStoreEffects {
         case .findCustomers(let text):
             return [.customersFound(text, try store.findCustomers(matching: text, limit: 20))]
 
-        default:
-            return nil
+        case .recordReferral, .composer, .redraw, .suspend, .quit:
+            return nil   // not store effects: the runner and the loop interpret them
         }
     }
 }

@@ -92,9 +92,10 @@ struct DemoSeeder {
             let customer = customers[index]
             guard let from = customer.owner else { continue }
             let to = DemoCast.agents[(DemoCast.agents.firstIndex { $0.login == from }! + 1) % DemoCast.agents.count].login
-            try store.assign(customer: customer.id, to: to, by: from, note: notes[offset])
+            let ownership = Ownership(store: store)
+            try ownership.assign(customer: customer.id, to: to, by: from, note: notes[offset])
             let name = DemoCast.agents.first { $0.login == from }?.firstName ?? from
-            try store.assign(customer: customer.id, to: from, by: to, note: "Back to \(name) — thanks for covering.")
+            try ownership.assign(customer: customer.id, to: from, by: to, note: "Back to \(name) — thanks for covering.")
         }
     }
 
@@ -144,15 +145,12 @@ struct DemoSeeder {
         // (referred, referrer, coupon) by index into the cast; each referrer's owner gets a thank-you draft.
         for (referred, referrer, coupon) in [(5, 0, "THANKS-DANA"), (11, 0, nil), (17, 8, nil), (23, 15, "FRIEND10"),
                                              (29, 4, nil)] as [(Int, Int, String?)] {
-            let by = customers[referrer]
-            let owner = DemoCast.agents.first { $0.login == by.owner }
-            try store.recordReferral(
-                customer: customers[referred].id, referrer: by.id, source: nil, coupon: coupon,
-                thankYou: try PreparedMessages.thankYou(referrer: by, referred: customers[referred], owner: owner, coupon: coupon),
-                at: day(-random.int(2...20)))
+            let at = day(-random.int(2...20))
+            try Referrals(store: store, clock: { at })
+                .record(customer: customers[referred].id, referrer: customers[referrer].id, source: nil, coupon: coupon)
         }
-        try store.recordReferral(customer: customers[35].id, referrer: nil, source: "local radio", coupon: nil,
-                                 thankYou: nil, at: day(-3))
+        let radio = day(-3)
+        try Referrals(store: store, clock: { radio }).record(customer: customers[35].id, referrer: nil, source: "local radio")
     }
 
     private func planHeadsUps(_ customers: [Customer]) throws {
@@ -168,9 +166,7 @@ struct DemoSeeder {
             HeadsUpImport.Row(line: line + 2, email: customers[event.0].primaryEmail, kind: event.1,
                               effectiveDate: day(event.2), details: event.3, leadDays: 7)
         }
-        _ = try store.importHeadsUps(rows) { row, customer, owner in
-            try PreparedMessages.headsUp(row, customer: customer, owner: owner)
-        }
+        try HeadsUps(store: store, clock: { now }).import(rows)
     }
 
     private func day(_ offset: Int) -> Date {
