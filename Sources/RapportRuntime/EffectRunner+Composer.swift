@@ -33,7 +33,7 @@ extension EffectRunner {
         switch effect {
         case .loadDraft(let id):
             do {
-                return [.composer(.draftLoaded(id, try store.draft(conversation: id, agent: agent.login)))]
+                return [.composer(.draftLoaded(id, try drafts.load(id, agent: agent.login)))]
             } catch {
                 // The editor stays closed to typing: an empty one would overwrite the stored draft.
                 return [.failed("Your draft could not be read: \(describe(error)) (Esc closes the composer)")]
@@ -41,7 +41,7 @@ extension EffectRunner {
 
         case .saveDraft(let draft):
             do {
-                try store.saveDraft(draft)
+                try drafts.save(draft)
                 return [.composer(.draftSaved(draft.conversationID))]
             } catch {
                 return [.composer(.draftSaveFailed(draft.conversationID, reason: describe(error)))]
@@ -49,7 +49,7 @@ extension EffectRunner {
 
         case .deleteDraft(let id):
             do {
-                try store.deleteDraft(conversation: id, agent: agent.login)
+                try drafts.discard(id, agent: agent.login)
                 return [.composer(.draftSaved(id))]
             } catch {
                 return [.composer(.draftSaveFailed(id, reason: describe(error)))]
@@ -67,7 +67,7 @@ extension EffectRunner {
 
         case let .addNote(id, text):
             do {
-                try store.addNote(conversation: id, agent: agent, text: text, at: clock())
+                try drafts.addNote(id, by: agent, text: text)
                 return [.composer(.noteAdded(id))]
             } catch {
                 return [.composer(.sendFailed(id, reason: describe(error)))]
@@ -96,6 +96,8 @@ extension EffectRunner {
             }
         }
     }
+
+    private var drafts: Drafts { Drafts(store: store, clock: clock) }
 
     func describe(_ error: any Error) -> String {
         InboxStoreEffects.describe(error)

@@ -26,6 +26,11 @@ public struct Customers {
         return customer
     }
 
+    /// Adds another address to a customer; an address belongs to one customer only.
+    public func addAddress(_ email: String, to customer: CustomerID) throws {
+        try store.addAddress(email, to: customer)
+    }
+
     public func list(owner: OwnerFilter) throws -> [Customer] {
         try store.customers(owner: owner)
     }

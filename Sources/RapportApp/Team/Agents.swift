@@ -3,9 +3,9 @@ import RapportCore
 
 /// The team: who may sign in, and who is running a command.
 public struct Agents {
-    public let store: any ConversationStore
+    public let store: any WorkflowStore
 
-    public init(store: any ConversationStore) {
+    public init(store: any WorkflowStore) {
         self.store = store
     }
 
@@ -18,6 +18,11 @@ public struct Agents {
         try store.agents()
     }
 
+    /// The agent with this login, if there is one.
+    public func find(login: String) throws -> Agent? {
+        try store.agent(login: login)
+    }
+
     /// The agent with this login; an unknown login is refused with the list of known agents.
     public func named(_ login: String?) throws -> Agent {
         let known = try store.agents()
@@ -25,5 +30,10 @@ public struct Agents {
             throw RapportError.unknownAgent(login ?? "(none)", known: known.map(\.login))
         }
         return agent
+    }
+
+    /// Figures per agent and for the team: owned, waiting on us, first-reply time, "same person" share.
+    public func stats(now: Date = Date()) throws -> TeamStats {
+        try store.teamStats(now: now)
     }
 }

@@ -21,13 +21,13 @@ struct DemoSeeder {
 
     /// Seeds an empty store; a store that already has agents is left as it is.
     mutating func seedIfEmpty() throws -> Summary? {
-        guard try store.agents().isEmpty else { return nil }
+        guard try Agents(store: store).list().isEmpty else { return nil }
         return try seed()
     }
 
     private mutating func seed() throws -> Summary {
         var summary = Summary()
-        for agent in DemoCast.agents { try store.addAgent(agent) }
+        for agent in DemoCast.agents { try Agents(store: store).add(agent) }
         summary.agents = DemoCast.agents.count
         let agents = DemoCast.agents
         var customers: [Customer] = []
@@ -36,11 +36,11 @@ struct DemoSeeder {
             let isNew = index % 6 == 5
             let owner = isNew ? nil : agents[index % agents.count].login
             let created = day(-random.int(120...900))
-            var customer = try store.addCustomer(
+            var customer = try Customers(store: store).add(
                 NewCustomer(firstName: person.0, lastName: person.1, email: person.2, owner: owner,
                             isExisting: !isNew, created: created), by: owner)
             if let second = person.3 {
-                try store.addAddress(second, to: customer.id)
+                try Customers(store: store).addAddress(second, to: customer.id)
                 customer.addresses.append(second)
             }
             customers.append(customer)
@@ -67,7 +67,7 @@ struct DemoSeeder {
     /// new customers' first messages and replies into existing threads.
     func deliverMorningMail(to root: String) throws -> IngestSummary {
         var threads: [(customer: Customer, subject: String, lastMessageID: String?)] = []
-        let all = try store.customers(owner: .anyone).filter(\.isExisting).sorted { $0.id < $1.id }
+        let all = try Customers(store: store).list(owner: .anyone).filter(\.isExisting).sorted { $0.id < $1.id }
         for customer in [0, 3, 7, 12, 20, 26].compactMap({ all.indices.contains($0) ? all[$0] : nil }) {
             let page = try store.conversations(ConversationQuery(owner: customer.owner.map { .agent($0) } ?? .anyone),
                                                from: nil, direction: .after, limit: 200, agent: "")
@@ -136,7 +136,7 @@ struct DemoSeeder {
         }
         // Last word ours: waiting on the customer, or done. Last word theirs: open.
         if turns % 2 == 0 {
-            try store.setStatus(random.chance(50) ? .pending : .closed, conversation: conversation.id)
+            try Conversations(store: store).setStatus(random.chance(50) ? .pending : .closed, of: conversation.id)
         }
         return turns
     }

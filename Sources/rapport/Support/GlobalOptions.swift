@@ -41,7 +41,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The agent running this command; an unknown login is refused with the list of known agents.
-    func currentAgent(_ store: some ConversationStore) throws -> Agent {
+    func currentAgent(_ store: some WorkflowStore) throws -> Agent {
         try Agents(store: store).named(agentLogin)
     }
 }
