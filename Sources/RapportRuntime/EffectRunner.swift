@@ -4,8 +4,8 @@ import RapportApp
 import RapportTUI
 
 /// Performs the inbox's effects against the store and answers with messages for `update`.
-/// The only code of the inbox that reaches the store, always through RapportApp's use cases. Refusals and failures come back as
-/// messages too: the inbox shows them and goes on.
+/// The only code of the inbox that reaches the store, always through RapportApp's use cases.
+/// Refusals and failures come back as messages too: the inbox shows them and goes on.
 public struct EffectRunner {
     /// The effects only the store answers; its store, agent and clock serve the others too.
     let storeEffects: InboxStoreEffects
