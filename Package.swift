@@ -55,7 +55,7 @@ let package = Package(
         // MARK: - Tests
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore", "TestSupport"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportApp", "RapportCore", "TestSupport"]),
         .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportAppTests", dependencies: ["RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),

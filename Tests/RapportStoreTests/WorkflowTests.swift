@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import Testing
 @testable import RapportStore
@@ -38,11 +39,11 @@ import Testing
         try t.store.recordReferral(customer: marcus.id, referrer: dana.id, source: nil, coupon: nil,
                                    thankYou: PreparedMessage(subject: "Thanks", text: "Hi Dana"), at: Date())
         let conversation = try #require(try t.store.thankYouQueue(agent: "").first?.conversationID)
-        try t.store.assign(customer: dana.id, to: "sam", by: "sam", note: nil)
+        try Ownership(store: t.store).change(customer: dana.id, to: "sam", by: "sam", note: nil)
         #expect(try t.store.draft(conversation: conversation, agent: "sam")?.text == "Hi Dana")
         #expect(try t.store.thankYouQueue(agent: "sam").count == 1)
         // And on to the next owner when Dana changes hands.
-        try t.store.assign(customer: dana.id, to: "priya", by: "priya", note: "Sam is away")
+        try Ownership(store: t.store).change(customer: dana.id, to: "priya", by: "priya", note: "Sam is away")
         #expect(try t.store.draft(conversation: conversation, agent: "priya") != nil)
         #expect(try t.store.draft(conversation: conversation, agent: "sam") == nil)
     }
