@@ -33,6 +33,21 @@ struct OwnershipUseCaseTests {
         #expect(throws: RapportError.unknownAgent("zoe", known: ["priya", "sam"])) { try Agents(store: f.store).named("zoe") }
     }
 
+    @Test("an agent's address must be one a customer can answer; logins are plain words")
+    func addingAgents() throws {
+        let f = try AppFixture()
+        let agents = Agents(store: f.store)
+        #expect(throws: RapportError.noReplyAddress("no-reply@example.com")) {
+            try agents.add(Agent(login: "bot", firstName: "No", lastName: "Reply", email: "no-reply@example.com"))
+        }
+        #expect(throws: RapportError.self) { try agents.add(Agent(login: "a b", firstName: "A", lastName: "B", email: "ab@example.com")) }
+        #expect(throws: RapportError.duplicateAgent("sam")) {
+            try agents.add(Agent(login: " sam ", firstName: "Sam", lastName: "Two", email: "sam2@example.com"))
+        }
+        try agents.add(Agent(login: " mei ", firstName: "Mei", lastName: "Chen", email: "mei@example.com"))
+        #expect(try agents.list().map(\.login) == ["mei", "priya", "sam"])
+    }
+
     @Test("a customer import with an owner change is a problem unless reassign allows it")
     func customerImport() throws {
         let f = try AppFixture()

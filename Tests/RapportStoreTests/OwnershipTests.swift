@@ -57,7 +57,7 @@ import Testing
         #expect(throws: RapportError.self) { try Ownership(store: t.store).change(customer: 999, to: "sam", by: "sam", note: nil) }
         #expect(throws: RapportError.self) { try t.customer("Other", email: "DANA@example.org") }
         #expect(throws: RapportError.self) {
-            try t.store.addAgent(Agent(login: "bot", firstName: "No", lastName: "Reply", email: "no-reply@example.com"))
+            try Agents(store: t.store).add(Agent(login: "bot", firstName: "No", lastName: "Reply", email: "no-reply@example.com"))
         }
         #expect(try t.tableCounts() == before)
         #expect(try t.store.customer(id: dana.id)?.owner == "sam")

@@ -9,8 +9,19 @@ public struct Agents {
         self.store = store
     }
 
-    /// Adds an agent; a no-reply address or a login already taken is refused.
+    /// Adds an agent. Refused: a login that is not letters, digits, '.', '_' or '-'; an address that is
+    /// not one, or is a no-reply address (every message comes from someone the customer can answer);
+    /// a login or an address already taken.
     public func add(_ agent: Agent) throws {
+        var agent = agent
+        agent.login = agent.login.trimmingCharacters(in: .whitespaces)
+        guard !agent.login.isEmpty, agent.login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw RapportError.invalid("a login is letters, digits, '.', '_' or '-': '\(agent.login)'")
+        }
+        guard EmailAddress.isPlausible(agent.email) else {
+            throw RapportError.invalid("'\(agent.email)' is not an email address")
+        }
+        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
         try store.addAgent(agent)
     }
 
