@@ -48,15 +48,16 @@ let package = Package(
 
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
         .executableTarget(name: "rapport-bench", dependencies: [
-            "RapportCore", "RapportStore", "RapportTUI", "RapportRuntime",
+            "RapportCore", "RapportApp", "RapportStore", "RapportTUI", "RapportRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         // MARK: - Tests
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportCore", "TestSupport"]),
-        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore", "RapportStore", "TestSupport"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportApp", "RapportCore", "TestSupport"]),
+        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
+        .testTarget(name: "RapportAppTests", dependencies: ["RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportMail
 import RapportTUI
@@ -72,7 +73,7 @@ public final class BackgroundDelivery: @unchecked Sendable {
 
     private func deliverOnce() -> AppMsg {
         do {
-            let report = try OutboxSender(store: outbox, transport: transport, sentMaildir: sentMaildir).run()
+            let report = try Delivery(store: outbox, transport: transport, sentMaildir: sentMaildir).run()
             var entries = report.sent.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: nil) }
             entries += report.failed.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: $0.error ?? "failed") }
             return .composer(.delivered(DeliveryResult(entries: entries)))

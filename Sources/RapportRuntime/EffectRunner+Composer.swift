@@ -1,19 +1,25 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportTUI
 
 /// What the composer's effects need besides the conversation store; set up by `openInbox`.
 public struct ComposerServices {
-    public let outbox: any OutboxStore
+    /// The store replies are queued in (through `Replies`, which reads the conversation too).
+    public let outbox: any ConversationStore & OutboxStore
     public let templates: TemplateLibrary
     public let delivery: BackgroundDelivery
+    /// The reply policy's limits from the config: the ones the composer shows are the ones sending enforces.
+    public var limits: PolicyLimits
     /// Runs $VISUAL / $EDITOR on the text with the screen suspended (set by the inbox loop).
     public var editExternally: (String) throws -> String = { _ in throw NoTerminal() }
 
-    public init(outbox: any OutboxStore, templates: TemplateLibrary, delivery: BackgroundDelivery) {
+    public init(outbox: any ConversationStore & OutboxStore, templates: TemplateLibrary, delivery: BackgroundDelivery,
+                limits: PolicyLimits = .standard) {
         self.outbox = outbox
         self.templates = templates
         self.delivery = delivery
+        self.limits = limits
     }
 
     struct NoTerminal: Error, CustomStringConvertible {
@@ -27,7 +33,7 @@ extension EffectRunner {
         switch effect {
         case .loadDraft(let id):
             do {
-                return [.composer(.draftLoaded(id, try store.draft(conversation: id, agent: agent.login)))]
+                return [.composer(.draftLoaded(id, try drafts.load(id, agent: agent.login)))]
             } catch {
                 // The editor stays closed to typing: an empty one would overwrite the stored draft.
                 return [.failed("Your draft could not be read: \(describe(error)) (Esc closes the composer)")]
@@ -35,7 +41,7 @@ extension EffectRunner {
 
         case .saveDraft(let draft):
             do {
-                try store.saveDraft(draft)
+                try drafts.save(draft)
                 return [.composer(.draftSaved(draft.conversationID))]
             } catch {
                 return [.composer(.draftSaveFailed(draft.conversationID, reason: describe(error)))]
@@ -43,7 +49,7 @@ extension EffectRunner {
 
         case .deleteDraft(let id):
             do {
-                try store.deleteDraft(conversation: id, agent: agent.login)
+                try drafts.discard(id, agent: agent.login)
                 return [.composer(.draftSaved(id))]
             } catch {
                 return [.composer(.draftSaveFailed(id, reason: describe(error)))]
@@ -51,8 +57,9 @@ extension EffectRunner {
 
         case let .sendReply(id, text):
             do {
-                // Queueing removes the draft in the same transaction.
-                let item = try services.outbox.queueReply(conversation: id, agent: agent.login, text: text, at: clock())
+                // Permission, policy and threading are decided by `Replies`; queueing removes the draft with it.
+                let item = try Replies(store: services.outbox, limits: services.limits, clock: clock)
+                    .queue(conversation: id, agent: agent.login, text: text)
                 return [.composer(.replyQueued(id, item))]
             } catch {
                 return [.composer(.sendFailed(id, reason: describe(error)))]
@@ -60,7 +67,7 @@ extension EffectRunner {
 
         case let .addNote(id, text):
             do {
-                try store.addNote(conversation: id, agent: agent, text: text, at: clock())
+                try drafts.addNote(id, by: agent, text: text)
                 return [.composer(.noteAdded(id))]
             } catch {
                 return [.composer(.sendFailed(id, reason: describe(error)))]
@@ -78,39 +85,19 @@ extension EffectRunner {
             }
 
         case .renderTemplates(let id):
+            let templates = Templates(store: store, library: services.templates, clock: clock)
             do {
-                return [.composer(.templatesRendered(id, try renderTemplates(id, services.templates),
-                                                     problems: services.templates.problems.map(\.description)))]
+                let choices = try templates.choices(conversation: id, agent: agent).map {
+                    TemplateChoice(name: $0.name, kind: $0.kind, description: $0.description, text: $0.text)
+                }
+                return [.composer(.templatesRendered(id, choices, problems: templates.problems))]
             } catch {
                 return [.composer(.templatesRendered(id, [], problems: [describe(error)]))]
             }
         }
     }
 
-    /// Every template that suits the customer, rendered for them. Heads-up templates need an
-    /// upcoming event and thank-you notes an unthanked referral; without one they are left out.
-    func renderTemplates(_ id: ConversationID, _ library: TemplateLibrary) throws -> [TemplateChoice] {
-        guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
-        guard let customer = try store.customer(id: conversation.customerID) else {
-            throw RapportError.unknownCustomer("#\(conversation.customerID)")
-        }
-        let profile = try store.customerProfile(id: customer.id, now: clock())
-        let event = profile?.upcomingEvents.first { !$0.told }
-            .map { TemplateContext.Event(kind: $0.kind, effectiveDate: $0.effectiveDate, details: $0.details) }
-        let referral = profile?.referrals.first { !$0.thanked }
-        let referred = try referral.flatMap { try store.customer(id: $0.referredID) }
-        let context = TemplateContext(customer: customer, agent: agent, subject: conversation.subject, event: event,
-                                      referred: referred, coupon: referral?.coupon)
-        return library.matching(isExisting: customer.isExisting).compactMap { template in
-            switch template.kind {
-            case .headsUp where event == nil: return nil
-            case .thankYou where referred == nil: return nil
-            default: break
-            }
-            return TemplateChoice(name: template.name, kind: template.kind.rawValue, description: template.description,
-                                  text: template.render(context))
-        }
-    }
+    private var drafts: Drafts { Drafts(store: store, clock: clock) }
 
     func describe(_ error: any Error) -> String {
         InboxStoreEffects.describe(error)

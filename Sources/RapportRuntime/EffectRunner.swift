@@ -4,8 +4,8 @@ import RapportApp
 import RapportTUI
 
 /// Performs the inbox's effects against the store and answers with messages for `update`.
-/// The only code of the inbox that touches the store. Refusals and failures come back as
-/// messages too: the inbox shows them and goes on.
+/// The only code of the inbox that reaches the store, always through RapportApp's use cases.
+/// Refusals and failures come back as messages too: the inbox shows them and goes on.
 public struct EffectRunner {
     /// The effects only the store answers; its store, agent and clock serve the others too.
     let storeEffects: InboxStoreEffects
@@ -21,38 +21,27 @@ public struct EffectRunner {
         storeEffects = InboxStoreEffects(store: store, agent: agent, quietDays: quietDays)
     }
 
-    /// Runs one effect. `.redraw` and `.quit` belong to the loop and give nothing here.
+    /// Runs one effect. `.redraw`, `.suspend` and `.quit` belong to the loop and give nothing here.
+    /// Exhaustive on purpose: an effect nobody interprets does not compile.
     public func perform(_ effect: Effect) -> [AppMsg] {
-        if let answer = storeEffects.perform(effect) { return answer }
-        do {
-            return try run(effect)
-        } catch {
-            return [.failed(describe(error))]
-        }
-    }
-
-    private func run(_ effect: Effect) throws -> [AppMsg] {
         switch effect {
+        case .loadPage, .loadCounts, .loadAgents, .openConversation, .markSeen, .assign, .setStatus, .findCustomers:
+            return storeEffects.perform(effect) ?? []
+
         case .composer(let effect):
             guard let composer else { return [.failed("The composer is not available here")] }
             return runComposer(effect, composer)
 
-        case let .recordReferral(customerID, referrerID, source):
-            guard let customer = try store.customer(id: customerID) else { throw RapportError.unknownCustomer("#\(customerID)") }
-            guard let referrerID else {
-                try store.recordReferral(customer: customerID, referrer: nil, source: source, coupon: nil, thankYou: nil, at: clock())
-                return [.referralRecorded("\(customer.firstName) heard about us through \(source ?? "")")]
+        case let .recordReferral(customer, referrer, source):
+            do {
+                let recorded = try Referrals(store: store, clock: clock)
+                    .record(customer: customer, referrer: referrer, source: source)
+                return [.referralRecorded(recorded.summary(for: agent.login))]
+            } catch {
+                return [.failed(describe(error))]
             }
-            guard let referrer = try store.customer(id: referrerID) else { throw RapportError.unknownCustomer("#\(referrerID)") }
-            let owner = try referrer.owner.flatMap { try store.agent(login: $0) }
-            let thanks = try PreparedMessages.thankYou(referrer: referrer, referred: customer, owner: owner, coupon: nil)
-            try store.recordReferral(customer: customerID, referrer: referrerID, source: nil, coupon: nil, thankYou: thanks,
-                                     at: clock())
-            let whose = owner.map { $0.login == agent.login ? "your Thank-you view" : "\($0.firstName)'s Thank-you view" }
-                ?? "the Thank-you view (\(referrer.firstName) has no owner yet)"
-            return [.referralRecorded("\(referrer.fullName) referred \(customer.firstName): a thank-you draft waits in \(whose)")]
 
-        default:   // .redraw, .suspend and .quit belong to the loop; store effects were answered above
+        case .redraw, .suspend, .quit:
             return []
         }
     }

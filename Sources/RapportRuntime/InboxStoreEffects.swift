@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportTUI
 
@@ -38,51 +39,49 @@ public struct InboxStoreEffects {
         (error as? RapportError)?.description ?? String(describing: error)
     }
 
+    private var conversations: Conversations { Conversations(store: store, clock: clock) }
+
     /// The messages answering `effect`, or nil when it is not a store effect. Refusals throw.
     public func answer(_ effect: Effect) throws -> [AppMsg]? {
         switch effect {
         case .loadPage(let request):
             if case .view(let view) = request.source, view.isWorklist {
-                return [.pageLoaded(request, try WorklistLoader.page(view, request, store: store, agent: agent,
-                                                                    now: clock(), quietDays: quietDays))]
+                return [.pageLoaded(request, try WorklistLoader.page(view, request, worklists: Worklists(store: store, clock: clock),
+                                                                    agent: agent, quietDays: quietDays))]
             }
             let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
-                try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
+                try conversations.page(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
             }, locate: { id in
-                try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
+                try conversations.cursor(of: id)
             })
             return [.pageLoaded(request, page)]
 
         case .loadCounts:
-            return [.countsLoaded(try store.counts(agent: agent.login))]
+            return [.countsLoaded(try conversations.counts(agent: agent.login))]
 
         case .loadAgents:
-            return [.agentsLoaded(try store.agents())]
+            return [.agentsLoaded(try Agents(store: store).list())]
 
         case .openConversation(let id):
-            guard let conversation = try store.conversation(id: id) else {
-                throw RapportError.unknownConversation(id)
-            }
-            let messages = try store.messages(conversation: id)
-            let profile = try store.customerProfile(id: conversation.customerID, now: clock())
+            let (conversation, messages, profile) = try conversations.thread(id)
             return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
 
         case .markSeen(let id):
-            try store.markSeen(conversation: id, agent: agent.login, at: clock())
+            try conversations.markSeen(id, agent: agent.login)
             return []
 
         case let .assign(customer, to, note):
-            return [.assigned(try store.assign(customer: customer, to: to, by: agent.login, note: note))]
+            return [.assigned(try Ownership(store: store).change(customer: customer, to: to, by: agent.login, note: note))]
 
         case let .setStatus(id, status):
-            try store.setStatus(status, conversation: id)
+            try conversations.setStatus(status, of: id)
             return [.statusSet(id, status)]
 
         case .findCustomers(let text):
-            return [.customersFound(text, try store.findCustomers(matching: text, limit: 20))]
+            return [.customersFound(text, try conversations.findCustomers(text, limit: 20))]
 
-        default:
-            return nil
+        case .recordReferral, .composer, .redraw, .suspend, .quit:
+            return nil   // not store effects: the runner and the loop interpret them
         }
     }
 }

@@ -1,13 +1,14 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportTUI
 
 /// Reads the Heads-up and Thank-you work lists as pages for the list screen. A work list is one
 /// agent's work (tens of rows, not a table), so it is read whole and answered as one page.
 enum WorklistLoader {
-    static func page(_ view: InboxView, _ request: PageRequest, store: any WorkflowStore, agent: Agent, now: Date,
+    static func page(_ view: InboxView, _ request: PageRequest, worklists: Worklists, agent: Agent,
                      quietDays: Int) throws -> Page {
-        let (rows, notes) = try items(view, store: store, agent: agent, now: now, quietDays: quietDays)
+        let (rows, notes) = try items(view, worklists: worklists, agent: agent, quietDays: quietDays)
         switch request.placement {
         case .around(let id, _, _, _):
             let anchor = id.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
@@ -19,13 +20,13 @@ enum WorklistLoader {
         }
     }
 
-    static func items(_ view: InboxView, store: any WorkflowStore, agent: Agent, now: Date, quietDays: Int)
+    static func items(_ view: InboxView, worklists: Worklists, agent: Agent, quietDays: Int)
         throws -> ([ConversationSummary], [ConversationID: RowNote]) {
         var rows: [ConversationSummary] = []
         var notes: [ConversationID: RowNote] = [:]
         switch view {
         case .headsUp:
-            for item in try store.headsUpQueue(agent: agent.login) {
+            for item in try worklists.headsUps(agent: agent.login) {
                 rows.append(ConversationSummary(
                     id: item.conversationID, customerID: item.customerID, customerName: item.customerName,
                     ownerLogin: agent.login, ownerFirstName: agent.firstName, status: .open, lastActivity: item.due,
@@ -36,9 +37,8 @@ enum WorklistLoader {
             }
         case .thankYou:
             // Referrers with no owner yet are everyone's to see: taking them (t) brings the draft along.
-            let mine = try store.thankYouQueue(agent: agent.login).map { ($0, agent as Agent?) }
-            let unowned = try store.thankYouQueue(agent: "").map { ($0, nil as Agent?) }
-            for (item, owner) in (mine + unowned).sorted(by: { $0.0.oldest < $1.0.oldest }) {
+            for (item, owned) in try worklists.thankYous(agent: agent.login) {
+                let owner = owned ? agent : nil
                 guard let conversation = item.conversationID else { continue }
                 rows.append(ConversationSummary(
                     id: conversation, customerID: item.referrerID, customerName: item.referrerName,
@@ -50,7 +50,7 @@ enum WorklistLoader {
                     since: item.oldest)
             }
         case .quiet:
-            for q in try store.quietCustomers(agent: agent.login, days: quietDays, now: now) {
+            for q in try worklists.quiet(agent: agent.login, days: quietDays) {
                 guard let conversation = q.lastConversationID else { continue }
                 rows.append(ConversationSummary(
                     id: conversation, customerID: q.customerID, customerName: q.name, ownerLogin: agent.login,
@@ -60,8 +60,8 @@ enum WorklistLoader {
                 notes[conversation] = RowNote(text: "\(quiet) — a personal check-in? (r, then Ctrl-T: check-in)",
                                               since: q.lastWrittenTo)
             }
-        default:
-            break
+        case .mine, .unassigned, .all, .waiting:
+            break   // not work lists: their pages come from `PageLoader`
         }
         return (rows, notes)
     }

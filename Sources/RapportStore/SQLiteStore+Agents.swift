@@ -11,15 +11,10 @@ extension SQLiteStore {
         try pool.read { db in try Self.agent(db, login: login) }
     }
 
+    /// Inserts the agent as given (`Agents.add` checks the login and the address first); a login or
+    /// an address already taken is refused inside the transaction.
     public func addAgent(_ agent: Agent) throws {
-        let login = agent.login.trimmingCharacters(in: .whitespaces)
-        guard !login.isEmpty, login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
-            throw RapportError.invalid("a login is letters, digits, '.', '_' or '-': '\(agent.login)'")
-        }
-        guard EmailAddress.isPlausible(agent.email) else {
-            throw RapportError.invalid("'\(agent.email)' is not an email address")
-        }
-        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        let login = agent.login
         try pool.write { db in
             if try Self.agent(db, login: login) != nil { throw RapportError.duplicateAgent(login) }
             if let other = try String.fetchOne(db, sql: "SELECT login FROM agent WHERE email = ?", arguments: [agent.email]) {

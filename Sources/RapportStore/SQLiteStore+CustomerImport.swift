@@ -46,10 +46,10 @@ extension SQLiteStore {
                     if existing.owner != row.owner, row.owner != nil || existing.owner != nil {
                         if existing.owner == nil {
                             // Giving an unassigned customer an owner is no silent change of person.
-                            _ = try Self.changeOwner(db, existing, to: row.owner, by: agent, note: nil)
+                            _ = try Self.changeOwner(db, existing, to: row.owner, by: agent, note: nil, at: now)
                             result.reassigned += 1
                         } else if reassign {
-                            _ = try Self.changeOwner(db, existing, to: row.owner, by: agent, note: "import")
+                            _ = try Self.changeOwner(db, existing, to: row.owner, by: agent, note: "import", at: now)
                             result.reassigned += 1
                         } else {
                             throw RapportError.invalid("line \(row.line): owner change needs --reassign")

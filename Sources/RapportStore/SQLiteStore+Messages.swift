@@ -67,12 +67,6 @@ extension SQLiteStore {
             // Once we have written to them, they are an existing customer.
             try db.cachedStatement(sql: "UPDATE customer SET is_existing = 1 WHERE id = ? AND is_existing = 0")
                 .execute(arguments: [customerID])
-            // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
-            try db.cachedStatement(sql: "UPDATE headsup_event SET told = ? WHERE conversation_id = ? AND told IS NULL")
-                .execute(arguments: [at, m.conversationID])
-            try db.cachedStatement(sql: """
-                UPDATE customer SET referral_thanked = ? WHERE referral_thanks_conversation = ? AND referral_thanked IS NULL
-                """).execute(arguments: [at, m.conversationID])
         case .note:
             try db.cachedStatement(sql: "UPDATE conversation SET message_count = message_count + 1 WHERE id = ?")
                 .execute(arguments: [m.conversationID])

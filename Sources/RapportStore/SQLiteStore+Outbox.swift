@@ -3,51 +3,65 @@ import GRDB
 import RapportCore
 
 extension SQLiteStore: OutboxStore {
-    public func queueReply(conversation: ConversationID, agent login: String, text: String, at: Date) throws -> OutboxItem {
+    /// ```sql
+    /// SELECT owner FROM customer WHERE id = ?            -- the guard, under the write lock
+    /// INSERT INTO message …; INSERT INTO outbox …; UPDATE headsup_event / customer …; DELETE FROM draft …
+    /// ```
+    public func queueReply(_ reply: QueuedReply) throws -> OutboxItem {
         try pool.write { db in
-            guard let conversation = try Self.conversation(db, id: conversation) else {
-                throw RapportError.unknownConversation(conversation)
+            let m = reply.message
+            guard let customer = try Self.customer(db, id: reply.customerID) else {
+                throw RapportError.unknownCustomer("#\(reply.customerID)")
             }
-            guard let agent = try Self.agent(db, login: login) else {
-                throw RapportError.unknownAgent(login, known: try Self.logins(db))
-            }
-            guard let customer = try Self.customer(db, id: conversation.customerID) else {
-                throw RapportError.unknownCustomer("#\(conversation.customerID)")
-            }
-            // Only the owner writes to a customer; nobody writes from an address that cannot be answered.
-            guard customer.owner == agent.login else {
+            guard customer.owner == reply.owner else {
                 throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
             }
-            if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
-            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw RapportError.invalid("an empty reply is not sent")
-            }
-            let to = try String.fetchOne(db, sql: """
-                SELECT m.from_address FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE c.customer_id = ? AND m.direction = 'inbound' ORDER BY m.date DESC, m.id DESC LIMIT 1
-                """, arguments: [customer.id]) ?? customer.primaryEmail
-            // Thread under the newest message of the conversation that has a Message-ID.
-            let parent = try Row.fetchOne(db, sql: """
-                SELECT message_id, in_reply_to, refs FROM message WHERE conversation_id = ? AND message_id IS NOT NULL
-                AND direction != 'note' ORDER BY date DESC, id DESC LIMIT 1
-                """, arguments: [conversation.id])
-            let parentID: String? = parent?["message_id"]
-            // RFC 5322 3.6.4: the parent's References, else its In-Reply-To, then the parent itself.
-            var references: [String] = JSONColumn.decode(parent?["refs"] as String?) ?? []
-            if references.isEmpty, let inReplyTo = parent?["in_reply_to"] as String? { references = [inReplyTo] }
-            if let parentID { references.append(parentID) }
-            let domain = agent.email.split(separator: "@").last.map(String.init) ?? "localhost"
-            let message = try Self.appendMessage(db, NewMessage(
-                conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email,
-                to: [to], subject: Subject.reply(to: conversation.subject), text: text,
-                messageID: "\(UUID().uuidString.lowercased())@\(domain)", inReplyTo: parentID,
-                references: Array(references.suffix(20)), date: at))
+            let owning = try CustomerID.fetchOne(db, sql: "SELECT customer_id FROM conversation WHERE id = ?",
+                                                 arguments: [m.conversationID])
+            guard owning == reply.customerID else { throw RapportError.unknownConversation(m.conversationID) }
+            let message = try Self.appendMessage(db, m)
+            let at = m.date.timeIntervalSince1970
             try db.execute(sql: """
                 INSERT INTO outbox (message_id, agent, to_address, state, queued, updated) VALUES (?, ?, ?, 'queued', ?, ?)
-                """, arguments: [message.id, agent.login, to, at.timeIntervalSince1970, at.timeIntervalSince1970])
+                """, arguments: [message.id, reply.owner, reply.toAddress, at, at])
+            let itemID = db.lastInsertedRowID
+            if reply.marks.contains(.headsUpTold) {
+                try db.execute(sql: "UPDATE headsup_event SET told = ? WHERE conversation_id = ? AND told IS NULL",
+                               arguments: [at, m.conversationID])
+            }
+            if reply.marks.contains(.referralThanked) {
+                try db.execute(sql: """
+                    UPDATE customer SET referral_thanked = ? WHERE referral_thanks_conversation = ? AND referral_thanked IS NULL
+                    """, arguments: [at, m.conversationID])
+            }
             // The draft this reply came from goes in the same transaction: a crash can not bring back sent text.
-            try Self.deleteDraft(db, conversation: conversation.id, agent: agent.login)
-            return try Self.outboxItem(db, id: db.lastInsertedRowID)!
+            try Self.deleteDraft(db, conversation: m.conversationID, agent: reply.owner)
+            return try Self.outboxItem(db, id: itemID)!
+        }
+    }
+
+    public func lastInboundAddress(customer: CustomerID) throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: """
+                SELECT m.from_address FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE c.customer_id = ? AND m.direction = 'inbound' ORDER BY m.date DESC, m.id DESC LIMIT 1
+                """, arguments: [customer])
+        }
+    }
+
+    public func pendingMarks(conversation: ConversationID) throws -> ReplyMarks {
+        try pool.read { db in
+            var marks: ReplyMarks = []
+            if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM headsup_event WHERE conversation_id = ? AND told IS NULL)",
+                                 arguments: [conversation]) == true {
+                marks.insert(.headsUpTold)
+            }
+            if try Bool.fetchOne(db, sql: """
+                SELECT EXISTS (SELECT 1 FROM customer WHERE referral_thanks_conversation = ? AND referral_thanked IS NULL)
+                """, arguments: [conversation]) == true {
+                marks.insert(.referralThanked)
+            }
+            return marks
         }
     }
 

@@ -3,14 +3,20 @@ import GRDB
 import RapportCore
 
 extension SQLiteStore {
-    @discardableResult
-    public func assign(customer: CustomerID, to owner: String?, by agent: String, note: String?) throws -> Assignment {
+    /// ```sql
+    /// UPDATE customer SET owner = :new WHERE id = :customer AND owner IS :expected
+    /// ```
+    /// then, when a row changed, the log entry and the prepared drafts.
+    public func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
+                            note: String?, at: Date) throws -> Assignment? {
         try pool.write { db in
-            guard let current = try Self.customer(db, id: customer) else { throw RapportError.unknownCustomer("#\(customer)") }
-            for login in [owner, agent].compactMap({ $0 }) where try Self.agent(db, login: login) == nil {
-                throw RapportError.unknownAgent(login, known: try Self.logins(db))
+            try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ? AND owner IS ?",
+                           arguments: [owner, customer, expected])
+            guard db.changesCount == 1 else {
+                if try Self.customer(db, id: customer) == nil { throw RapportError.unknownCustomer("#\(customer)") }
+                return nil
             }
-            return try Self.changeOwner(db, current, to: owner, by: agent, note: note)
+            return try Self.recordOwnerChange(db, customer: customer, from: expected, to: owner, by: agent, note: note, at: at)
         }
     }
 
@@ -21,21 +27,24 @@ extension SQLiteStore {
         }
     }
 
-    /// The one place an owner changes: checks the rule, sets the column, writes the log, and moves the
-    /// drafts Rapport prepared for this customer to the new owner — all in the caller's transaction.
-    static func changeOwner(_ db: Database, _ current: Customer, to owner: String?, by agent: String,
-                            note: String?) throws -> Assignment {
-        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner, newOwner: owner, note: note)
-        try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ?", arguments: [owner, current.id])
-        let entry = Assignment(customerID: current.id, from: current.owner, to: owner, by: agent,
-                               note: (note?.isEmpty ?? true) ? nil : note, at: Date())
+    /// What follows an owner change, in the caller's transaction: the log entry, and the drafts Rapport
+    /// prepared for this customer move from the old owner to the new one.
+    static func recordOwnerChange(_ db: Database, customer: CustomerID, from: String?, to owner: String?, by agent: String,
+                                  note: String?, at: Date) throws -> Assignment {
+        let entry = Assignment(customerID: customer, from: from, to: owner, by: agent, note: note, at: at)
         try logAssignment(db, entry)
         try db.execute(sql: """
             UPDATE OR IGNORE draft SET agent = ?
             WHERE prepared = 1 AND agent = ? AND conversation_id IN (SELECT id FROM conversation WHERE customer_id = ?)
-            """, arguments: [owner ?? "", current.owner ?? "", current.id])
+            """, arguments: [owner ?? "", from ?? "", customer])
         return entry
+    }
+
+    /// Sets the owner column and records the change, in the caller's transaction (a customer import).
+    static func changeOwner(_ db: Database, _ current: Customer, to owner: String?, by agent: String,
+                            note: String?, at: Date) throws -> Assignment {
+        try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ?", arguments: [owner, current.id])
+        return try recordOwnerChange(db, customer: current.id, from: current.owner, to: owner, by: agent, note: note, at: at)
     }
 
     static func logAssignment(_ db: Database, _ a: Assignment) throws {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import RapportApp
 import RapportCore
 import Testing
 import TestSupport
@@ -35,10 +36,9 @@ struct DeliveryTests {
     @Test("a reply is built from the agent's own address, to where the customer last wrote, threaded")
     func builtReply() throws {
         let (fixture, conversation) = try threadWithDana()
-        let item = try fixture.store.queueReply(conversation: conversation, agent: "sam",
-                                                text: "Hi Dana,\n\nThe quote is 12 € a month — done.\n\nSam", at: Date())
+        let item = try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: "Hi Dana,\n\nThe quote is 12 € a month — done.\n\nSam")
         let transport = RecordingTransport()
-        let report = try OutboxSender(store: fixture.store, transport: transport).run()
+        let report = try Delivery(store: fixture.store, transport: transport).run()
         #expect(report.sent.map(\.id) == [item.id])
         let raw = try #require(transport.delivered.first)
         #expect(raw.contains("Content-Transfer-Encoding: quoted-printable"))
@@ -63,13 +63,13 @@ struct DeliveryTests {
         let (fixture, conversation) = try threadWithDana()
         try fixture.store.addAgent(Agent(login: "priya", firstName: "Priya", lastName: "Raman", email: "priya@example.com"))
         #expect(throws: RapportError.notOwner(customer: "Dana Ólafsdóttir", owner: "sam")) {
-            try fixture.store.queueReply(conversation: conversation, agent: "priya", text: "Hi", at: Date())
+            try Replies(store: fixture.store).queue(conversation: conversation, agent: "priya", text: "Hi")
         }
         // An address that slipped in before the rule (written straight to the table) is still refused when sending.
-        try fixture.store.queueReply(conversation: conversation, agent: "sam", text: "Hi Dana", at: Date())
+        try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: "Hi Dana")
         try fixture.store.pool.write { db in try db.execute(sql: "UPDATE agent SET email = 'no-reply@example.com' WHERE login = 'sam'") }
         let transport = RecordingTransport()
-        let report = try OutboxSender(store: fixture.store, transport: transport).run()
+        let report = try Delivery(store: fixture.store, transport: transport).run()
         #expect(transport.delivered.isEmpty)
         #expect(report.failed.first?.error?.contains("no-reply") == true)
     }
@@ -85,21 +85,21 @@ struct DeliveryTests {
     @Test("a failing sendmail leaves the message failed with its reason; the next run retries it")
     func failingSendmail() throws {
         let (fixture, conversation) = try threadWithDana()
-        let item = try fixture.store.queueReply(conversation: conversation, agent: "sam", text: "Hi Dana", at: Date())
+        let item = try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: "Hi Dana")
         let script = fixture.dir.path("broken-sendmail")
         try "#!/bin/sh\ncat >/dev/null\necho 'relay refused: no route' >&2\nexit 75\n".write(toFile: script, atomically: true, encoding: .utf8)
         chmod(script, 0o755)
-        let report = try OutboxSender(store: fixture.store, transport: SendmailTransport(command: [script, "-t", "-oi"])).run()
+        let report = try Delivery(store: fixture.store, transport: SendmailTransport(command: [script, "-t", "-oi"])).run()
         #expect(report.sent.isEmpty)
         let failed = try #require(try fixture.store.outbox(states: [.failed]).first)
         #expect(failed.id == item.id)
         #expect(failed.error == "\(script) exited with status 75: relay refused: no route")
 
-        let missing = try OutboxSender(store: fixture.store, transport: SendmailTransport(command: [fixture.dir.path("nope")])).run()
+        let missing = try Delivery(store: fixture.store, transport: SendmailTransport(command: [fixture.dir.path("nope")])).run()
         #expect(missing.failed.first?.error?.contains("not found") == true)
 
         let transport = RecordingTransport()
-        let retry = try OutboxSender(store: fixture.store, transport: transport).run()
+        let retry = try Delivery(store: fixture.store, transport: transport).run()
         #expect(retry.sent.map(\.id) == [item.id])
         #expect(try fixture.store.outbox(states: [.sent]).first?.attempts == 3)
     }
@@ -107,23 +107,23 @@ struct DeliveryTests {
     @Test("a message found in sending after a crash is reported and not sent again")
     func interruptedSend() throws {
         let (fixture, conversation) = try threadWithDana()
-        let item = try fixture.store.queueReply(conversation: conversation, agent: "sam", text: "Hi Dana", at: Date())
+        let item = try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: "Hi Dana")
         _ = try #require(try fixture.store.claimForSending(item.id, at: Date()))   // then the process "dies"
         let transport = RecordingTransport()
-        let report = try OutboxSender(store: fixture.store, transport: transport).run()
+        let report = try Delivery(store: fixture.store, transport: transport).run()
         #expect(transport.delivered.isEmpty)
         #expect(report.needsAttention.map(\.id) == [item.id])
         try fixture.store.resolveSending(item.id, to: .queued, at: Date())
-        #expect(try OutboxSender(store: fixture.store, transport: transport).run().sent.map(\.id) == [item.id])
+        #expect(try Delivery(store: fixture.store, transport: transport).run().sent.map(\.id) == [item.id])
         #expect(transport.delivered.count == 1)
     }
 
     @Test("a copy of each sent message lands in the Sent Maildir (tmp/ then new/)")
     func sentCopy() throws {
         let (fixture, conversation) = try threadWithDana()
-        try fixture.store.queueReply(conversation: conversation, agent: "sam", text: "Hi Dana", at: Date())
+        try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: "Hi Dana")
         let sent = fixture.dir.path("Sent")
-        _ = try OutboxSender(store: fixture.store, transport: RecordingTransport(), sentMaildir: sent).run()
+        _ = try Delivery(store: fixture.store, transport: RecordingTransport(), sentMaildir: sent).run()
         let files = try Maildir(root: sent).entries()
         #expect(files.count == 1)
         #expect(try FileManager.default.contentsOfDirectory(atPath: sent + "/tmp").isEmpty)
@@ -150,9 +150,9 @@ struct DeliveryTests {
         """.write(toFile: config, atomically: true, encoding: .utf8)
         chmod(config, 0o600)
 
-        try fixture.store.queueReply(conversation: conversation, agent: "sam", text: "Hi Dana,\n\nDone — see you.\n\nSam", at: Date())
+        try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: "Hi Dana,\n\nDone — see you.\n\nSam")
         let transport = SendmailTransport(command: [msmtp, "-C", config, "--read-envelope-from", "-t"])
-        let report = try OutboxSender(store: fixture.store, transport: transport).run()
+        let report = try Delivery(store: fixture.store, transport: transport).run()
         #expect(report.failed.isEmpty, "\(report.failed)")
         #expect(report.sent.count == 1)
         server.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import Testing
 @testable import RapportStore
@@ -17,9 +18,14 @@ import Testing
         #expect(try t.store.draft(conversation: conversation, agent: "priya")?.text == "Hi Dana, code FRIEND10")
         #expect(try t.store.thankYouQueue(agent: "sam").isEmpty)
         #expect(try t.store.messages(conversation: conversation).isEmpty, "a thank-you is never sent automatically")
-        // Sending in that conversation is what thanks them.
-        try t.store.appendMessage(NewMessage(conversationID: conversation, direction: .outbound, author: "priya",
-                                             from: "priya@example.com", subject: "Thank you", text: "Hi Dana", date: Date()))
+        // A reply queued there with the mark the application decided is what thanks them.
+        #expect(try t.store.pendingMarks(conversation: conversation) == [.referralThanked])
+        try t.store.queueReply(QueuedReply(
+            message: NewMessage(conversationID: conversation, direction: .outbound, author: "priya", from: "priya@example.com",
+                                to: ["dana@x.org"], subject: "Thank you", text: "Hi Dana", messageID: "t1@example.com",
+                                date: Date()),
+            customerID: dana.id, owner: "priya", toAddress: "dana@x.org", marks: [.referralThanked]))
+        #expect(try t.store.pendingMarks(conversation: conversation).isEmpty)
         #expect(try t.store.thankYouQueue(agent: "priya").isEmpty)
         #expect(try t.store.referrals(unthankedOnly: false).first?.thanked == true)
         #expect(try t.store.customerProfile(id: dana.id, now: Date())?.referrals.map(\.thanked) == [true])
@@ -33,11 +39,11 @@ import Testing
         try t.store.recordReferral(customer: marcus.id, referrer: dana.id, source: nil, coupon: nil,
                                    thankYou: PreparedMessage(subject: "Thanks", text: "Hi Dana"), at: Date())
         let conversation = try #require(try t.store.thankYouQueue(agent: "").first?.conversationID)
-        try t.store.assign(customer: dana.id, to: "sam", by: "sam", note: nil)
+        try Ownership(store: t.store).change(customer: dana.id, to: "sam", by: "sam", note: nil)
         #expect(try t.store.draft(conversation: conversation, agent: "sam")?.text == "Hi Dana")
         #expect(try t.store.thankYouQueue(agent: "sam").count == 1)
         // And on to the next owner when Dana changes hands.
-        try t.store.assign(customer: dana.id, to: "priya", by: "priya", note: "Sam is away")
+        try Ownership(store: t.store).change(customer: dana.id, to: "priya", by: "priya", note: "Sam is away")
         #expect(try t.store.draft(conversation: conversation, agent: "priya") != nil)
         #expect(try t.store.draft(conversation: conversation, agent: "sam") == nil)
     }
@@ -66,8 +72,12 @@ import Testing
         #expect(draft.text == "Hi Dana, Paper statements cost 2. Sam" && draft.due == samQueue[0].due)
         let status = try t.store.headsUpStatus(now: effective.addingTimeInterval(-30 * 86_400))
         #expect(status == [HeadsUpStatusRow(kind: "fee", effectiveDate: "2030-03-01", affected: 2, told: 0, pending: 2, overdue: 0)])
-        try t.store.appendMessage(NewMessage(conversationID: samQueue[0].conversationID, direction: .outbound, author: "sam",
-                                             from: "sam@example.com", subject: "Heads-up", text: "…", date: Date()))
+        #expect(try t.store.pendingMarks(conversation: samQueue[0].conversationID) == [.headsUpTold])
+        try t.store.queueReply(QueuedReply(
+            message: NewMessage(conversationID: samQueue[0].conversationID, direction: .outbound, author: "sam",
+                                from: "sam@example.com", to: ["dana@x.org"], subject: "Heads-up", text: "…",
+                                messageID: "h1@example.com", date: Date()),
+            customerID: dana.id, owner: "sam", toAddress: "dana@x.org", marks: [.headsUpTold]))
         let later = try t.store.headsUpStatus(now: effective.addingTimeInterval(-5 * 86_400))
         #expect(later == [HeadsUpStatusRow(kind: "fee", effectiveDate: "2030-03-01", affected: 2, told: 1, pending: 0, overdue: 1)])
         #expect(try t.store.headsUpQueue(agent: "sam").isEmpty)

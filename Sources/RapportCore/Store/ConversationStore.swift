@@ -24,10 +24,12 @@ public protocol ConversationStore: Sendable {
     func customerProfile(id: CustomerID, now: Date) throws -> CustomerProfile?
 
     // MARK: - Ownership
-    /// Sets (or clears, with `to: nil`) a customer's owner and logs it in the same transaction.
-    /// Taking a customer from another owner requires a non-empty handoff note.
-    @discardableResult
-    func assign(customer: CustomerID, to owner: String?, by agent: String, note: String?) throws -> Assignment
+    /// Sets (or clears, with `to: nil`) a customer's owner if it is still `expected`, logs the change and
+    /// moves the drafts Rapport prepared for the customer to the new owner, in one transaction. A
+    /// conditional write: nil, and nothing written, when the owner is no longer `expected` (someone
+    /// changed it first). No rule is checked here; `Ownership` decides whether the change may happen.
+    func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
+                     note: String?, at: Date) throws -> Assignment?
     func assignments(customer: CustomerID) throws -> [Assignment]
 
     // MARK: - Conversations and messages

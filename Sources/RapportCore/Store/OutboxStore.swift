@@ -52,12 +52,17 @@ public struct OutboundReply: Sendable, Hashable {
 
 /// The store side of sending. Kept apart from `ConversationStore` because only delivery needs it.
 public protocol OutboxStore: Sendable {
-    /// Writes the agent's reply into the conversation as an outbound message and queues it, in one
-    /// transaction. Refuses (RapportError) when the agent is not the customer's owner or has a no-reply
-    /// address. The reply goes to the address the customer last wrote from, threaded under their last message.
-    /// The agent's draft in the conversation is removed in the same transaction.
+    /// Writes a reply `Replies.queue` has decided (recipient, threading and Message-ID already set) as
+    /// an outbound message, queues it, sets the marks it completes ("told", "thanked") and removes the
+    /// author's draft in the conversation, in one transaction. A conditional write: it refuses
+    /// (`RapportError.notOwner`) unless the customer is still owned by `reply.owner` at commit, so a
+    /// takeover racing a send wins cleanly and nothing is written.
     @discardableResult
-    func queueReply(conversation: ConversationID, agent: String, text: String, at: Date) throws -> OutboxItem
+    func queueReply(_ reply: QueuedReply) throws -> OutboxItem
+    /// The address the customer last wrote from, in any of their conversations; nil when they never wrote.
+    func lastInboundAddress(customer: CustomerID) throws -> String?
+    /// What a reply sent in this conversation would complete: an untold heads-up, an unthanked referral.
+    func pendingMarks(conversation: ConversationID) throws -> ReplyMarks
     func outbox(states: Set<OutboxState>) throws -> [OutboxItem]
     /// Moves a queued or failed item to `sending` (one attempt more) and returns what to build;
     /// nil when it is no longer queued or failed (another process took it).
@@ -66,4 +71,36 @@ public protocol OutboxStore: Sendable {
     func markFailed(_ id: Int64, reason: String, at: Date) throws
     /// The agent's decision about an item left in `sending` by a crash: send again, or it did go out.
     func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws
+}
+
+/// What a sent reply completes in the workflows: the heads-up it tells, the referral it thanks for.
+public struct ReplyMarks: OptionSet, Sendable, Hashable {
+    public let rawValue: Int
+    public init(rawValue: Int) { self.rawValue = rawValue }
+
+    /// The conversation's heads-up event counts as told.
+    public static let headsUpTold = ReplyMarks(rawValue: 1 << 0)
+    /// The referral whose thank-you conversation this is counts as thanked.
+    public static let referralThanked = ReplyMarks(rawValue: 1 << 1)
+}
+
+/// A reply fully decided by the application layer, for a store to write as it is.
+public struct QueuedReply: Sendable, Hashable {
+    /// The outbound message: from, to, subject, In-Reply-To, References, Message-ID and date set.
+    public var message: NewMessage
+    public var customerID: CustomerID
+    /// The agent who writes it, and who must still own the customer when the write commits.
+    public var owner: String
+    /// Where delivery sends it (the message's first recipient).
+    public var toAddress: String
+    /// The workflow marks the send completes, written in the same transaction.
+    public var marks: ReplyMarks
+
+    public init(message: NewMessage, customerID: CustomerID, owner: String, toAddress: String, marks: ReplyMarks) {
+        self.message = message
+        self.customerID = customerID
+        self.owner = owner
+        self.toAddress = toAddress
+        self.marks = marks
+    }
 }

@@ -13,6 +13,8 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
     case notOwner(customer: String, owner: String?)
     case noReplyAddress(String)
     case invalid(String)
+    /// A reply that does not pass the reply policy; the violations say why (at least one blocks).
+    case replyPolicy([Violation])
     case notARapportStore(String)
     /// Another process held the store's write lock for longer than we wait. Not a refusal: the same
     /// command may succeed a moment later (exit status 75, EX_TEMPFAIL).
@@ -44,6 +46,9 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(address) looks like a no-reply address; every message must come from someone the customer can answer"
         case let .invalid(why):
             return why
+        case let .replyPolicy(violations):
+            let reasons = violations.filter(\.blocks).map { "line \($0.line): [\($0.rule.rawValue)] \($0.message)" }
+            return "reply not queued: it does not pass the reply policy (\(reasons.joined(separator: "; ")))"
         case let .notARapportStore(path):
             return "\(path) is not a Rapport store (left untouched)"
         case let .storeDamaged(reason):

@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 import RapportStore
 
-/// Search latency through the store's own list query (what the inbox's `/` runs): the twenty fixed
+/// Search latency through the list query the inbox's `/` runs (`Conversations.page`): the twenty fixed
 /// queries, each alone and with the owner + status filters of the "Mine" view, first page of 50.
 struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -14,7 +15,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print each query's timing and result count.") var verbose = false
 
     func run() throws {
-        let store = try SQLiteStore(path: store)
+        let conversations = Conversations(store: try SQLiteStore(path: store))
         let queries = Vocabulary.searchQueries
         let filtered = { (text: String) in
             ConversationQuery(owner: .agent(agent), statuses: [.open, .pending], text: text)
@@ -25,10 +26,10 @@ struct SearchCommand: ParsableCommand {
             for text in queries {
                 var a = Timings(), f = Timings()
                 let hits = try a.measure {
-                    try store.conversations(ConversationQuery(text: text), from: nil, direction: .after, limit: 50, agent: agent)
+                    try conversations.page(ConversationQuery(text: text), from: nil, direction: .after, limit: 50, agent: agent)
                 }
                 let filteredHits = try f.measure {
-                    try store.conversations(filtered(text), from: nil, direction: .after, limit: 50, agent: agent)
+                    try conversations.page(filtered(text), from: nil, direction: .after, limit: 50, agent: agent)
                 }
                 counts[text] = (hits.count, filteredHits.count)
                 guard round > 0 else { continue }   // round 0 warms the page cache

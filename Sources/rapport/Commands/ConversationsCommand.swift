@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 
 struct ConversationsCommand: ParsableCommand {
@@ -22,6 +23,7 @@ struct ConversationsCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let me = try global.currentAgent(store)
+        let conversations = Conversations(store: store)
         let owner: OwnerFilter = mine ? .agent(me.login) : unassigned ? .unassigned : .anyone
         let query = ConversationQuery(owner: owner, statuses: status.flatMap(ConversationStatus.init).map { [$0] })
         // Walk the keyset pages; never one unbounded query.
@@ -29,13 +31,14 @@ struct ConversationsCommand: ParsableCommand {
         var cursor: PageCursor?
         while rows.count < limit {
             let want = min(500, limit - rows.count)
-            let page = try store.conversations(query, from: cursor, direction: .after, limit: want, agent: me.login)
+            let page = try conversations.page(query, from: cursor, direction: .after, limit: want, agent: me.login)
             rows += page
             guard let last = page.last, page.count == want else { break }
             cursor = last.cursor
         }
         var emails: [CustomerID: String] = [:]
-        for id in Set(rows.map(\.customerID)) { emails[id] = try store.customer(id: id)?.primaryEmail }
+        let customers = Customers(store: store)
+        for id in Set(rows.map(\.customerID)) { emails[id] = try customers.find(id: id).primaryEmail }
         if json {
             return printJSON(rows.map {
                 ConversationJSON(id: $0.id, customer: emails[$0.customerID] ?? "", customerName: $0.customerName,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 import RapportStore
 
@@ -25,11 +26,8 @@ struct DemoCommand: ParsableCommand {
         } else {
             say("Demo store \(path) already has data; opening it as it is.")
         }
-        let agents = try store.agents()
-        let login = global.agent ?? agents.first?.login
-        guard let agent = agents.first(where: { $0.login == login }) else {
-            throw RapportError.unknownAgent(login ?? "(none)", known: agents.map(\.login))
-        }
+        let agents = Agents(store: store)
+        let agent = try agents.named(global.agent ?? agents.list().first?.login)
         if seedOnly { return }
         try openInbox(store: store, agent: agent)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 
 /// `rapport lint`: checks a draft reply with the same policy as the composer.
@@ -25,7 +26,7 @@ struct LintCommand: ParsableCommand {
         do { config = try RapportConfig.load() } catch let error as ConfigError { throw usage("\(error)") }
 
         let store = try global.openStore()
-        guard let customer = try store.customer(email: customer) else {
+        guard let customer = try? Customers(store: store).find(email: customer) else {
             throw usage("unknown customer '\(self.customer)'")
         }
         let agent = try signingAgent(store, owner: customer.owner)
@@ -62,13 +63,14 @@ struct LintCommand: ParsableCommand {
     }
 
     /// The agent the draft is signed by: explicit --agent/$RAPPORT_AGENT, else the owner, else $USER.
-    func signingAgent(_ store: some ConversationStore, owner: String?) throws -> Agent {
+    func signingAgent(_ store: some WorkflowStore, owner: String?) throws -> Agent {
+        let agents = Agents(store: store)
         let explicit = [global.agent, global.environment["RAPPORT_AGENT"]].compactMap { $0 }.first { !$0.isEmpty }
         let candidates = explicit.map { [$0] } ?? [owner, global.environment["USER"]].compactMap { $0 }
         for login in candidates {
-            if let agent = try store.agent(login: login) { return agent }
+            if let agent = try agents.find(login: login) { return agent }
         }
-        let known = try store.agents().map(\.login)
+        let known = try agents.list().map(\.login)
         let asked = candidates.first ?? "(none)"
         throw usage("unknown agent '\(asked)'; known agents: \(known.isEmpty ? "none" : known.joined(separator: ", ")) (use --agent)")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 
 struct QuietCommand: ParsableCommand {
@@ -13,7 +14,7 @@ struct QuietCommand: ParsableCommand {
         let store = try global.openStore()
         let me = try global.currentAgent(store)
         let days = try self.days ?? global.config().quietDays
-        let quiet = try store.quietCustomers(agent: me.login, days: days, now: Date())
+        let quiet = try Worklists(store: store).quiet(agent: me.login, days: days)
         if json {
             return printJSON(quiet.map { QuietJSON(email: $0.email, name: $0.name, lastWrittenTo: $0.lastWrittenTo, daysQuiet: $0.daysQuiet) })
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 
 struct StatsCommand: ParsableCommand {
@@ -9,7 +10,7 @@ struct StatsCommand: ParsableCommand {
     @Flag var json = false
 
     func run() throws {
-        let stats = try global.openStore().teamStats(now: Date())
+        let stats = try Agents(store: global.openStore()).stats()
         if json { return printJSON(StatsJSON(stats)) }
         say("agent     customers  waiting-on-us  median-first-reply  same-person")
         for a in stats.agents + [stats.team] {

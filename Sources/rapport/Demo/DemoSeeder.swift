@@ -21,13 +21,13 @@ struct DemoSeeder {
 
     /// Seeds an empty store; a store that already has agents is left as it is.
     mutating func seedIfEmpty() throws -> Summary? {
-        guard try store.agents().isEmpty else { return nil }
+        guard try Agents(store: store).list().isEmpty else { return nil }
         return try seed()
     }
 
     private mutating func seed() throws -> Summary {
         var summary = Summary()
-        for agent in DemoCast.agents { try store.addAgent(agent) }
+        for agent in DemoCast.agents { try Agents(store: store).add(agent) }
         summary.agents = DemoCast.agents.count
         let agents = DemoCast.agents
         var customers: [Customer] = []
@@ -36,11 +36,11 @@ struct DemoSeeder {
             let isNew = index % 6 == 5
             let owner = isNew ? nil : agents[index % agents.count].login
             let created = day(-random.int(120...900))
-            var customer = try store.addCustomer(
+            var customer = try Customers(store: store).add(
                 NewCustomer(firstName: person.0, lastName: person.1, email: person.2, owner: owner,
                             isExisting: !isNew, created: created), by: owner)
             if let second = person.3 {
-                try store.addAddress(second, to: customer.id)
+                try Customers(store: store).addAddress(second, to: customer.id)
                 customer.addresses.append(second)
             }
             customers.append(customer)
@@ -67,7 +67,7 @@ struct DemoSeeder {
     /// new customers' first messages and replies into existing threads.
     func deliverMorningMail(to root: String) throws -> IngestSummary {
         var threads: [(customer: Customer, subject: String, lastMessageID: String?)] = []
-        let all = try store.customers(owner: .anyone).filter(\.isExisting).sorted { $0.id < $1.id }
+        let all = try Customers(store: store).list(owner: .anyone).filter(\.isExisting).sorted { $0.id < $1.id }
         for customer in [0, 3, 7, 12, 20, 26].compactMap({ all.indices.contains($0) ? all[$0] : nil }) {
             let page = try store.conversations(ConversationQuery(owner: customer.owner.map { .agent($0) } ?? .anyone),
                                                from: nil, direction: .after, limit: 200, agent: "")
@@ -92,9 +92,10 @@ struct DemoSeeder {
             let customer = customers[index]
             guard let from = customer.owner else { continue }
             let to = DemoCast.agents[(DemoCast.agents.firstIndex { $0.login == from }! + 1) % DemoCast.agents.count].login
-            try store.assign(customer: customer.id, to: to, by: from, note: notes[offset])
+            let ownership = Ownership(store: store)
+            try ownership.assign(customer: customer.id, to: to, by: from, note: notes[offset])
             let name = DemoCast.agents.first { $0.login == from }?.firstName ?? from
-            try store.assign(customer: customer.id, to: from, by: to, note: "Back to \(name) — thanks for covering.")
+            try ownership.assign(customer: customer.id, to: from, by: to, note: "Back to \(name) — thanks for covering.")
         }
     }
 
@@ -135,7 +136,7 @@ struct DemoSeeder {
         }
         // Last word ours: waiting on the customer, or done. Last word theirs: open.
         if turns % 2 == 0 {
-            try store.setStatus(random.chance(50) ? .pending : .closed, conversation: conversation.id)
+            try Conversations(store: store).setStatus(random.chance(50) ? .pending : .closed, of: conversation.id)
         }
         return turns
     }
@@ -144,15 +145,12 @@ struct DemoSeeder {
         // (referred, referrer, coupon) by index into the cast; each referrer's owner gets a thank-you draft.
         for (referred, referrer, coupon) in [(5, 0, "THANKS-DANA"), (11, 0, nil), (17, 8, nil), (23, 15, "FRIEND10"),
                                              (29, 4, nil)] as [(Int, Int, String?)] {
-            let by = customers[referrer]
-            let owner = DemoCast.agents.first { $0.login == by.owner }
-            try store.recordReferral(
-                customer: customers[referred].id, referrer: by.id, source: nil, coupon: coupon,
-                thankYou: try PreparedMessages.thankYou(referrer: by, referred: customers[referred], owner: owner, coupon: coupon),
-                at: day(-random.int(2...20)))
+            let at = day(-random.int(2...20))
+            try Referrals(store: store, clock: { at })
+                .record(customer: customers[referred].id, referrer: customers[referrer].id, source: nil, coupon: coupon)
         }
-        try store.recordReferral(customer: customers[35].id, referrer: nil, source: "local radio", coupon: nil,
-                                 thankYou: nil, at: day(-3))
+        let radio = day(-3)
+        try Referrals(store: store, clock: { radio }).record(customer: customers[35].id, referrer: nil, source: "local radio")
     }
 
     private func planHeadsUps(_ customers: [Customer]) throws {
@@ -168,9 +166,7 @@ struct DemoSeeder {
             HeadsUpImport.Row(line: line + 2, email: customers[event.0].primaryEmail, kind: event.1,
                               effectiveDate: day(event.2), details: event.3, leadDays: 7)
         }
-        _ = try store.importHeadsUps(rows) { row, customer, owner in
-            try PreparedMessages.headsUp(row, customer: customer, owner: owner)
-        }
+        try HeadsUps(store: store, clock: { now }).import(rows)
     }
 
     private func day(_ offset: Int) -> Date {

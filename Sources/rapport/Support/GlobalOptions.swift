@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 import RapportStore
 
@@ -32,9 +33,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// The user's config file (defaults when there is none); a broken file is a refused action naming it.
     func config() throws -> RapportConfig {
-        do { return try RapportConfig.load(environment: environment) } catch let error as ConfigError {
-            throw RapportError.invalid("\(error)")
-        }
+        try loadConfig(environment: environment)
     }
 
     func openStore(create: Bool = false) throws -> SQLiteStore {
@@ -42,11 +41,15 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// The agent running this command; an unknown login is refused with the list of known agents.
-    func currentAgent(_ store: some ConversationStore) throws -> Agent {
-        let known = try store.agents()
-        guard let login = agentLogin, let agent = known.first(where: { $0.login == login }) else {
-            throw RapportError.unknownAgent(agentLogin ?? "(none)", known: known.map(\.login))
-        }
-        return agent
+    func currentAgent(_ store: some WorkflowStore) throws -> Agent {
+        try Agents(store: store).named(agentLogin)
+    }
+}
+
+/// The user's config file (defaults when there is none). The one place a `ConfigError` becomes a
+/// refused action (exit 1) naming the file; `rapport lint` alone reports it as bad usage (exit 2).
+func loadConfig(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> RapportConfig {
+    do { return try RapportConfig.load(environment: environment) } catch let error as ConfigError {
+        throw RapportError.invalid("\(error)")
     }
 }

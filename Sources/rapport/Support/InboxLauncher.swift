@@ -5,13 +5,11 @@ import RapportTUI
 
 /// Opens the full-screen inbox for `agent` (see `runInbox` in Inbox/), with the composer's
 /// services: the outbox, the templates, background delivery and the policy limits from the config.
-func openInbox(store: some WorkflowStore & OutboxStore, agent: Agent) throws {
+func openInbox(store: some StorePort, agent: Agent) throws {
     let environment = ProcessInfo.processInfo.environment
-    let config: RapportConfig
-    do { config = try RapportConfig.load(environment: environment) } catch let error as ConfigError {
-        throw RapportError.invalid("\(error)")
-    }
+    let config = try loadConfig(environment: environment)
     let delivery = DeliverySettings.resolve(environment: environment, config: config).background(outbox: store)
-    let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery)
+    let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery,
+                                    limits: config.policy)
     try runInbox(store: store, agent: agent, composer: services, limits: config.policy, quietDays: config.quietDays)
 }

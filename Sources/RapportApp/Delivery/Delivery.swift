@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportMail
 
 /// What one `rapport send` did.
 public struct SendReport: Sendable, Hashable, Encodable {
@@ -31,9 +32,10 @@ public struct SendReport: Sendable, Hashable, Encodable {
     public init() {}
 }
 
-/// Delivers the outbox: each queued or failed reply is claimed (→ sending), built with GMime, handed
+/// Delivering the outbox: each queued or failed reply is claimed (→ sending), built with GMime, handed
 /// to the transport and marked sent or failed with the reason. Items already in `sending` are reported.
-public struct OutboxSender: Sendable {
+/// One use case for `rapport send` and the inbox's background delivery.
+public struct Delivery: Sendable {
     public var store: any OutboxStore
     public var transport: any MailTransport
     /// A Maildir that receives a copy of every sent message, when set.
@@ -46,6 +48,11 @@ public struct OutboxSender: Sendable {
         self.transport = transport
         self.sentMaildir = sentMaildir
         self.timeZone = timeZone
+    }
+
+    /// An item left in `sending` by a crash, resolved by a person: `.queued` sends it again, `.sent` records it went out.
+    public func resolve(_ id: Int64, as state: OutboxState, now: Date = Date()) throws {
+        try store.resolveSending(id, to: state, at: now)
     }
 
     public func run(now: @Sendable () -> Date = Date.init) throws -> SendReport {

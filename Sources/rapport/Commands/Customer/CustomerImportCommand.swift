@@ -1,9 +1,10 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
-import RapportStore
 
 extension CustomerCommand {
+    /// `rapport customer import FILE [--reassign] [--json]`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Bring a book of customers (CSV: first_name,last_name,email,owner,existing[,email2…]); all or nothing.")
@@ -15,14 +16,14 @@ extension CustomerCommand {
         func run() throws {
             let store = try global.openStore()
             let me = try global.currentAgent(store)
+            let customers = Customers(store: store)
             let table = try ImportFile.read(file, columns: CustomerImport.columns)
-            var (rows, problems) = try CustomerImport.read(table) { try store.agent(login: $0) != nil }
-            problems += try store.importConflicts(in: rows).filter { !reassign || !$0.isOwnerChange }.map(\.problem)
+            let (rows, problems) = try customers.readImport(table, reassign: reassign)
             if !problems.isEmpty {
-                ImportFile.report(problems.sorted { $0.line < $1.line }, nothingImported: true, json: json, hint: nil)
+                ImportFile.report(problems, nothingImported: true, json: json, hint: nil)
                 throw ExitCode(1)
             }
-            let result = try store.importCustomers(rows, reassign: reassign, by: me.login)
+            let result = try customers.import(rows, reassign: reassign, by: me.login)
             if json { return printJSON(result) }
             say("\(result.added) added, \(result.updated) updated, \(result.reassigned) owner change\(result.reassigned == 1 ? "" : "s").")
         }

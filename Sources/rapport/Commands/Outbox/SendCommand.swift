@@ -1,35 +1,8 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 import RapportMail
-
-/// `rapport reply CONVERSATION`: queues a reply from the current agent (delivered by `rapport send`).
-struct ReplyCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "reply", abstract: "Queue a reply to a conversation's customer (sent by `rapport send`).")
-    @OptionGroup var global: GlobalOptions
-    @Argument(help: "The conversation id.") var conversation: Int64
-    @Option(help: "The reply text; without it the text is read from standard input.") var text: String?
-
-    func run() throws {
-        let store = try global.openStore()
-        let me = try global.currentAgent(store)
-        let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        // The same reply policy as the composer, with no bypass: what blocks there blocks here.
-        guard let thread = try store.conversation(id: conversation) else { throw RapportError.unknownConversation(conversation) }
-        guard let customer = try store.customer(id: thread.customerID) else {
-            throw RapportError.unknownCustomer("#\(thread.customerID)")
-        }
-        let violations = ReplyPolicy.check(body, customer: customer, agent: me, isExisting: customer.isExisting,
-                                           limits: try global.config().policy)
-        if violations.blocksSending {
-            for v in violations { complain("line \(v.line): \(v.severity.rawValue) [\(v.rule.rawValue)] \(v.message)") }
-            throw RapportError.invalid("reply not queued: it does not pass the reply policy (see `rapport lint`)")
-        }
-        let item = try store.queueReply(conversation: conversation, agent: me.login, text: body, at: Date())
-        say("queued \(item.id) to \(item.toAddress)")
-    }
-}
 
 /// `rapport send`: delivers the outbox through a sendmail-compatible command.
 struct SendCommand: ParsableCommand {
@@ -53,11 +26,12 @@ struct SendCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let env = ProcessInfo.processInfo.environment
-        if let id = resend { try store.resolveSending(id, to: .queued, at: Date()) }
-        if let id = markSent { try store.resolveSending(id, to: .sent, at: Date()) }
         let settings = DeliverySettings.resolve(sendmail: sendmail, sentMaildir: sentMaildir, environment: env,
                                                 config: try global.config())
-        let report = try OutboxSender(store: store, transport: settings.transport, sentMaildir: settings.sentMaildir).run()
+        let delivery = Delivery(store: store, transport: settings.transport, sentMaildir: settings.sentMaildir)
+        if let id = resend { try delivery.resolve(id, as: .queued) }
+        if let id = markSent { try delivery.resolve(id, as: .sent) }
+        let report = try delivery.run()
         if json {
             printJSON(report)
         } else {

@@ -1,0 +1,56 @@
+import Foundation
+import RapportCore
+
+/// Giving a customer an owner, handing them over, and sending them back to Unassigned.
+///
+/// The rule (`OwnershipRule`: a takeover or a return to Unassigned needs a handoff note) is checked
+/// here, on the owner just read; the store's write is conditional on that owner still being there.
+/// When someone changed it in between, the rule runs again on what is there now, so two agents
+/// taking the same customer at once can never both win, and the second is told why.
+public struct Ownership {
+    public let store: any ConversationStore
+    public var clock: () -> Date
+    /// How many times a change is decided again after losing a race before giving up.
+    static let attempts = 3
+
+    public init(store: any ConversationStore, clock: @escaping () -> Date = Date.init) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Makes `owner` the customer's owner; taking over from someone else needs a handoff `note`.
+    @discardableResult
+    public func assign(customer: CustomerID, to owner: String, by agent: String, note: String?) throws -> Assignment {
+        try change(customer: customer, to: owner, by: agent, note: note)
+    }
+
+    /// Sends the customer back to Unassigned; the handoff `note` is required.
+    @discardableResult
+    public func unassign(customer: CustomerID, by agent: String, note: String?) throws -> Assignment {
+        try change(customer: customer, to: nil, by: agent, note: note)
+    }
+
+    /// Sets or clears the owner (the inbox's assign picker does both), logged with the note.
+    @discardableResult
+    public func change(customer id: CustomerID, to owner: String?, by agent: String, note: String?) throws -> Assignment {
+        for login in [owner, agent].compactMap({ $0 }) where try store.agent(login: login) == nil {
+            throw RapportError.unknownAgent(login, known: try store.agents().map(\.login))
+        }
+        let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
+        for _ in 0..<Self.attempts {
+            guard let current = try store.customer(id: id) else { throw RapportError.unknownCustomer("#\(id)") }
+            try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner, newOwner: owner, note: note)
+            if let entry = try store.changeOwner(customer: id, from: current.owner, to: owner, by: agent,
+                                                 note: (note?.isEmpty ?? true) ? nil : note, at: clock()) {
+                return entry
+            }
+            // Someone changed the owner between the read and the write: decide again on what is there now.
+        }
+        throw RapportError.invalid("the owner of customer #\(id) keeps changing; try again")
+    }
+
+    /// The customer's assignment log, oldest first.
+    public func history(customer: CustomerID) throws -> [Assignment] {
+        try store.assignments(customer: customer)
+    }
+}

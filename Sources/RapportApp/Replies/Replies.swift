@@ -1,0 +1,59 @@
+import Foundation
+import RapportCore
+
+/// Queueing a reply: every rule of sending runs here, once, whoever asks (`rapport reply`, the
+/// composer's send, a script over the library). The store only writes what is decided here, on
+/// condition that the agent still owns the customer when it commits.
+public struct Replies {
+    public let store: any ConversationStore & OutboxStore
+    /// The reply policy's adjustable numbers, from the config (the same the composer shows).
+    public var limits: PolicyLimits
+    public var clock: () -> Date
+
+    public init(store: any ConversationStore & OutboxStore, limits: PolicyLimits = .standard,
+                clock: @escaping () -> Date = Date.init) {
+        self.store = store
+        self.limits = limits
+        self.clock = clock
+    }
+
+    /// Queues `text` from `login` in the conversation, or refuses with a `RapportError`: not the
+    /// customer's owner, a no-reply agent address, an empty text, or a reply that does not pass the
+    /// reply policy (`.replyPolicy` with the violations). The reply goes to the address the customer
+    /// last wrote from, threaded under the conversation's newest message, and completes the heads-up
+    /// or thank-you the conversation was opened for. The agent's draft there is removed with it.
+    @discardableResult
+    public func queue(conversation id: ConversationID, agent login: String, text: String) throws -> OutboxItem {
+        guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
+        guard let agent = try store.agent(login: login) else {
+            throw RapportError.unknownAgent(login, known: try store.agents().map(\.login))
+        }
+        guard let customer = try store.customer(id: conversation.customerID) else {
+            throw RapportError.unknownCustomer("#\(conversation.customerID)")
+        }
+        // Only the owner writes to a customer; nobody writes from an address that cannot be answered.
+        guard customer.owner == agent.login else {
+            throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
+        }
+        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw RapportError.invalid("an empty reply is not sent")
+        }
+        // The same policy as the composer and `rapport lint`, with no bypass.
+        let violations = ReplyPolicy.check(text, customer: customer, agent: agent, isExisting: customer.isExisting,
+                                           limits: limits)
+        if violations.blocksSending { throw RapportError.replyPolicy(violations) }
+
+        let to = try store.lastInboundAddress(customer: customer.id) ?? customer.primaryEmail
+        let parent = ReplyThreading.parent(in: try store.messages(conversation: conversation.id))
+        let message = NewMessage(
+            conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [to],
+            subject: Subject.reply(to: conversation.subject), text: text,
+            messageID: ReplyThreading.newMessageID(from: agent.email), inReplyTo: parent?.messageID,
+            references: ReplyThreading.references(replyingTo: parent), date: clock())
+        // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
+        let marks = try store.pendingMarks(conversation: conversation.id)
+        return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent.login,
+                                                toAddress: to, marks: marks))
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import RapportCore
+
+/// The team: who may sign in, and who is running a command.
+public struct Agents {
+    public let store: any WorkflowStore
+
+    public init(store: any WorkflowStore) {
+        self.store = store
+    }
+
+    /// Adds an agent. Refused: a login that is not letters, digits, '.', '_' or '-'; an address that is
+    /// not one, or is a no-reply address (every message comes from someone the customer can answer);
+    /// a login or an address already taken.
+    public func add(_ agent: Agent) throws {
+        var agent = agent
+        agent.login = agent.login.trimmingCharacters(in: .whitespaces)
+        guard !agent.login.isEmpty, agent.login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
+            throw RapportError.invalid("a login is letters, digits, '.', '_' or '-': '\(agent.login)'")
+        }
+        guard EmailAddress.isPlausible(agent.email) else {
+            throw RapportError.invalid("'\(agent.email)' is not an email address")
+        }
+        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        try store.addAgent(agent)
+    }
+
+    public func list() throws -> [Agent] {
+        try store.agents()
+    }
+
+    /// The agent with this login, if there is one.
+    public func find(login: String) throws -> Agent? {
+        try store.agent(login: login)
+    }
+
+    /// The agent with this login; an unknown login is refused with the list of known agents.
+    public func named(_ login: String?) throws -> Agent {
+        let known = try store.agents()
+        guard let login, let agent = known.first(where: { $0.login == login }) else {
+            throw RapportError.unknownAgent(login ?? "(none)", known: known.map(\.login))
+        }
+        return agent
+    }
+
+    /// Figures per agent and for the team: owned, waiting on us, first-reply time, "same person" share.
+    public func stats(now: Date = Date()) throws -> TeamStats {
+        try store.teamStats(now: now)
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import Foundation
+import RapportApp
+import RapportCore
+
+/// `rapport reply CONVERSATION`: queues a reply from the current agent (delivered by `rapport send`).
+struct ReplyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reply", abstract: "Queue a reply to a conversation's customer (sent by `rapport send`).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The conversation id.") var conversation: Int64
+    @Option(help: "The reply text; without it the text is read from standard input.") var text: String?
+
+    func run() throws {
+        let store = try global.openStore()
+        let me = try global.currentAgent(store)
+        let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        let replies = Replies(store: store, limits: try global.config().policy)
+        do {
+            let item = try replies.queue(conversation: conversation, agent: me.login, text: body)
+            say("queued \(item.id) to \(item.toAddress)")
+        } catch RapportError.replyPolicy(let violations) {
+            // The reasons as `rapport lint` prints them, then the refusal.
+            for v in violations { complain("line \(v.line): \(v.severity.rawValue) [\(v.rule.rawValue)] \(v.message)") }
+            throw RapportError.invalid("reply not queued: it does not pass the reply policy (see `rapport lint`)")
+        }
+    }
+}
