@@ -5,7 +5,7 @@ import RapportTUI
 
 /// Opens the full-screen inbox for `agent` (see `runInbox` in Inbox/), with the composer's
 /// services: the outbox, the templates, background delivery and the policy limits from the config.
-func openInbox(store: some WorkflowStore & OutboxStore, agent: Agent) throws {
+func openInbox(store: some WorkflowStore & OutboxStore & ChangeFeed, agent: Agent) throws {
     let environment = ProcessInfo.processInfo.environment
     let config: RapportConfig
     do { config = try RapportConfig.load(environment: environment) } catch let error as ConfigError {
