@@ -8,6 +8,8 @@ extension SQLiteStore: ChangeFeed {
     /// `PRAGMA data_version` of a dedicated connection: it changes whenever any other
     /// connection (another process, or this one's pool) commits. A pool hands out different
     /// reader connections, which would make the number meaningless, hence the queue of its own.
+    ///
+    ///     PRAGMA data_version
     public func changeToken() throws -> Int {
         pollLock.lock()
         defer { pollLock.unlock() }

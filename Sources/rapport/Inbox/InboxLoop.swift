@@ -114,11 +114,9 @@ struct InboxLoop {
     }
 
     private mutating func perform(_ effect: Effect) {
-        let answers = runner.perform(effect)
-        queue += answers
-        // Our own writes no longer reload the screen (ChangeWatcher); a new note or reply is the one
-        // own write `update` does not yet read back itself, so ask for it here.
-        if answers.contains(where: \.addsOwnMessage) { queue.append(.storeChanged) }
+        queue += runner.perform(effect)
+        // Our own writes no longer reload the screen (ChangeWatcher): `update` reads back what it changed.
+        if effect.isReadBackByLoop { queue.append(.storeChanged) }
         if case .composer(.editExternally) = effect {
             // The terminal may have changed size while the editor had it.
             let size = terminal.size
@@ -132,11 +130,13 @@ struct InboxLoop {
     }
 }
 
-private extension AppMsg {
-    /// A message of ours was added to the open conversation (it is not on screen until read back).
-    var addsOwnMessage: Bool {
+private extension Effect {
+    /// Own writes `update` does not read back yet — a new note or reply in the open conversation, a
+    /// discarded draft a work list shows — so the loop reads the screen again after them, as it did
+    /// after every write before the change feed. (To move into `update`, then this goes.)
+    var isReadBackByLoop: Bool {
         switch self {
-        case .composer(.noteAdded), .composer(.replyQueued): true
+        case .composer(.sendReply), .composer(.addNote), .composer(.deleteDraft): true
         default: false
         }
     }
