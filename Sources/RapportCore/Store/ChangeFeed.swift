@@ -11,7 +11,9 @@ public protocol ChangeFeed: Sendable {
     func changeToken() throws -> Int
     /// The sequence of the latest change (0 when nothing was ever written).
     func latestChange() throws -> Int64
-    /// The changes after `sequence`, oldest first.
+    /// The changes after `sequence`, oldest first. Sequences grow in commit order: once a change can
+    /// be read, so can every change with a smaller sequence (an adapter whose sequences may commit out
+    /// of order, as PostgreSQL's, must hold the later ones back), so nothing is skipped by moving on.
     func changes(since sequence: Int64) throws -> StoreChanges
 }
 
