@@ -60,6 +60,11 @@ let package = Package(
         .testTarget(name: "RapportAppTests", dependencies: ["RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
+        // The store contract: written once against StorePort, run against every adapter (StoreFactories.swift).
+        .testTarget(name: "StoreContractTests", dependencies: ["RapportCore", "RapportStore", "TestSupport"]),
+        // The inbox's runtime against a real store: the change watcher and what a key reads.
+        .testTarget(name: "RapportRuntimeTests", dependencies: ["RapportRuntime", "RapportTUI", "RapportCore",
+                                                                "RapportStore", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 import RapportCore
 
-/// The SQLite implementation of `ConversationStore`, through GRDB.
+/// The SQLite implementation of `StorePort`, through GRDB.
 ///
 /// One file per team on one host: several Rapport processes open it at once.
 /// WAL lets readers run beside the single writer; GRDB begins every write with
@@ -12,8 +12,12 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
     // @unchecked: DatabasePool is thread-safe; `poller` is only touched under `pollLock`.
     public let path: String
     let pool: DatabasePool
-    private var poller: DatabaseQueue?
-    private let pollLock = NSLock()
+    /// This instance's tag in the change log (see `ChangeFeed`): every connection of the pool
+    /// answers it from `rapport_origin()`, which the change triggers call.
+    public let origin = UUID().uuidString
+    /// A read-only connection for `PRAGMA data_version` (see SQLiteStore+ChangeFeed.swift).
+    var poller: DatabaseQueue?
+    let pollLock = NSLock()
 
     /// How long a connection waits for another process's write lock before giving up: 10 s, or
     /// `$RAPPORT_BUSY_TIMEOUT_MS` (tests use it to reach "busy" without waiting 10 s).
@@ -67,8 +71,12 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(Self.busyTimeout)
         config.label = "rapport"
+        let origin = origin
+        config.prepareDatabase { db in
+            db.add(function: DatabaseFunction("rapport_origin", argumentCount: 0, pure: true) { _ in origin })
+        }
         pool = try DatabasePool(path: path, configuration: config)
-        try Self.migrator.migrate(pool)
+        try Self.createOrMigrate(pool)
     }
 
     private static func createEmptyFile(at path: String) throws {
@@ -134,21 +142,5 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         } catch {
             return ["\((error as? DatabaseError)?.message ?? "\(error)")"]
         }
-    }
-
-    // MARK: - Changes from other processes
-
-    /// `PRAGMA data_version` of a dedicated connection: it changes whenever any other
-    /// connection (another process, or this one's pool) commits.
-    public func changeToken() throws -> Int {
-        pollLock.lock()
-        defer { pollLock.unlock() }
-        if poller == nil {
-            var config = Configuration()
-            config.readonly = true
-            config.busyMode = .timeout(1)
-            poller = try DatabaseQueue(path: path, configuration: config)
-        }
-        return try poller!.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
     }
 }

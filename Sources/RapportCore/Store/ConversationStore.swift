@@ -59,8 +59,4 @@ public protocol ConversationStore: Sendable {
     func saveDraft(_ draft: Draft) throws
     func draft(conversation: ConversationID, agent: String) throws -> Draft?
     func deleteDraft(conversation: ConversationID, agent: String) throws
-
-    // MARK: - Changes from other processes
-    /// A number that changes whenever another connection commits (SQLite's `PRAGMA data_version`).
-    func changeToken() throws -> Int
 }

@@ -4,4 +4,5 @@ import Foundation
 /// transaction per call, no business decisions. Split by concern into the protocols it
 /// refines; an adapter (SQLite, PostgreSQL) implements all of them, so nothing needs to
 /// discover a capability with `as?`.
-public protocol StorePort: WorkflowStore, OutboxStore, MailIngestStore, IngestFolderStamps, IngestMaintenance {}
+public protocol StorePort: WorkflowStore, OutboxStore, MailIngestStore, IngestFolderStamps, IngestMaintenance,
+                           ChangeFeed {}

@@ -6,12 +6,12 @@ import RapportTUI
 
 /// Opens the full-screen inbox for `agent` and runs it until the agent quits.
 ///
-/// One thread does everything: read a key (or time out after 250 ms), poll the store's change
-/// token, feed messages to `update`, run the effects the frame needs, draw the diff, then run the
+/// One thread does everything: read a key (or time out after 250 ms), ask the change feed whether
+/// someone else wrote, feed messages to `update`, run the effects the frame needs, draw the diff, then run the
 /// effects that could wait for the frame (`EffectSchedule`) and draw again. A change committed by
 /// another process is therefore on screen within about a quarter of a second, keypress or not.
 /// The terminal is restored on quit, on a thrown error, and on SIGINT/SIGTERM/SIGHUP.
-func runInbox(store: any WorkflowStore, agent: Agent, composer: ComposerServices? = nil,
+func runInbox(store: any WorkflowStore & ChangeFeed, agent: Agent, composer: ComposerServices? = nil,
               limits: PolicyLimits = .standard, quietDays: Int = 90) throws {
     let terminal = try Terminal()
     defer { terminal.close() }
@@ -35,10 +35,10 @@ struct InboxLoop {
     var state: AppState
     var queue: [AppMsg] = [.start]
     var schedule = EffectSchedule()
-    var lastToken: Int?
+    var changes: ChangeWatcher
     var lastTick = Date()
 
-    init(store: any WorkflowStore, agent: Agent, terminal: Terminal, composer: ComposerServices? = nil,
+    init(store: any WorkflowStore & ChangeFeed, agent: Agent, terminal: Terminal, composer: ComposerServices? = nil,
          limits: PolicyLimits = .standard, quietDays: Int = 90) {
         self.store = store
         self.terminal = terminal
@@ -49,7 +49,7 @@ struct InboxLoop {
         let size = terminal.size
         state = AppState(agent: agent, width: size.width, height: size.height, now: Date())
         state.compose.limits = limits
-        lastToken = try? store.changeToken()
+        changes = ChangeWatcher(feed: store)
     }
 
     /// Runs until quit; returns the signal that stopped it, if one did.
@@ -115,6 +115,8 @@ struct InboxLoop {
 
     private mutating func perform(_ effect: Effect) {
         queue += runner.perform(effect)
+        // Our own writes no longer reload the screen (ChangeWatcher): `update` reads back what it changed.
+        if effect.isReadBackByLoop { queue.append(.storeChanged) }
         if case .composer(.editExternally) = effect {
             // The terminal may have changed size while the editor had it.
             let size = terminal.size
@@ -122,12 +124,20 @@ struct InboxLoop {
         }
     }
 
-    /// Another process's commit changes the token: read the screen again.
+    /// Another writer's changes: read the screen again (our own are on it already).
     private mutating func pollStore() {
-        guard let token = try? store.changeToken() else { return }
-        if token != lastToken {
-            lastToken = token
-            queue.append(.storeChanged)
+        if changes.othersWrote() { queue.append(.storeChanged) }
+    }
+}
+
+private extension Effect {
+    /// Own writes `update` does not read back yet — a new note or reply in the open conversation, a
+    /// discarded draft a work list shows — so the loop reads the screen again after them, as it did
+    /// after every write before the change feed. (To move into `update`, then this goes.)
+    var isReadBackByLoop: Bool {
+        switch self {
+        case .composer(.sendReply), .composer(.addNote), .composer(.deleteDraft): true
+        default: false
         }
     }
 }

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import RapportCore
+import Testing
+@testable import RapportStore
+
+/// A new store is made from Schema/CurrentSchema.swift; an older one runs the numbered migrations.
+/// Both must end with the same schema.
+@Suite struct SchemaTests {
+    /// Every table, index, trigger and view, with its SQL as SQLite keeps it, normalised: comments
+    /// dropped, whitespace collapsed, no space around punctuation (ALTER TABLE splices its text in).
+    static func schema(_ db: Database) throws -> [String: String] {
+        var schema: [String: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master") {
+            let sql: String = row["sql"] ?? ""
+            schema["\(row["type"] as String) \(row["name"] as String)"] = normalised(sql)
+        }
+        return schema
+    }
+
+    static func normalised(_ sql: String) -> String {
+        let withoutComments = sql.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in line.range(of: "--").map { String(line[..<$0.lowerBound]) } ?? String(line) }
+            .joined(separator: " ")
+        var text = withoutComments.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for mark in ["(", ")", ",", ";"] {
+            text = text.replacingOccurrences(of: " " + mark, with: mark).replacingOccurrences(of: mark + " ", with: mark)
+        }
+        return text
+    }
+
+    static func pragmas(_ db: Database) throws -> [Int] {
+        [try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0]
+    }
+
+    @Test func aNewStoreAndAStoreMigratedFromV1HaveTheSameSchema() throws {
+        let t = try TemporaryStore(agents: false)
+        let oldPath = t.directory.appendingPathComponent("v1.sqlite").path
+        do {
+            let pool = try DatabasePool(path: oldPath)
+            try SQLiteStore.migrator.migrate(pool, upTo: V1Foundation.identifier)
+        }
+        let migrated = try SQLiteStore(path: oldPath)
+        let fresh = try t.store.pool.read { db in (try Self.schema(db), try Self.pragmas(db)) }
+        let upgraded = try migrated.pool.read { db in (try Self.schema(db), try Self.pragmas(db)) }
+        #expect(fresh.1 == upgraded.1)
+        #expect(fresh.0.keys.sorted() == upgraded.0.keys.sorted())
+        for (name, sql) in fresh.0.sorted(by: { $0.key < $1.key }) where upgraded.0[name] != sql {
+            Issue.record("\(name) differs:\n  new:      \(sql)\n  migrated: \(upgraded.0[name] ?? "(missing)")")
+        }
+        #expect(fresh.0["table change_log"] != nil && fresh.0.count > 40)
+    }
+
+    @Test func aNewStoreRecordsEveryMigrationAsApplied() throws {
+        let t = try TemporaryStore(agents: false)
+        let applied = try t.store.pool.read { db in try SQLiteStore.migrator.appliedIdentifiers(db) }
+        #expect(applied == Set(SQLiteStore.migrations.map { $0.identifier }))
+        #expect(try t.store.pool.read { db in try SQLiteStore.migrator.hasCompletedMigrations(db) })
+    }
+
+    @Test func aStoreFromBeforeTheChangeFeedLogsItsNextWrites() throws {
+        let t = try TemporaryStore(agents: false)
+        let path = t.directory.appendingPathComponent("v6.sqlite").path
+        do {
+            let pool = try DatabasePool(path: path)
+            try SQLiteStore.migrator.migrate(pool, upTo: V6CoveringProfile.identifier)
+            try pool.write { db in
+                try db.execute(sql: """
+                    INSERT INTO agent (login, first_name, last_name, email) VALUES ('sam', 'Sam', 'Ortiz', 'sam@example.com')
+                    """)
+            }
+        }
+        let store = try SQLiteStore(path: path)
+        #expect(try store.latestChange() == 0, "writes before the log are not in it")
+        let dana = try store.addCustomer(NewCustomer(firstName: "Dana", lastName: "W", email: "dana@example.org"), by: nil)
+        let changes = try store.changes(since: 0)
+        #expect(changes.isComplete && changes.changes.contains { $0.entity == .customer && $0.entityID == dana.id })
+        #expect(try store.agent(login: "sam") != nil)
+    }
+}

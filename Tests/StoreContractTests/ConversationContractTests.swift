@@ -1,0 +1,77 @@
+import Foundation
+import RapportCore
+import Testing
+
+/// Conversations and messages: order, status, unread marks, counts.
+@Suite struct ConversationContractTests {
+    @Test(arguments: StoreFactories.all)
+    func messagesComeBackOldestFirstWithWhatWasStored(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let c = try s.conversation(with: dana, subject: "Leak", text: "Water everywhere", at: ContractStore.t0)
+        try s.inbound(c.id, from: dana, subject: "Re: Leak", text: "Still leaking — 💧", at: ContractStore.t0.addingTimeInterval(120))
+        try s.store.addNote(conversation: c.id, agent: ContractStore.sam, text: "Sent a plumber", at: ContractStore.t0.addingTimeInterval(60))
+        let messages = try s.store.messages(conversation: c.id)
+        #expect(messages.map(\.text) == ["Water everywhere", "Sent a plumber", "Still leaking — 💧"])
+        let read = try #require(try s.store.conversation(id: c.id))
+        #expect(read.lastActivity == ContractStore.t0.addingTimeInterval(120))
+        let row = try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: "sam")
+        #expect(row.map(\.messageCount) == [3])
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func statusIsKeptAndAnInboundMessageReopensAClosedConversation(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let c = try s.conversation(with: dana)
+        try s.store.setStatus(.closed, conversation: c.id)
+        #expect(try s.store.conversation(id: c.id)?.status == .closed)
+        try s.inbound(c.id, from: dana, text: "One more thing", at: ContractStore.t0.addingTimeInterval(60))
+        #expect(try s.store.conversation(id: c.id)?.status == .open)
+        #expect(throws: RapportError.self) { try s.store.setStatus(.pending, conversation: 9_999) }
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func unreadIsPerAgentUntilTheySeeIt(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let c = try s.conversation(with: dana)
+        func unread(_ agent: String) throws -> Bool? {
+            try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: agent).first?.unread
+        }
+        #expect(try unread("sam") == true && unread("priya") == true)
+        try s.store.markSeen(conversation: c.id, agent: "sam", at: ContractStore.t0.addingTimeInterval(10))
+        #expect(try unread("sam") == false && unread("priya") == true)
+        try s.inbound(c.id, from: dana, text: "Hello again", at: ContractStore.t0.addingTimeInterval(20))
+        #expect(try unread("sam") == true)
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func countsAreMineUnassignedAndWaiting(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer("Dana", owner: "sam")
+        let lee = try s.customer("Lee")
+        let marcus = try s.customer("Marcus", owner: "priya")
+        let open = try s.conversation(with: dana)
+        let pending = try s.conversation(with: dana, subject: "Other")
+        let closed = try s.conversation(with: dana, subject: "Done")
+        try s.store.setStatus(.pending, conversation: pending.id)
+        try s.store.setStatus(.closed, conversation: closed.id)
+        try s.conversation(with: lee)
+        try s.conversation(with: marcus)
+        _ = open
+        #expect(try s.store.counts(agent: "sam") == InboxCounts(mine: 2, unassigned: 1, waiting: 1))
+        #expect(try s.store.counts(agent: "priya") == InboxCounts(mine: 1, unassigned: 1, waiting: 0))
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func aCustomerWeWroteToBecomesAnExistingCustomer(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        #expect(dana.isExisting == false)
+        let c = try s.conversation(with: dana)
+        try s.store.appendMessage(NewMessage(conversationID: c.id, direction: .outbound, author: "sam", from: "sam@example.com",
+                                             to: [dana.primaryEmail], subject: "Re: Hello", text: "Hi Dana", date: ContractStore.t0))
+        #expect(try s.store.customer(id: dana.id)?.isExisting == true)
+    }
+}

@@ -1,0 +1,68 @@
+import Foundation
+import RapportCore
+import Testing
+
+/// Mail from a Maildir: stored once, whatever runs see it again.
+@Suite struct IngestContractTests {
+    func mail(_ key: String, from: String = "dana@example.org", to: String = "sam@example.com", subject: String = "Leak", messageID: String? = nil,
+              inReplyTo: String? = nil, at seconds: Double = 0) -> IngestItem {
+        .mail(IncomingMail(seenKey: "/mail:\(key)", path: "/mail/new/\(key)",
+                           dedupKey: messageID.map { "mid:\($0)" } ?? "sha256:\(key)", fromAddress: from, fromName: "Dana Whitfield",
+                           to: [to], subject: subject, text: "Text of \(key)", messageID: messageID,
+                           inReplyTo: inReplyTo, references: inReplyTo.map { [$0] } ?? [],
+                           date: ContractStore.t0.addingTimeInterval(seconds), attachments: []))
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func aBatchIsStoredAndItsFilesAreRememberedAsSeen(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let outcomes = try s.store.ingest([mail("a", messageID: "a@x"), mail("b", messageID: "b@x", inReplyTo: "a@x", at: 60),
+                                           .unreadable(seenKey: "/mail:c", path: "/mail/new/c", reason: "truncated")],
+                                          threadWindow: 86_400)
+        #expect(outcomes.count == 3)
+        guard case .ingested(let first) = outcomes[0], case .ingested = outcomes[1] else {
+            Issue.record("\(outcomes)"); return
+        }
+        #expect(try s.store.seenKeys(["/mail:a", "/mail:b", "/mail:c", "/mail:d"]) == ["/mail:a", "/mail:b", "/mail:c"])
+        let dana = try #require(try s.store.customer(email: "dana@example.org"))
+        #expect(dana.firstName == "Dana")
+        let list = try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 10, agent: "sam")
+        #expect(list.count == 1 && list[0].messageCount == 2, "the reply threads under the first message")
+        #expect(try s.store.messages(conversation: list[0].id).first?.id == first)
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func theSameMessageUnderAnotherFileIsADuplicate(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        _ = try s.store.ingest([mail("a", messageID: "a@x")], threadWindow: 86_400)
+        let again = try s.store.ingest([mail("a-copy", messageID: "a@x")], threadWindow: 86_400)
+        #expect(again == [.duplicate])
+        #expect(try s.store.seenKeys(["/mail:a-copy"]) == ["/mail:a-copy"])
+        let list = try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 10, agent: "sam")
+        #expect(list.map(\.messageCount) == [1])
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func mailFromAnAgentIsOutboundByThatAgent(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        _ = try s.store.ingest([mail("a", messageID: "a@x"),
+                                mail("b", from: "sam@example.com", to: "dana@example.org", subject: "Re: Leak", messageID: "b@x", inReplyTo: "a@x", at: 60)],
+                               threadWindow: 86_400)
+        let c = try #require(try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: "sam").first)
+        let messages = try s.store.messages(conversation: c.id)
+        #expect(messages.map(\.direction) == [.inbound, .outbound] && messages.last?.author == "sam")
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func folderStampsAreReadBackAndReplaced(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        #expect(try s.store.folderStamps(["/mail/new"]).isEmpty)
+        try s.store.recordFolderStamps(["/mail/new": FolderStamp(modified: 1_700_000_000_123_456_789, files: 12),
+                                        "/mail/cur": FolderStamp(modified: 5, files: 0)])
+        try s.store.recordFolderStamps(["/mail/new": FolderStamp(modified: 1_700_000_000_999_999_999, files: 13)])
+        #expect(try s.store.folderStamps(["/mail/new", "/mail/cur", "/other"]) == [
+            "/mail/new": FolderStamp(modified: 1_700_000_000_999_999_999, files: 13),
+            "/mail/cur": FolderStamp(modified: 5, files: 0),
+        ])
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import RapportCore
+import Testing
+
+/// queued → sending → sent | failed; a claim is taken once, under the write lock.
+@Suite struct OutboxContractTests {
+    let later = ContractStore.t0.addingTimeInterval(60)
+
+    @Test(arguments: StoreFactories.all)
+    func aQueuedReplyIsListedWithItsMessage(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        #expect(item.state == .queued && item.attempts == 0 && item.agent == "sam")
+        #expect(item.toAddress == "dana@example.org")
+        #expect(try s.store.outbox(states: [.queued]) == [item])
+        #expect(try s.store.outbox(states: [.sent, .failed, .sending]).isEmpty)
+        #expect(try s.store.outbox(states: []).isEmpty)
+        let message = try #require(try s.store.messages(conversation: item.conversationID).last)
+        #expect(message.id == item.messageRowID && message.direction == .outbound && message.author == "sam")
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func aClaimedItemCannotBeClaimedAgain(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        let claim = try #require(try s.store.claimForSending(item.id, at: later))
+        #expect(claim.item.state == .sending && claim.item.attempts == 1)
+        #expect(claim.agent == ContractStore.sam && claim.customerName == "Dana Whitfield")
+        #expect(claim.message.id == item.messageRowID)
+        #expect(try s.store.claimForSending(item.id, at: later) == nil)
+        #expect(try s.store.claimForSending(9_999, at: later) == nil)
+        #expect(try s.store.outbox(states: [.sending]).map(\.id) == [item.id])
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func twoInstancesRacingToClaimOneItemGiveItToOne(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let second = try s.secondInstance()
+        let first = s.store
+        let c = try s.conversation(with: try s.customer(owner: "sam"))
+        for _ in 0..<8 {
+            let item = try queueOutboxItem(first, conversation: c.id, agent: "sam", text: "Hi,\n\nOK.\n\nSam", at: ContractStore.t0)
+            let claims = race(2) { i in
+                (try? (i == 0 ? first : second).claimForSending(item.id, at: ContractStore.t0)) ?? nil
+            }
+            #expect(claims.compactMap { $0 }.count == 1)
+            #expect(try first.outbox(states: [.sending]).first { $0.id == item.id }?.attempts == 1)
+            try first.markSent(item.id, at: ContractStore.t0)
+        }
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func aFailedItemKeepsItsReasonAndCanBeClaimedAgain(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        _ = try s.store.claimForSending(item.id, at: later)
+        try s.store.markFailed(item.id, reason: "sendmail exited 75", at: later)
+        let failed = try #require(try s.store.outbox(states: [.failed]).first)
+        #expect(failed.error == "sendmail exited 75" && failed.attempts == 1)
+        let again = try #require(try s.store.claimForSending(item.id, at: later))
+        #expect(again.item.attempts == 2 && again.item.state == .sending)
+        try s.store.markSent(item.id, at: later)
+        let sent = try #require(try s.store.outbox(states: [.sent]).first)
+        #expect(sent.error == nil && sent.attempts == 2)
+        #expect(try s.store.claimForSending(item.id, at: later) == nil, "a sent item is never sent again")
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func anItemLeftSendingIsResolvedAsQueuedOrSent(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let retry = try s.queuedReply()
+        _ = try s.store.claimForSending(retry.id, at: later)
+        try s.store.resolveSending(retry.id, to: .queued, at: later)
+        #expect(try s.store.outbox(states: [.queued]).map(\.id) == [retry.id])
+        #expect(try s.store.claimForSending(retry.id, at: later) != nil)
+        try s.store.resolveSending(retry.id, to: .sent, at: later)
+        #expect(try s.store.outbox(states: [.sent]).map(\.id) == [retry.id])
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func resolvingAnItemNotSendingIsRefused(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        #expect(throws: RapportError.self) { try s.store.resolveSending(item.id, to: .sent, at: later) }
+        _ = try s.store.claimForSending(item.id, at: later)
+        #expect(throws: RapportError.self) { try s.store.resolveSending(item.id, to: .failed, at: later) }
+        #expect(try s.store.outbox(states: [.sending]).map(\.id) == [item.id])
+    }
+
+    @Test(arguments: StoreFactories.all)
+    /// The store keeps the threading headers the application layer decided (ReplyThreading).
+    func aReplyThreadsUnderTheCustomersMessage(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        let messages = try s.store.messages(conversation: item.conversationID)
+        let reply = try #require(messages.last)
+        #expect(reply.inReplyTo == messages.first?.messageID && reply.inReplyTo != nil)
+        #expect(reply.references == [try #require(messages.first?.messageID)])
+        #expect(reply.subject == "Re: Hello")
+    }
+}
