@@ -59,6 +59,10 @@ let package = Package(
         .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
+        // The inbox's loop in memory, on a real store file: the tmux scenarios without tmux.
+        .testTarget(name: "RapportRuntimeTests", dependencies: [
+            "RapportRuntime", "RapportTUI", "RapportCore", "RapportStore", "RapportMail", "TestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
