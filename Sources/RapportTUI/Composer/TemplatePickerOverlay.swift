@@ -8,10 +8,8 @@ enum TemplatePickerOverlay {
         let inner = Box.draw(x: max(0, (l.width - width) / 2), y: l.titleRow, width: width, height: height,
                              title: "Templates", footer: "Enter insert · Esc back", into: &buffer)
         guard inner.height >= 1 else { return }
-        let x = buffer.write("filter: ", x: inner.x, y: inner.y, style: .dim)
-        let used = buffer.write(Bars.tail(DisplaySafety.sanitised(picker.filter), width: max(1, inner.width - x - 1)),
-                                x: inner.x + x, y: inner.y, style: .accent)
-        buffer.write(" ", x: inner.x + x + used, y: inner.y, style: .selected)
+        picker.input.draw(label: "filter: ", labelStyle: .dim, style: .accent, x: inner.x, y: inner.y,
+                          width: inner.width, into: &buffer)
         guard inner.height >= 2 else { return }
         guard let choices = picker.choices else {
             buffer.write("Loading templates…", x: inner.x, y: inner.y + 1, width: inner.width, style: .dim)

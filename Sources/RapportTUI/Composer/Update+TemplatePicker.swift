@@ -5,16 +5,11 @@ extension AppState {
     mutating func templateKey(_ key: Key) -> [Effect] {
         guard var c = compose.composer, var picker = c.picker else { return [] }
         let count = picker.matches.count
-        switch keyMap.action(for: key, in: .templates) {
+        let action = keyMap.action(for: key, in: .templates)
+        switch action {
         case .moveUp: picker.selected = max(0, picker.selected - 1)
         case .moveDown: picker.selected = min(max(0, count - 1), picker.selected + 1)
         case .cancel: c.picker = nil; compose.composer = c; return []
-        case .deleteBackward:
-            if !picker.filter.isEmpty { picker.filter.removeLast() }
-            picker.selected = 0
-        case .clearLine:
-            picker.filter = ""
-            picker.selected = 0
         case .redraw: return [.redraw]
         case .confirm:
             guard let choice = picker.selection else { return [] }
@@ -31,9 +26,11 @@ extension AppState {
             message = StatusMessage("Inserted \(choice.name)")
             return []
         default:
-            guard let typed = key.typedText else { return [] }
-            picker.filter += typed
-            picker.selected = 0
+            switch picker.input.handle(key, action: action) {
+            case .edited: picker.selected = 0   // a new filter: the best match first
+            case .moved: break
+            case .ignored: return []
+            }
         }
         c.picker = picker
         compose.composer = c
