@@ -16,7 +16,8 @@ struct InboxFixture {
     let store: SQLiteStore
     let sam = Agent(login: "sam", firstName: "Sam", lastName: "Ortiz", email: "sam@example.com")
     let priya = Agent(login: "priya", firstName: "Priya", lastName: "Raman", email: "priya@example.com")
-    let now = Date()
+    /// Whole seconds: the store keeps dates to the second, and an age of 1h59m59.5s would show as 1h.
+    let now = Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
     var path: String { store.path }
 
     init() throws {
