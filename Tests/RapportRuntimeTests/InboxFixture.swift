@@ -4,6 +4,7 @@ import RapportMail
 import RapportRuntime
 import RapportStore
 import RapportTUI
+import Testing
 import TestSupport
 
 /// A real store file with a small team and three customers, and the inbox's loop on an in-memory
@@ -77,8 +78,7 @@ struct Inbox {
 
     /// Runs the loop until nothing is left to do; the screen then shows the result.
     mutating func settle() {
-        let end = program.runUntilIdle()
-        precondition(end == nil, "the inbox stopped: \(String(describing: end))")
+        if let end = program.runUntilIdle() { Issue.record("the inbox stopped: \(end)") }
     }
 
     /// Types each item (a key, or text typed character by character), then settles.

@@ -49,7 +49,7 @@ public final class InMemoryScreen: Screen {
         script += text.map { ScreenEvent.key(.char($0)) }
     }
 
-    /// Changes the size now and tells the loop, as a terminal window being resized does.
+    /// Resizes the screen when the loop reads this event, as a terminal window being resized does.
     public func resize(width: Int, height: Int) {
         script.append(.resize(width: width, height: height))
     }
