@@ -3,7 +3,8 @@ import PackageDescription
 
 // Dependencies point one way:
 // RapportCore ← RapportStore, RapportMail ← RapportApp ← RapportRuntime (with RapportTUI) ← rapport;
-// RapportTUI ← RapportTerminal ← rapport
+// RapportTUI ← RapportTerminal ← rapport. The Screen protocol is in RapportTUI, so the ncurses Terminal
+// implements it and RapportRuntime's Program runs on it without knowing ncurses.
 let package = Package(
     name: "Rapport",
     platforms: [.macOS(.v13)],
@@ -39,7 +40,8 @@ let package = Package(
         .target(name: "RapportTerminal", dependencies: ["RapportTUI", "CNCurses"]),
         // The use cases: the only callers of the store (see DESIGN.md, "Shape").
         .target(name: "RapportApp", dependencies: ["RapportCore", "RapportMail"]),
-        // The inbox's effect interpreter and loop, shared by the executable and the benchmark.
+        // The inbox's effect interpreter and loop (Program, InMemoryScreen), shared by the executable, the
+        // benchmark and the in-memory loop tests.
         .target(name: "RapportRuntime", dependencies: ["RapportCore", "RapportApp", "RapportMail", "RapportTUI"]),
         .executableTarget(name: "rapport", dependencies: [
             "RapportCore", "RapportApp", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal", "RapportRuntime",
@@ -62,9 +64,11 @@ let package = Package(
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
         // The store contract: written once against StorePort, run against every adapter (StoreFactories.swift).
         .testTarget(name: "StoreContractTests", dependencies: ["RapportCore", "RapportStore", "TestSupport"]),
-        // The inbox's runtime against a real store: the change watcher and what a key reads.
-        .testTarget(name: "RapportRuntimeTests", dependencies: ["RapportRuntime", "RapportTUI", "RapportCore",
-                                                                "RapportStore", "TestSupport"]),
+        // The inbox's loop in memory, on a real store file: the tmux scenarios without tmux, the change
+        // watcher and what a key reads.
+        .testTarget(name: "RapportRuntimeTests", dependencies: [
+            "RapportRuntime", "RapportTUI", "RapportCore", "RapportStore", "RapportMail", "TestSupport",
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

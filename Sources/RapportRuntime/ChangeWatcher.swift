@@ -1,12 +1,13 @@
 import Foundation
 import RapportCore
+import RapportTUI
 
 /// Decides when the inbox must read the store again: when someone else wrote since the last
 /// change it saw. Its own writes never count — `update` already put them on screen and asked
 /// for what it needs — so a key that writes reads its page and counts once, not twice.
 ///
 /// Cheap when idle: the change log is read only after the store's wake-up token moved.
-public struct ChangeWatcher {
+public final class ChangeWatcher {
     public let feed: any ChangeFeed
     private var token: Int?
     /// The last change sequence seen.
@@ -22,11 +23,16 @@ public struct ChangeWatcher {
     /// True when another store instance (another process, or another agent's session) has written
     /// since the last check, or when the log no longer reaches back that far. A failed read is
     /// not a change; the next check tries again.
-    public mutating func othersWrote() -> Bool {
+    public func othersWrote() -> Bool {
         guard let now = try? feed.changeToken(), now != token else { return false }
         guard let news = try? feed.changes(since: lastSeen) else { return false }
         token = now
         lastSeen = news.latest
         return news.includesOthers(than: feed.origin)
+    }
+
+    /// `.storeChanged` when another writer changed the store: the loop's `Program.Sources.storeChanges`.
+    public func messages() -> [AppMsg] {
+        othersWrote() ? [.storeChanged] : []
     }
 }

@@ -2,17 +2,9 @@ import CNCurses
 import Foundation
 import RapportTUI
 
-/// What the terminal reports to the loop.
-public enum TerminalEvent: Sendable, Equatable {
-    case key(Key)
-    case resize(width: Int, height: Int)
-    /// SIGINT, SIGTERM or SIGHUP arrived; the loop should stop and call `close()`.
-    case signal(Int32)
-}
-
-/// The full-screen terminal: the only place ncurses is called. Not thread-safe by design:
+/// The full-screen terminal, the inbox's real `Screen`: the only place ncurses is called. Not thread-safe by design:
 /// create it, draw and read keys on one thread.
-public final class Terminal {
+public final class Terminal: Screen {
     private var palette: Palette
     /// The frame on screen; the next frame is written as a diff against it.
     private var previous: CellBuffer?
@@ -67,7 +59,7 @@ public final class Terminal {
     }
 
     /// Waits up to `timeout` milliseconds for a key, a resize or a signal; nil when nothing came.
-    public func read(timeout milliseconds: Int32) -> TerminalEvent? {
+    public func read(timeout milliseconds: Int32) -> ScreenEvent? {
         if let sig = Signals.take() { return .signal(sig) }
         if !unread.isEmpty { return .key(unread.removeFirst()) }
         rapport_timeout(milliseconds)

@@ -35,34 +35,42 @@ import Testing
         func otherProcess() throws -> SQLiteStore { try SQLiteStore(path: store.path) }
     }
 
+    /// Sam's inbox on an in-memory screen: the real loop, with the change watcher as its store source.
+    func inbox(_ store: any WorkflowStore & ChangeFeed) -> Inbox {
+        let screen = InMemoryScreen(width: 100, height: 20)
+        let watcher = ChangeWatcher(feed: store)
+        let program = Program(screen: screen, state: AppState(agent: Self.sam, width: 100, height: 20, now: Date()),
+                              interpreter: EffectRunner(store: store, agent: Self.sam, quietDays: 90),
+                              sources: .init(storeChanges: watcher.messages))
+        var inbox = Inbox(screen: screen, program: program)
+        inbox.settle()
+        return inbox
+    }
+
     @Test func takingARowReadsThePageAndTheCountsOnceNotTwice() throws {
         let f = try Fixture()
         let counting = CountingStore(f.store)
-        var inbox = InboxDriver(store: counting, agent: Self.sam)
-        inbox.send(.start)
-        inbox.send(.key(.char("2")))           // Unassigned
-        #expect(inbox.state.list.rows.count == 3)
-        let reloadedBefore = inbox.poll()
-        #expect(!reloadedBefore)
+        var inbox = inbox(counting)
+        inbox.press(.char("2"))           // Unassigned
+        #expect(inbox.program.state.list.rows.count == 3)
         _ = counting.takeReads()
         // What reading the screen once costs: one page load (PageLoader may ask for both sides of
         // the cursor) and the counts.
-        inbox.send(.storeChanged)
+        inbox.program.send(.storeChanged)
+        inbox.settle()
         let once = counting.takeReads()
         #expect(once.pages >= 1 && once.counts == 1)
 
-        inbox.send(.key(.char("t")))
-        let reloaded = inbox.poll()
+        inbox.press(.char("t"))
         let reads = counting.takeReads()
-        #expect(!reloaded, "our own assignment does not reload the screen")
-        #expect(reads == once, "read once, not twice")
+        #expect(reads == once, "read once, not twice: our own assignment does not reload the screen")
         #expect(try f.store.customers(owner: .agent("sam")).count == 1)
     }
 
     @Test func anotherProcesssWriteIsReportedOnTheNextCheck() throws {
         let f = try Fixture()
         let other = try f.otherProcess()
-        var watcher = ChangeWatcher(feed: f.store)
+        let watcher = ChangeWatcher(feed: f.store)
         var reload = watcher.othersWrote()
         #expect(!reload)
         try other.changeOwner(customer: f.customers[0], from: nil, to: "priya", by: "priya", note: nil, at: Date())
@@ -74,7 +82,7 @@ import Testing
 
     @Test func ownWritesNeverAskForAReload() throws {
         let f = try Fixture()
-        var watcher = ChangeWatcher(feed: f.store)
+        let watcher = ChangeWatcher(feed: f.store)
         try f.store.changeOwner(customer: f.customers[0], from: nil, to: "sam", by: "sam", note: nil, at: Date())
         var reload = watcher.othersWrote()
         #expect(!reload)
@@ -89,7 +97,7 @@ import Testing
     @Test func anotherWriteAmongOwnWritesStillReloads() throws {
         let f = try Fixture()
         let other = try f.otherProcess()
-        var watcher = ChangeWatcher(feed: f.store)
+        let watcher = ChangeWatcher(feed: f.store)
         try f.store.changeOwner(customer: f.customers[0], from: nil, to: "sam", by: "sam", note: nil, at: Date())
         try other.setStatus(.closed, conversation: 3)
         try f.store.markSeen(conversation: 1, agent: "sam", at: Date())
@@ -101,17 +109,14 @@ import Testing
 
     @Test func anotherProcesssAssignmentShowsOnTheInboxAfterOnePoll() throws {
         let f = try Fixture()
-        var inbox = InboxDriver(store: f.store, agent: Self.sam)
-        inbox.send(.start)
-        inbox.send(.key(.char("2")))
-        #expect(inbox.state.list.rows.count == 3)
+        var inbox = inbox(f.store)
+        inbox.press(.char("2"))
+        #expect(inbox.program.state.list.rows.count == 3)
         let other = try f.otherProcess()
         try other.changeOwner(customer: f.customers[1], from: nil, to: "priya", by: "priya", note: nil, at: Date())
-        var reload = inbox.poll()
-        #expect(reload)
-        #expect(inbox.state.list.rows.count == 2)
-        #expect(!inbox.state.list.rows.contains { $0.customerID == f.customers[1] })
-        reload = inbox.poll()
-        #expect(!reload)
+        inbox.settle()
+        #expect(inbox.program.state.list.rows.count == 2)
+        #expect(!inbox.program.state.list.rows.contains { $0.customerID == f.customers[1] })
+        #expect(!inbox.text.contains("Lee W"))
     }
 }

@@ -5,7 +5,9 @@ import RapportCore
 public struct AgentPicker: Sendable, Hashable {
     /// The customers that will get the chosen owner.
     public var targets: [AssignTarget]
-    public var filter = ""
+    /// The name or login typed so far.
+    public var input = LineInput()
+    public var filter: String { input.text }
     /// Index into the ranked matches.
     public var selected = 0
 

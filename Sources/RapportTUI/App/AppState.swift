@@ -14,7 +14,7 @@ public struct AppState: Sendable {
     public var timeZone: TimeZone
     public var keyMap: KeyMap = .standard
 
-    public var screen: Screen = .list
+    public var screen: MainScreen = .list
     public var list: ListWindow
     /// The view shown when not searching (and the one Esc returns to from search results).
     public var view: InboxView = .mine
@@ -55,7 +55,7 @@ public struct AppState: Sendable {
 }
 
 /// The main screen under any overlay.
-public enum Screen: Sendable, Hashable {
+public enum MainScreen: Sendable, Hashable {
     case list
     case thread(ThreadState)
 }

@@ -42,7 +42,7 @@ extension Effect {
             case .after, .before: return true     // read ahead of the cursor, which stays on loaded rows
             case .around, .bottom: return false
             }
-        default:
+        case .loadAgents, .openConversation, .findCustomers, .recordReferral, .redraw, .suspend, .quit, .composer:
             return false
         }
     }

@@ -6,11 +6,12 @@ public struct Prompt: Sendable, Hashable {
     }
 
     public var purpose: Purpose
-    public var text = ""
+    public var input: LineInput
+    public var text: String { input.text }
 
     public init(_ purpose: Purpose, text: String = "") {
         self.purpose = purpose
-        self.text = text
+        input = LineInput(text)
     }
 
     /// The label for narrow terminals; `context` then says the rest on the status row.

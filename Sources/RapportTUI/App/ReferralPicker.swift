@@ -6,7 +6,9 @@ public struct ReferralPicker: Sendable, Hashable {
     /// The customer whose answer is recorded.
     public var customerID: CustomerID
     public var customerName: String
-    public var text = ""
+    /// A name, an address or a source, as typed so far.
+    public var input = LineInput()
+    public var text: String { input.text }
     /// Customers matching `text`, as last found by the store.
     public var matches: [Customer] = []
     public var selected = 0

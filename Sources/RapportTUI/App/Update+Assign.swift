@@ -28,7 +28,8 @@ extension AppState {
     mutating func pickerKey(_ key: Key, _ picker: AgentPicker) -> [Effect] {
         var picker = picker
         let matches = picker.matches(agents)
-        switch keyMap.action(for: key, in: .picker) {
+        let action = keyMap.action(for: key, in: .picker)
+        switch action {
         case .moveUp:
             picker.selected = max(0, picker.selected - 1)
         case .moveDown:
@@ -43,18 +44,14 @@ extension AppState {
         case .cancel:
             overlay = nil
             return []
-        case .deleteBackward:
-            if !picker.filter.isEmpty { picker.filter.removeLast() }
-            picker.selected = 0
-        case .clearLine:
-            picker.filter = ""
-            picker.selected = 0
         case .redraw:
             return [.redraw]
         default:
-            guard let typed = key.typedText else { return [] }   // a character, or a pasted line
-            picker.filter += typed
-            picker.selected = 0
+            switch picker.input.handle(key, action: action) {
+            case .edited: picker.selected = 0   // a new filter: the best match first
+            case .moved: break
+            case .ignored: return []
+            }
         }
         overlay = .picker(picker)
         return []

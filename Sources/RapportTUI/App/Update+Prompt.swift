@@ -4,7 +4,8 @@ import Foundation
 extension AppState {
     mutating func promptKey(_ key: Key, _ prompt: Prompt) -> [Effect] {
         var prompt = prompt
-        switch keyMap.action(for: key, in: .prompt) {
+        let action = keyMap.action(for: key, in: .prompt)
+        switch action {
         case .confirm:
             let text = prompt.text.trimmingCharacters(in: .whitespaces)
             switch prompt.purpose {
@@ -24,15 +25,10 @@ extension AppState {
             overlay = nil
             if case .handoffNote = prompt.purpose { message = StatusMessage("Not assigned") }
             return []
-        case .deleteBackward:
-            if !prompt.text.isEmpty { prompt.text.removeLast() }
-        case .clearLine:
-            prompt.text = ""
         case .redraw:
             return [.redraw]
         default:
-            guard let typed = key.typedText else { return [] }   // a character, or a pasted line
-            prompt.text += typed
+            guard prompt.input.handle(key, action: action) != .ignored else { return [] }
         }
         overlay = .prompt(prompt)
         return []

@@ -16,7 +16,8 @@ extension AppState {
         var picker = picker
         let typedBefore = picker.text
         let choices = picker.choices
-        switch keyMap.action(for: key, in: .picker) {
+        let action = keyMap.action(for: key, in: .picker)
+        switch action {
         case .moveUp:
             picker.selected = max(0, picker.selected - 1)
         case .moveDown:
@@ -36,18 +37,14 @@ extension AppState {
         case .cancel:
             overlay = nil
             return []
-        case .deleteBackward:
-            if !picker.text.isEmpty { picker.text.removeLast() }
-            picker.selected = 0
-        case .clearLine:
-            picker.text = ""
-            picker.selected = 0
         case .redraw:
             return [.redraw]
         default:
-            guard let typed = key.typedText else { return [] }   // a character, or a pasted line
-            picker.text += typed
-            picker.selected = 0
+            switch picker.input.handle(key, action: action) {
+            case .edited: picker.selected = 0   // new text: the best match first
+            case .moved: break
+            case .ignored: return []
+            }
         }
         // Only a change of the text asks the store again: moving through the matches must not wait for it.
         let text = picker.text.trimmingCharacters(in: .whitespaces)

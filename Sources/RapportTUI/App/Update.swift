@@ -150,7 +150,7 @@ extension AppState {
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
-        case .confirm, .cancel, .deleteBackward, .clearLine, .composer: return []
+        case .confirm, .cancel, .edit, .composer: return []
         }
     }
 

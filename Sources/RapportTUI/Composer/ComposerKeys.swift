@@ -56,8 +56,6 @@ extension KeyMap {
             KeyBinding([.down, .ctrl("n")], .moveDown, in: [.templates], "next template"),
             KeyBinding([.enter], .confirm, in: [.templates], "insert the template at the cursor"),
             KeyBinding([.escape, .ctrl("c")], .cancel, in: [.templates], "back to the editor"),
-            KeyBinding([.backspace], .deleteBackward, in: [.templates], "delete a filter character"),
-            KeyBinding([.ctrl("u")], .clearLine, in: [.templates], "clear the filter"),
         ]
     }()
 }

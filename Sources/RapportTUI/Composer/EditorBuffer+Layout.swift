@@ -19,7 +19,8 @@ public struct VisualLine: Equatable, Sendable {
 }
 
 extension EditorBuffer {
-    /// The text soft-wrapped to `width` terminal cells: words move whole to the next row when they
+    /// The text soft-wrapped to `width` terminal cells (measured by `DisplayWidth`, as the renderer
+    /// draws them, so the cursor sits on the cell its character is drawn in): words move whole to the next row when they
     /// do not fit, a word longer than the row is cut, a two-cell grapheme never straddles the edge,
     /// and spaces at a wrap stay at the end of the row they follow.
     public func layout(width: Int) -> [VisualLine] {
@@ -46,7 +47,7 @@ extension EditorBuffer {
             var i = start
             var lastBreak: Int?  // offset just after the last space that fits
             while i < range.upperBound {
-                let w = Self.width(of: characters[i])
+                let w = DisplayWidth.of(characters[i])
                 if characters[i] == " " {
                     // Spaces never start a row: they hang at the end of this one.
                     used += w; i += 1; lastBreak = i
@@ -62,7 +63,7 @@ extension EditorBuffer {
             if end == start && i < range.upperBound { end = start + 1 }  // a grapheme wider than the row
             let done = end >= range.upperBound
             var shown = characters[start..<end]
-            while Self.width(of: String(shown)) > width, shown.last == " " { shown.removeLast() }
+            while DisplayWidth.of(String(shown)) > width, shown.last == " " { shown.removeLast() }
             lines.append(VisualLine(start: start, end: end, logicalLine: logical, endsLogicalLine: done,
                                     text: String(shown)))
             start = end
@@ -90,7 +91,7 @@ extension EditorBuffer {
     }
 
     func column(of offset: Int, on line: VisualLine) -> Int {
-        characters[line.start..<min(offset, line.end)].reduce(0) { $0 + Self.width(of: $1) }
+        characters[line.start..<min(offset, line.end)].reduce(0) { $0 + DisplayWidth.of($1) }
     }
 
     /// The offset on `line` whose column is the nearest at or before `column`.
@@ -98,42 +99,12 @@ extension EditorBuffer {
         var used = 0
         var i = line.start
         while i < line.lastCursorOffset {
-            let w = Self.width(of: characters[i])
+            let w = DisplayWidth.of(characters[i])
             if used + w > column { break }
             used += w
             i += 1
         }
         return i
-    }
-
-    // MARK: - Display width
-
-    /// Terminal cells a grapheme takes: 2 for East Asian wide/full-width characters and emoji
-    /// shown as pictures, 0 for invisible format characters, 1 otherwise.
-    public static func width(of character: Character) -> Int {
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) && first.properties.isEmoji { return 2 }
-        if scalars.allSatisfy({ $0.properties.generalCategory == .format }) { return 0 }
-        return isWide(first.value) ? 2 : 1
-    }
-
-    /// Cells a string takes.
-    public static func width(of string: some StringProtocol) -> Int {
-        string.reduce(0) { $0 + width(of: $1) }
-    }
-
-    static func isWide(_ v: UInt32) -> Bool {
-        switch v {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            true
-        default:
-            false
-        }
     }
 }
 

@@ -16,7 +16,9 @@ public struct TemplateChoice: Sendable, Hashable {
 /// The composer's template picker: a filter line and the templates whose name, kind or
 /// description contain every word typed.
 public struct TemplatePicker: Sendable, Hashable {
-    public var filter = ""
+    /// The words typed so far.
+    public var input = LineInput()
+    public var filter: String { input.text }
     public var selected = 0
     /// nil until the effect runner has rendered them.
     public var choices: [TemplateChoice]?

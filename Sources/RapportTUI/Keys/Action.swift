@@ -9,8 +9,10 @@ public enum Action: Sendable, Hashable {
     case toggleSidebar
     /// The composer (reply, note) and the referral picker.
     case reply, note, recordReferral
-    // Inside the agent picker and the line prompts.
-    case confirm, cancel, deleteBackward, clearLine
+    // Inside the pickers and the line prompts.
+    case confirm, cancel
+    /// Editing the line typed into a picker or prompt (see `LineInput`).
+    case edit(LineEdit)
     /// Inside the composer (see `ComposerAction`).
     case composer(ComposerAction)
 }

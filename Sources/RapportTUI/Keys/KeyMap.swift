@@ -72,9 +72,8 @@ public struct KeyMap: Sendable {
             KeyBinding([.down, .ctrl("n")], .moveDown, in: [.picker], "next choice"),
             KeyBinding([.enter], .confirm, in: [.picker, .prompt], "choose / confirm"),
             KeyBinding([.escape, .ctrl("c")], .cancel, in: [.picker, .prompt], "cancel"),
-            KeyBinding([.backspace], .deleteBackward, in: [.picker, .prompt], "delete a character"),
-            KeyBinding([.ctrl("u")], .clearLine, in: [.picker, .prompt], "clear the line"),
         ]
+        table += lineInputBindings
         table += composerBindings
         return KeyMap(bindings: table)
     }()

@@ -62,12 +62,8 @@ enum Bars {
         let y = layout.messageRow
         if case .prompt(let prompt) = state.overlay {
             let fits = DisplayWidth.of(prompt.label) <= layout.width - 20
-            let x = buffer.write(fits ? prompt.label : prompt.shortLabel, x: 0, y: y, style: .accent)
-            let room = max(1, layout.width - x - 1)
-            // Show the end of a long input: the part being typed.
-            let text = tail(DisplaySafety.sanitised(prompt.text), width: room)
-            let used = buffer.write(text, x: x, y: y, width: room)
-            buffer.write(" ", x: x + used, y: y, style: .selected)   // the input cursor
+            prompt.input.draw(label: fits ? prompt.label : prompt.shortLabel, labelStyle: .accent, x: 0, y: y,
+                              width: layout.width, into: &buffer)
             return
         }
         if let message = state.message {
@@ -85,18 +81,5 @@ enum Bars {
                 : "Enter open  a assign  t take  Space mark  s status  / search  ? help  q quit"
         }
         buffer.write(hint, x: 0, y: y, width: layout.width, style: .dim)
-    }
-
-    /// The last `width` columns of `text`, whole graphemes only.
-    static func tail(_ text: String, width: Int) -> String {
-        var out: [Character] = []
-        var used = 0
-        for c in text.reversed() {
-            let w = DisplayWidth.of(c)
-            if used + w > width { break }
-            out.append(c)
-            used += w
-        }
-        return String(out.reversed())
     }
 }

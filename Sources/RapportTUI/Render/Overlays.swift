@@ -101,10 +101,8 @@ enum PickerOverlay {
         let inner = Box.draw(x: (layout.width - width) / 2, y: max(1, (layout.height - height) / 2), width: width,
                              height: height, title: title, footer: "Enter assign · Esc cancel", into: &buffer)
         guard inner.height >= 2 else { return }
-        let x = buffer.write("to: ", x: inner.x, y: inner.y, style: .dim)
-        let used = buffer.write(Bars.tail(DisplaySafety.sanitised(picker.filter), width: inner.width - x + inner.x - 1),
-                                x: inner.x + x, y: inner.y, style: .accent)
-        buffer.write(" ", x: inner.x + x + used, y: inner.y, style: .selected)
+        picker.input.draw(label: "to: ", labelStyle: .dim, style: .accent, x: inner.x, y: inner.y, width: inner.width,
+                          into: &buffer)
         let rows = inner.height - 1
         guard !matches.isEmpty else {
             buffer.write(state.agents.isEmpty ? "Loading agents…" : "No agent matches", x: inner.x, y: inner.y + 1,

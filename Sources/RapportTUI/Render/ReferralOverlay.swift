@@ -10,10 +10,8 @@ enum ReferralOverlay {
                              height: height, title: "How did \(DisplaySafety.sanitised(picker.customerName)) hear about us?",
                              footer: "Enter record · Esc cancel", into: &buffer)
         guard inner.height >= 2 else { return }
-        let x = buffer.write("by: ", x: inner.x, y: inner.y, style: .dim)
-        let used = buffer.write(Bars.tail(DisplaySafety.sanitised(picker.text), width: inner.width - x - 1),
-                                x: inner.x + x, y: inner.y, style: .accent)
-        buffer.write(" ", x: inner.x + x + used, y: inner.y, style: .selected)
+        picker.input.draw(label: "by: ", labelStyle: .dim, style: .accent, x: inner.x, y: inner.y, width: inner.width,
+                          into: &buffer)
         guard !choices.isEmpty else {
             buffer.write("a customer's name or address, or a source: search, radio…", x: inner.x, y: inner.y + 1,
                          width: inner.width, style: .dim)

@@ -1,5 +1,5 @@
 import Foundation
-import RapportTerminal
+import RapportTUI
 
 /// Hands a draft to the agent's own editor: `$VISUAL`, else `$EDITOR`, else `vi`.
 ///
@@ -16,7 +16,7 @@ enum ExternalEditor {
     }
 
     /// Returns the text as the editor left it; throws when it could not run or exited with an error.
-    static func edit(_ text: String, terminal: Terminal) throws -> String {
+    static func edit(_ text: String, screen: any Screen) throws -> String {
         let draft = try PrivateDraftFile(text: text)
         defer { draft.remove() }
         let file = draft.url
@@ -24,8 +24,8 @@ enum ExternalEditor {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", editor + " \"$1\"", "rapport-editor", file.path]
-        terminal.suspend()
-        defer { terminal.resume() }
+        screen.suspend()
+        defer { screen.resume() }
         do {
             try process.run()
         } catch {

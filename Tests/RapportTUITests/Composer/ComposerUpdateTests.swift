@@ -119,7 +119,7 @@ struct ComposerUpdateTests {
 
         let item = OutboxItem(id: 9, messageRowID: 44, conversationID: 1, agent: "maria", toAddress: "ada@example.com",
                               state: .queued, error: nil, attempts: 0, queued: now, updated: now)
-        #expect(update(&state, .composer(.replyQueued(1, item))) == [.composer(.deliverOutbox)])
+        #expect(update(&state, .composer(.replyQueued(1, item))).first == .composer(.deliverOutbox))
         #expect(state.compose.composer == nil)
         #expect(state.compose.deliveries[44] == .queued)
         _ = update(&state, .composer(.delivered(DeliveryResult(entries: [.init(outboxID: 9, to: "ada@example.com",
@@ -259,7 +259,7 @@ struct ComposerUpdateTests {
         #expect(press(.char("n"), in: &state).isEmpty)
         #expect(state.composerText == "Hi Ada")
         _ = press(.ctrl("d"), in: &state)
-        #expect(press(.char("y"), in: &state) == [.composer(.deleteDraft(1))])
+        #expect(press(.char("y"), in: &state).first == .composer(.deleteDraft(1)))   // then the screen is read again
         #expect(state.compose.composer == nil)
     }
 

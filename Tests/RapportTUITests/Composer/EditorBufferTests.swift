@@ -197,19 +197,19 @@ struct EditorBufferWrapTests {
         #expect(rows("ab日本語", 5) == ["ab日", "本語"])
         #expect(rows("👍👍👍", 5) == ["👍👍", "👍"])
         for line in EditorBuffer(text: "混合 text 和 中文 with 表情 🎉🎉 end").layout(width: 7) {
-            #expect(EditorBuffer.width(of: line.text) <= 7, "\(line.text)")
+            #expect(DisplayWidth.of(line.text) <= 7, "\(line.text)")
         }
     }
 
     @Test func widths() {
-        #expect(EditorBuffer.width(of: "a") == 1)
-        #expect(EditorBuffer.width(of: "é") == 1)
-        #expect(EditorBuffer.width(of: "日") == 2)
-        #expect(EditorBuffer.width(of: "👩‍👩‍👧") == 2)
-        #expect(EditorBuffer.width(of: "🇫🇷") == 2)
-        #expect(EditorBuffer.width(of: "❤️") == 2)
-        #expect(EditorBuffer.width(of: "\u{200B}") == 0)
-        #expect(EditorBuffer.width(of: "Zoë 日本") == 8)
+        #expect(DisplayWidth.of("a") == 1)
+        #expect(DisplayWidth.of("é") == 1)
+        #expect(DisplayWidth.of("日") == 2)
+        #expect(DisplayWidth.of("👩‍👩‍👧") == 2)
+        #expect(DisplayWidth.of("🇫🇷") == 2)
+        #expect(DisplayWidth.of("❤️") == 2)
+        #expect(DisplayWidth.of("\u{200B}") == 0)
+        #expect(DisplayWidth.of("Zoë 日本") == 8)
     }
 
     @Test func cursorToPositionAndBack() {

@@ -89,12 +89,13 @@ extension AppState {
             compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageRowID: item.messageRowID)
             compose.deliveries[item.messageRowID] = .queued
             message = StatusMessage("Reply to \(name) queued for \(item.toAddress); delivering…")
-            return [.composer(.deliverOutbox)]
+            // Our own writes do not come back through the change feed: read the reply into the thread.
+            return [.composer(.deliverOutbox)] + refresh()
 
         case .noteAdded(let id):
             if compose.composer?.conversationID == id { compose.composer = nil }
             message = StatusMessage("Internal note added")
-            return []
+            return refresh()
 
         case let .sendFailed(id, reason):
             if compose.composer?.conversationID == id {
@@ -393,75 +394,13 @@ extension AppState {
         case .discard:
             compose.composer = nil
             message = StatusMessage("Draft discarded")
-            return [.composer(.deleteDraft(c.conversationID))]
+            // A prepared draft (heads-up, thank-you) leaves its work list: read the list again after.
+            return [.composer(.deleteDraft(c.conversationID))] + refresh()
         case .sendDespiteNewMessages:
             compose.composer?.confirmation = nil
             compose.composer?.seenUpTo = max(c.seenUpTo, c.unseen.map(\.id).max() ?? 0)
             compose.composer?.unseen = []
             return sendComposer()
         }
-    }
-
-    // MARK: - Template picker
-
-    mutating func templateKey(_ key: Key) -> [Effect] {
-        guard var c = compose.composer, var picker = c.picker else { return [] }
-        let count = picker.matches.count
-        switch keyMap.action(for: key, in: .templates) {
-        case .moveUp: picker.selected = max(0, picker.selected - 1)
-        case .moveDown: picker.selected = min(max(0, count - 1), picker.selected + 1)
-        case .cancel: c.picker = nil; compose.composer = c; return []
-        case .deleteBackward:
-            if !picker.filter.isEmpty { picker.filter.removeLast() }
-            picker.selected = 0
-        case .clearLine:
-            picker.filter = ""
-            picker.selected = 0
-        case .redraw: return [.redraw]
-        case .confirm:
-            guard let choice = picker.selection else { return [] }
-            if c.isBlank {
-                let placed = Self.writingPlace(in: choice.text)
-                c.editor.replaceText(placed.text, cursor: placed.cursor)
-            } else {
-                c.editor.insert(choice.text)
-            }
-            c.picker = nil
-            c.edited()
-            scrollComposerIn(&c)
-            compose.composer = c
-            message = StatusMessage("Inserted \(choice.name)")
-            return []
-        default:
-            guard let typed = key.typedText else { return [] }
-            picker.filter += typed
-            picker.selected = 0
-        }
-        c.picker = picker
-        compose.composer = c
-        return []
-    }
-
-    /// Where to start writing in a freshly inserted template: the middle of its first run of
-    /// three or more blank lines ("write the answer in the middle"). A template that is only a
-    /// greeting and a sign-off (rendering folds its blank lines into one) gets that room made
-    /// between them. Otherwise the end of the text.
-    static func writingPlace(in text: String) -> (text: String, cursor: Int) {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let isBlank = { (line: String) in line.allSatisfy(\.isWhitespace) }
-        func offset(ofLine n: Int) -> Int { lines[..<n].reduce(0) { $0 + $1.count + 1 } }
-        var i = 1
-        while i < lines.count {
-            guard isBlank(lines[i]) else { i += 1; continue }
-            var end = i
-            while end < lines.count, isBlank(lines[end]) { end += 1 }
-            if end - i >= 3 { return (text, offset(ofLine: i + (end - i) / 2)) }
-            if lines.filter({ !isBlank($0) }).count <= 3, end < lines.count {
-                lines.replaceSubrange(i..<end, with: ["", "", ""])
-                return (lines.joined(separator: "\n"), offset(ofLine: i + 1))
-            }
-            break
-        }
-        return (text, text.count)
     }
 }
