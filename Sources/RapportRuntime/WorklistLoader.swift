@@ -60,7 +60,7 @@ enum WorklistLoader {
                 notes[conversation] = RowNote(text: "\(quiet) — a personal check-in? (r, then Ctrl-T: check-in)",
                                               since: q.lastWrittenTo)
             }
-        case .mine, .unassigned, .all, .waiting:
+        case .mine, .unassigned, .all, .pending:
             break   // not work lists: their pages come from `PageLoader`
         }
         return (rows, notes)

@@ -153,9 +153,9 @@ extension SQLiteStore {
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
                      WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0) AS unassigned,
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
-                     WHERE cu.owner = :agent AND c.status = 'pending') AS waiting
+                     WHERE cu.owner = :agent AND c.status = 'pending') AS pending
                 """, arguments: ["agent": agent])!
-            return InboxCounts(mine: row["mine"], unassigned: row["unassigned"], waiting: row["waiting"])
+            return InboxCounts(mine: row["mine"], unassigned: row["unassigned"], pending: row["pending"])
         }
     }
 

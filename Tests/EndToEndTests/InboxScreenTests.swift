@@ -70,10 +70,10 @@ struct InboxScreenTests {
         try screen.send("3")
         try screen.waitFor("· All ·")
         try screen.send("Tab")
-        try screen.waitFor("· Waiting ·")
+        try screen.waitFor("· Pending ·")
 
         try screen.send("q")
-        try screen.waitFor("the inbox to quit") { s in !s.contains { $0.contains("· Waiting ·") } }
+        try screen.waitFor("the inbox to quit") { s in !s.contains { $0.contains("· Pending ·") } }
     }
 
     @Test func anAssignmentByAnotherProcessShowsWithoutAKeypress() throws {

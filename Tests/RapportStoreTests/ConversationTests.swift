@@ -54,7 +54,7 @@ import Testing
         #expect(try ids(ConversationQuery(text: "\"unbalanced NEAR( * -")).isEmpty)
         try t.store.setStatus(.pending, conversation: c.id)
         #expect(try ids(ConversationQuery(statuses: [.pending])) == [c.id])
-        #expect(try t.store.counts(agent: "sam") == InboxCounts(mine: 4, unassigned: 1, waiting: 0))
+        #expect(try t.store.counts(agent: "sam") == InboxCounts(mine: 4, unassigned: 1, pending: 0))
         _ = dana
     }
 

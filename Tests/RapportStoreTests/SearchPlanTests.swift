@@ -137,7 +137,7 @@ import Testing
         }
         #expect(plan.contains("COVERING INDEX conversation_customer_status"), "\(plan)")
         // sam: C2, C4, C8, C10 with C4 and C8 closed; no owner: C0, C3, C6, C9 with C0 closed.
-        #expect(try t.store.counts(agent: "sam") == InboxCounts(mine: 2, unassigned: 3, waiting: 0))
+        #expect(try t.store.counts(agent: "sam") == InboxCounts(mine: 2, unassigned: 3, pending: 0))
     }
 
     func plan(_ t: TemporaryStore, _ query: ConversationQuery, cursor: PageCursor? = nil) throws -> String {

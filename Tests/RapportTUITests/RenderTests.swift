@@ -11,7 +11,7 @@ struct RenderTests {
         var state = loadedState(listRows, width: 100, height: 12)
         _ = update(&state, .key(.char(" ")))          // mark Ada; the cursor moves to Charles
         expectScreen(screen(state), [
-            "  1 Mine   2 Unassigned   3 All   4 Waiting   5 Heads-up   6 Thank-you   7 Quiet            rapport",
+            "  1 Mine   2 Unassigned   3 All   4 Pending   5 Heads-up   6 Thank-you   7 Quiet            rapport",
             "  Customer             Owner      Status  Age Subject",
             "+●Ada Lovelace         Maria      open     1m Invoice ␛[31mred␛[0m question",
             "  Charles Babbage      Bob        pending  3h Re: difference engine",
@@ -21,7 +21,7 @@ struct RenderTests {
             "",
             "",
             "",
-            " Maria · Mine · mine 3 · unassigned 2 · waiting 1                                  1 marked  ? help",
+            " Maria · Mine · mine 3 · unassigned 2 · pending 1                                  1 marked  ? help",
             "Enter open  a assign  t take  Space mark  s status  / search  ? help  q quit",
         ])
     }
@@ -29,7 +29,7 @@ struct RenderTests {
     @Test("Compact layout at 40×10: short tabs, narrow columns, wide characters cut whole")
     func compact() {
         expectScreen(screen(loadedState(listRows, width: 40, height: 10)), [
-            " 1Mine 2Unas 3All 4Wait 5Head 6Thx 7Qt",
+            " 1Mine 2Unas 3All 4Pend 5Head 6Thx 7Qt",
             " ●Ada Lovelace Maria  o  1m Invoice ␛[3…",
             "  Charles Bab… Bob    p  3h Re: differe…",
             "  東京 太郎    —      o  2d 会議の件に…",
@@ -37,7 +37,7 @@ struct RenderTests {
             "",
             "",
             "",
-            " Maria · Mine · m3 u2 w1              ?",
+            " Maria · Mine · m3 u2 p1              ?",
             "Enter open  a assign  t take  ? help",
         ])
     }
@@ -80,7 +80,7 @@ struct RenderTests {
             "┃ NOTE by Maria                                                      2023-11-14 21:43│   “Prefers email”",
             "┃ Billing double-charged her; refund filed.                                          │",
             "                                                                                     │",
-            " Maria · Conversation · mine 3 · unassigned 2 · waiting 1                                                        ? help",
+            " Maria · Conversation · mine 3 · unassigned 2 · pending 1                                                        ? help",
             "q back  a assign  t take  s status  i customer  ? help",
         ])
     }
@@ -103,7 +103,7 @@ struct RenderTests {
             "Last handoff",
             "  Bob → Maria, 2023-07-22",
             "  “Prefers email”",
-            " Maria · Conversation · m3 u2 w1                          ?",
+            " Maria · Conversation · m3 u2 p1                          ?",
             "q back  a assign  t take  i info  ? help",
         ])
     }
@@ -115,7 +115,7 @@ struct RenderTests {
         for key in typing("ma") { _ = update(&state, .key(key)) }
         _ = update(&state, .key(.down))
         expectScreen(screen(state), [
-            "  1 Mine   2 Unassigned   3 All   4 Waiting   5 Heads-up   6 Thank-you  rapport",
+            "  1 Mine   2 Unassigned   3 All   4 Pending   5 Heads-up   6 Thank-you  rapport",
             "  Customer             Owner      Status  Age Subject",
             " ●Ada Lovelace         Maria      open     1m Invoice ␛[31mred␛[0m question",
             "  Charles Babbage      Bob        pending  3h Re: difference engine",
@@ -129,7 +129,7 @@ struct RenderTests {
             "",
             "",
             "",
-            " Maria · Mine · mine 3 · unassigned 2 · waiting 1                        ? help",
+            " Maria · Mine · mine 3 · unassigned 2 · pending 1                        ? help",
             "Enter open  a assign  t take  Space mark  s status  / search  ? help  q quit",
         ])
     }

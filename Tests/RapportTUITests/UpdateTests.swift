@@ -58,7 +58,7 @@ struct UpdateTests {
         guard case .loadPage(let r1) = effects.first else { Issue.record("no load"); return }
         #expect(r1.query == ConversationQuery(owner: .unassigned, statuses: [.open, .pending]))
         effects = update(&state, .key(.char("4")))
-        #expect(state.view == .waiting)
+        #expect(state.view == .pending)
         guard case .loadPage(let r2) = effects.first else { Issue.record("no load"); return }
         #expect(r2.query == ConversationQuery(owner: .agent("maria"), statuses: [.pending]))
         _ = update(&state, .key(.char("3")))

@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test(arguments: StoreFactories.all)
-    func countsAreMineUnassignedAndWaiting(_ factory: StoreFactory) throws {
+    func countsAreMineUnassignedAndPending(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let dana = try s.customer("Dana", owner: "sam")
         let lee = try s.customer("Lee")
@@ -60,8 +60,8 @@ import Testing
         try s.conversation(with: lee)
         try s.conversation(with: marcus)
         _ = open
-        #expect(try s.store.counts(agent: "sam") == InboxCounts(mine: 2, unassigned: 1, waiting: 1))
-        #expect(try s.store.counts(agent: "priya") == InboxCounts(mine: 1, unassigned: 1, waiting: 0))
+        #expect(try s.store.counts(agent: "sam") == InboxCounts(mine: 2, unassigned: 1, pending: 1))
+        #expect(try s.store.counts(agent: "priya") == InboxCounts(mine: 1, unassigned: 1, pending: 0))
     }
 
     @Test(arguments: StoreFactories.all)

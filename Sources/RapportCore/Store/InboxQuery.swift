@@ -85,12 +85,13 @@ public struct InboxCounts: Sendable, Hashable {
     public var mine: Int
     /// Open and pending conversations of customers with no owner.
     public var unassigned: Int
-    /// The agent's conversations pending on the customer.
-    public var waiting: Int
+    /// The agent's conversations pending: waiting on the customer. ("Waiting" alone always means
+    /// waiting on us: the customer wrote last.)
+    public var pending: Int
 
-    public init(mine: Int, unassigned: Int, waiting: Int) {
+    public init(mine: Int, unassigned: Int, pending: Int) {
         self.mine = mine
         self.unassigned = unassigned
-        self.waiting = waiting
+        self.pending = pending
     }
 }

@@ -6,7 +6,7 @@ import RapportCore
 /// agent's own due heads-up drafts (by due date) and their referrers waiting for a thank-you
 /// (oldest first). They are bounded by one agent's work, so they are read whole.
 public enum InboxView: Int, Sendable, Hashable, CaseIterable {
-    case mine = 1, unassigned, all, waiting, headsUp, thankYou, quiet
+    case mine = 1, unassigned, all, pending, headsUp, thankYou, quiet
 
     public var number: Int { rawValue }
 
@@ -15,7 +15,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .mine: "Mine"
         case .unassigned: "Unassigned"
         case .all: "All"
-        case .waiting: "Waiting"
+        case .pending: "Pending"
         case .headsUp: "Heads-up"
         case .thankYou: "Thank-you"
         case .quiet: "Quiet"
@@ -28,7 +28,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .mine: "Mine"
         case .unassigned: "Unas"
         case .all: "All"
-        case .waiting: "Wait"
+        case .pending: "Pend"
         case .headsUp: "Head"
         case .thankYou: "Thx"
         case .quiet: "Qt"
@@ -44,7 +44,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .mine: ConversationQuery(owner: .agent(agent), statuses: [.open, .pending])
         case .unassigned: ConversationQuery(owner: .unassigned, statuses: [.open, .pending])
         case .all: ConversationQuery(owner: .anyone, statuses: nil)
-        case .waiting: ConversationQuery(owner: .agent(agent), statuses: [.pending])
+        case .pending: ConversationQuery(owner: .agent(agent), statuses: [.pending])
         case .headsUp, .thankYou, .quiet: nil
         }
     }

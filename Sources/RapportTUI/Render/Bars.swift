@@ -47,8 +47,8 @@ enum Bars {
         var left = " \(state.agent.firstName.isEmpty ? state.agent.login : state.agent.firstName) · \(where_)"
         if let c = state.counts {
             left += layout.isCompact
-                ? " · m\(c.mine) u\(c.unassigned) w\(c.waiting)"
-                : " · mine \(c.mine) · unassigned \(c.unassigned) · waiting \(c.waiting)"
+                ? " · m\(c.mine) u\(c.unassigned) p\(c.pending)"
+                : " · mine \(c.mine) · unassigned \(c.unassigned) · pending \(c.pending)"
         }
         var right = layout.isCompact ? "? " : "? help "
         if !state.marks.isEmpty { right = "\(state.marks.count) marked  " + right }

@@ -38,7 +38,7 @@ struct ComposerRenderTests {
             "✗ line 6 signoff: Signed with your full name; sign with your first name alone:       │",
             "  \"Maria\".                                                                           │",
             "… 2 more: signature (line 7), signature (line 8)                                     │",
-            " Maria · Conversation · mine 3 · unassigned 2 · waiting 1                                                        ? help",
+            " Maria · Conversation · mine 3 · unassigned 2 · pending 1                                                        ? help",
             "Ctrl-S send  Ctrl-F fix  Ctrl-T templates  Ctrl-E editor  Ctrl-D discard  Esc close (kept)  F1 help",
         ])
         // The cursor (end of the text) is drawn reversed; the ✗ marks are red and bold.
@@ -59,7 +59,7 @@ struct ComposerRenderTests {
             "✗ Account Manager",
             "✗ Rapport Example Ltd.",
             "✗ line 8 signature: Cut this signa… (+3)",
-            " Maria · Conversation · m3 u2 w1      ?",
+            " Maria · Conversation · m3 u2 p1      ?",
             "^S send ^F fix ^T tmpl ^E edit Esc",
         ])
     }
@@ -79,7 +79,7 @@ struct ComposerRenderTests {
             "",
             "  Maria",
             "✓ Nothing blocks sending (Ctrl-S)",
-            " Maria · Conversation · m3 u2 w1      ?",
+            " Maria · Conversation · m3 u2 p1      ?",
             "Ada wrote meanwhile. Send? y / n",
         ])
     }

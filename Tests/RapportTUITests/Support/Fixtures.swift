@@ -30,7 +30,7 @@ func loadedState(_ rows: [ConversationSummary], width: Int = 100, height: Int = 
     state.list = ListWindow(source: source)
     let request = PageRequest(source: source, query: source.query(agent: agent.login)!, placement: .around(nil, fallback: nil, above: 0, below: 40), limit: 50)
     _ = update(&state, .pageLoaded(request, Page(rows: rows, moreBefore: false, moreAfter: moreAfter)))
-    state.counts = InboxCounts(mine: 3, unassigned: 2, waiting: 1)
+    state.counts = InboxCounts(mine: 3, unassigned: 2, pending: 1)
     return state
 }
 
@@ -81,7 +81,7 @@ final class FakeInbox {
         case .loadCounts:
             return [.countsLoaded(InboxCounts(mine: listed(InboxView.mine.query(agent: agent.login)!).count,
                                               unassigned: listed(InboxView.unassigned.query(agent: agent.login)!).count,
-                                              waiting: listed(InboxView.waiting.query(agent: agent.login)!).count))]
+                                              pending: listed(InboxView.pending.query(agent: agent.login)!).count))]
         case .loadAgents:
             return [.agentsLoaded(team)]
         case let .assign(customer, to, note):
