@@ -76,6 +76,11 @@ public final class BackgroundDelivery: @unchecked Sendable {
             let report = try Delivery(store: outbox, transport: transport, sentMaildir: sentMaildir).run()
             var entries = report.sent.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: nil) }
             entries += report.failed.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: $0.error ?? "failed") }
+            // Maybe taken by the mail system: shown as not delivered, with what to do about it.
+            entries += report.needsAttention.map {
+                DeliveryResult.Entry(outboxID: $0.id, to: $0.to,
+                                     error: "\($0.error ?? "it may have gone out"); decide with rapport send --resend \($0.id) or --mark-sent \($0.id)")
+            }
             return .composer(.delivered(DeliveryResult(entries: entries)))
         } catch {
             return .failed("Delivery: \(InboxStoreEffects.describe(error))")

@@ -74,19 +74,34 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
-    public func claimForSending(_ id: Int64, at: Date) throws -> OutboundReply? {
+    /// ```sql
+    /// UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?, claim_until = ?, updated = ?
+    /// WHERE id = ? AND state IN ('queued', 'failed')
+    /// ```
+    public func claimForSending(_ id: Int64, claim: OutboxClaim, at: Date) throws -> OutboundReply? {
         try pool.write { db in
-            // The state check and the move happen under the write lock: two `rapport send` never both claim it.
+            // The state check and the move happen under the write lock: two senders never both claim it.
             try db.execute(sql: """
-                UPDATE outbox SET state = 'sending', attempts = attempts + 1, updated = ?
+                UPDATE outbox SET state = 'sending', attempts = attempts + 1, claimed_by = ?, claim_until = ?, updated = ?
                 WHERE id = ? AND state IN ('queued', 'failed')
-                """, arguments: [at.timeIntervalSince1970, id])
+                """, arguments: [claim.claimant, claim.until.timeIntervalSince1970, at.timeIntervalSince1970, id])
             guard db.changesCount == 1, let item = try Self.outboxItem(db, id: id),
                   let agent = try Self.agent(db, login: item.agent),
                   let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [item.messageRowID]),
                   let conversation = try Self.conversation(db, id: item.conversationID),
                   let customer = try Self.customer(db, id: conversation.customerID) else { return nil }
             return OutboundReply(item: item, agent: agent, customerName: customer.fullName, message: Message(row: row))
+        }
+    }
+
+    /// ```sql
+    /// UPDATE outbox SET claim_until = ? WHERE id = ? AND state = 'sending' AND claimed_by = ?
+    /// ```
+    public func renewClaim(_ id: Int64, claim: OutboxClaim) throws -> Bool {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE outbox SET claim_until = ? WHERE id = ? AND state = 'sending' AND claimed_by = ?",
+                           arguments: [claim.until.timeIntervalSince1970, id, claim.claimant])
+            return db.changesCount == 1
         }
     }
 
@@ -104,14 +119,23 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
+    public func markNeedsDecision(_ id: Int64, reason: String, at: Date) throws {
+        try pool.write { db in
+            try db.execute(sql: "UPDATE outbox SET state = 'needs_decision', error = ?, updated = ? WHERE id = ?",
+                           arguments: [reason, at.timeIntervalSince1970, id])
+        }
+    }
+
     public func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws {
         guard state == .queued || state == .sent else {
             throw RapportError.invalid("an item left in sending is resolved as queued (send again) or sent")
         }
         try pool.write { db in
-            try db.execute(sql: "UPDATE outbox SET state = ?, updated = ? WHERE id = ? AND state = 'sending'",
-                           arguments: [state.rawValue, at.timeIntervalSince1970, id])
-            if db.changesCount == 0 { throw RapportError.invalid("outbox item \(id) is not in sending") }
+            try db.execute(sql: """
+                UPDATE outbox SET state = ?, updated = ?, claimed_by = NULL, claim_until = NULL
+                WHERE id = ? AND state IN ('sending', 'needs_decision')
+                """, arguments: [state.rawValue, at.timeIntervalSince1970, id])
+            if db.changesCount == 0 { throw RapportError.invalid("outbox item \(id) is not in sending and needs no decision") }
         }
     }
 
@@ -128,7 +152,10 @@ extension OutboxItem {
     init(row: Row) {
         self.init(id: row["id"], messageRowID: row["message_id"], conversationID: row["conversation_id"],
                   agent: row["agent"], toAddress: row["to_address"],
-                  state: OutboxState(rawValue: row["state"]) ?? .failed, error: row["error"], attempts: row["attempts"],
-                  queued: Date(timeIntervalSince1970: row["queued"]), updated: Date(timeIntervalSince1970: row["updated"]))
+                  state: OutboxState(rawValue: row["state"]) ?? .needsDecision, error: row["error"], attempts: row["attempts"],
+                  queued: Date(timeIntervalSince1970: row["queued"]), updated: Date(timeIntervalSince1970: row["updated"]),
+                  claim: (row["claimed_by"] as String?).map { claimant in
+                      OutboxClaim(claimant: claimant, until: Date(timeIntervalSince1970: row["claim_until"] ?? 0))
+                  })
     }
 }

@@ -108,7 +108,9 @@ struct DeliveryTests {
     func interruptedSend() throws {
         let (fixture, conversation) = try threadWithDana()
         let item = try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: "Hi Dana")
-        _ = try #require(try fixture.store.claimForSending(item.id, at: Date()))   // then the process "dies"
+        // Claimed by a process whose claim ran out unrenewed: it died.
+        let expired = OutboxClaim(claimant: "gone:4242:1", until: Date().addingTimeInterval(-1))
+        _ = try #require(try fixture.store.claimForSending(item.id, claim: expired, at: Date()))
         let transport = RecordingTransport()
         let report = try Delivery(store: fixture.store, transport: transport).run()
         #expect(transport.delivered.isEmpty)

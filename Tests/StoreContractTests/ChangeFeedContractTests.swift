@@ -92,7 +92,7 @@ import Testing
         try changeOwner(s.store, dana.id, to: "sam", by: "sam", note: nil)
         let item = try queueOutboxItem(s.store, conversation: c.id, agent: "sam", text: "Hi Dana,\n\nDone.\n\nSam", at: ContractStore.t0)
         try expectChange(.outbox, item.id, "queue a reply")
-        _ = try s.store.claimForSending(item.id, at: ContractStore.t0)
+        _ = try s.store.claimForSending(item.id, claim: testClaim, at: ContractStore.t0)
         try s.store.markSent(item.id, at: ContractStore.t0)
         try expectChange(.outbox, item.id, "deliver a reply")
         try s.store.addAgent(Agent(login: "lee", firstName: "Lee", lastName: "Park", email: "lee@example.com"))

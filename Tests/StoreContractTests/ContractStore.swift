@@ -56,6 +56,9 @@ struct ContractStore {
     }
 }
 
+/// The claim the suite delivers under: a process on another host, until an hour after `t0`.
+let testClaim = OutboxClaim(claimant: "contract-host:4242:1", until: ContractStore.t0.addingTimeInterval(3_600))
+
 /// The one way the suite puts a reply in the outbox: a reply as the application layer builds it
 /// (permission and policy are its rules, not the store's), written while `agent` owns the customer.
 func queueOutboxItem(_ store: any StorePort, conversation: ConversationID, agent: String, text: String,

@@ -23,12 +23,12 @@ import Testing
     func aClaimedItemCannotBeClaimedAgain(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let item = try s.queuedReply()
-        let claim = try #require(try s.store.claimForSending(item.id, at: later))
+        let claim = try #require(try s.store.claimForSending(item.id, claim: testClaim, at: later))
         #expect(claim.item.state == .sending && claim.item.attempts == 1)
         #expect(claim.agent == ContractStore.sam && claim.customerName == "Dana Whitfield")
         #expect(claim.message.id == item.messageRowID)
-        #expect(try s.store.claimForSending(item.id, at: later) == nil)
-        #expect(try s.store.claimForSending(9_999, at: later) == nil)
+        #expect(try s.store.claimForSending(item.id, claim: testClaim, at: later) == nil)
+        #expect(try s.store.claimForSending(9_999, claim: testClaim, at: later) == nil)
         #expect(try s.store.outbox(states: [.sending]).map(\.id) == [item.id])
     }
 
@@ -41,7 +41,7 @@ import Testing
         for _ in 0..<8 {
             let item = try queueOutboxItem(first, conversation: c.id, agent: "sam", text: "Hi,\n\nOK.\n\nSam", at: ContractStore.t0)
             let claims = race(2) { i in
-                (try? (i == 0 ? first : second).claimForSending(item.id, at: ContractStore.t0)) ?? nil
+                (try? (i == 0 ? first : second).claimForSending(item.id, claim: testClaim, at: ContractStore.t0)) ?? nil
             }
             #expect(claims.compactMap { $0 }.count == 1)
             #expect(try first.outbox(states: [.sending]).first { $0.id == item.id }?.attempts == 1)
@@ -53,26 +53,26 @@ import Testing
     func aFailedItemKeepsItsReasonAndCanBeClaimedAgain(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let item = try s.queuedReply()
-        _ = try s.store.claimForSending(item.id, at: later)
+        _ = try s.store.claimForSending(item.id, claim: testClaim, at: later)
         try s.store.markFailed(item.id, reason: "sendmail exited 75", at: later)
         let failed = try #require(try s.store.outbox(states: [.failed]).first)
         #expect(failed.error == "sendmail exited 75" && failed.attempts == 1)
-        let again = try #require(try s.store.claimForSending(item.id, at: later))
+        let again = try #require(try s.store.claimForSending(item.id, claim: testClaim, at: later))
         #expect(again.item.attempts == 2 && again.item.state == .sending)
         try s.store.markSent(item.id, at: later)
         let sent = try #require(try s.store.outbox(states: [.sent]).first)
         #expect(sent.error == nil && sent.attempts == 2)
-        #expect(try s.store.claimForSending(item.id, at: later) == nil, "a sent item is never sent again")
+        #expect(try s.store.claimForSending(item.id, claim: testClaim, at: later) == nil, "a sent item is never sent again")
     }
 
     @Test(arguments: StoreFactories.all)
     func anItemLeftSendingIsResolvedAsQueuedOrSent(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let retry = try s.queuedReply()
-        _ = try s.store.claimForSending(retry.id, at: later)
+        _ = try s.store.claimForSending(retry.id, claim: testClaim, at: later)
         try s.store.resolveSending(retry.id, to: .queued, at: later)
         #expect(try s.store.outbox(states: [.queued]).map(\.id) == [retry.id])
-        #expect(try s.store.claimForSending(retry.id, at: later) != nil)
+        #expect(try s.store.claimForSending(retry.id, claim: testClaim, at: later) != nil)
         try s.store.resolveSending(retry.id, to: .sent, at: later)
         #expect(try s.store.outbox(states: [.sent]).map(\.id) == [retry.id])
     }
@@ -82,7 +82,7 @@ import Testing
         let s = try ContractStore(factory)
         let item = try s.queuedReply()
         #expect(throws: RapportError.self) { try s.store.resolveSending(item.id, to: .sent, at: later) }
-        _ = try s.store.claimForSending(item.id, at: later)
+        _ = try s.store.claimForSending(item.id, claim: testClaim, at: later)
         #expect(throws: RapportError.self) { try s.store.resolveSending(item.id, to: .failed, at: later) }
         #expect(try s.store.outbox(states: [.sending]).map(\.id) == [item.id])
     }
@@ -97,5 +97,35 @@ import Testing
         #expect(reply.inReplyTo == messages.first?.messageID && reply.inReplyTo != nil)
         #expect(reply.references == [try #require(messages.first?.messageID)])
         #expect(reply.subject == "Re: Hello")
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func aClaimIsKeptWithTheItemAndRenewedOnlyByItsClaimant(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        _ = try #require(try s.store.claimForSending(item.id, claim: testClaim, at: later))
+        #expect(try s.store.outbox(states: [.sending]).first?.claim == testClaim)
+        let renewed = OutboxClaim(claimant: testClaim.claimant, until: testClaim.until.addingTimeInterval(600))
+        #expect(try s.store.renewClaim(item.id, claim: renewed))
+        #expect(try s.store.outbox(states: [.sending]).first?.claim == renewed)
+        let stranger = OutboxClaim(claimant: "elsewhere:1:1", until: renewed.until.addingTimeInterval(600))
+        #expect(try !s.store.renewClaim(item.id, claim: stranger))
+        #expect(try s.store.outbox(states: [.sending]).first?.claim == renewed)
+        try s.store.markSent(item.id, at: later)
+        #expect(try !s.store.renewClaim(item.id, claim: renewed), "a delivered item has no claim to renew")
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func anItemThatMayHaveGoneOutWaitsForADecision(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        _ = try s.store.claimForSending(item.id, claim: testClaim, at: later)
+        try s.store.markNeedsDecision(item.id, reason: "sendmail was killed by signal 9", at: later)
+        let waiting = try #require(try s.store.outbox(states: [.needsDecision]).first)
+        #expect(waiting.id == item.id && waiting.error == "sendmail was killed by signal 9")
+        #expect(try s.store.claimForSending(item.id, claim: testClaim, at: later) == nil, "never claimed again by itself")
+        try s.store.resolveSending(item.id, to: .queued, at: later)
+        #expect(try s.store.outbox(states: [.queued]).first?.claim == nil)
+        #expect(try s.store.claimForSending(item.id, claim: testClaim, at: later) != nil)
     }
 }

@@ -28,12 +28,34 @@ public struct SendReport: Sendable, Hashable, Encodable {
     public var needsAttention: [Entry] = []
     /// Problems after a successful delivery (the Sent Maildir copy).
     public var warnings: [String] = []
+    /// Why the run ended before the queue did (the store failed: a full disk, a busy lock); nil when it did not.
+    public var stopped: String?
 
     public init() {}
+
+    enum CodingKeys: String, CodingKey { case sent, failed, needsAttention, warnings, stopped }
+
+    /// `stopped` is always present (`null` when the run went through).
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(sent, forKey: .sent)
+        try container.encode(failed, forKey: .failed)
+        try container.encode(needsAttention, forKey: .needsAttention)
+        try container.encode(warnings, forKey: .warnings)
+        try container.encode(stopped, forKey: .stopped)
+    }
 }
 
-/// Delivering the outbox: each queued or failed reply is claimed (→ sending), built with GMime, handed
-/// to the transport and marked sent or failed with the reason. Items already in `sending` are reported.
+extension SendReport.Entry {
+    init(_ item: OutboxItem, error: String?) {
+        self.init(id: item.id, conversation: item.conversationID, to: item.toAddress, error: error)
+    }
+}
+
+/// Delivering the outbox: each queued or failed reply is claimed (→ sending) by this process, built
+/// with GMime, handed to the transport, and then sent, failed (not taken: retried next run) or needing
+/// a decision (maybe taken: never retried silently), by `DeliveryOutcome`. Items in `sending` under a
+/// live claim belong to another sender and are left alone; one whose claimant is gone is reported.
 /// One use case for `rapport send` and the inbox's background delivery.
 public struct Delivery: Sendable {
     public var store: any OutboxStore
@@ -41,6 +63,8 @@ public struct Delivery: Sendable {
     /// A Maildir that receives a copy of every sent message, when set.
     public var sentMaildir: String?
     public var timeZone: TimeZone
+    /// How long a claim holds without renewal; renewed every quarter of it while sendmail runs.
+    public var lease: TimeInterval = 120
 
     public init(store: any OutboxStore, transport: any MailTransport, sentMaildir: String? = nil,
                 timeZone: TimeZone = .current) {
@@ -50,46 +74,110 @@ public struct Delivery: Sendable {
         self.timeZone = timeZone
     }
 
-    /// An item left in `sending` by a crash, resolved by a person: `.queued` sends it again, `.sent` records it went out.
+    /// A person's decision about an item left in `sending` or needing one: `.queued` sends it again,
+    /// `.sent` records it went out. Refused while another process is delivering it right now.
     public func resolve(_ id: Int64, as state: OutboxState, now: Date = Date()) throws {
+        if let item = try store.outbox(states: [.sending]).first(where: { $0.id == id }), let claim = item.claim,
+           Self.isLive(claim, now: now) {
+            throw RapportError.invalid("outbox item \(id) is being delivered right now by \(claim.claimant); "
+                                       + "nothing was changed (its claim holds until \(claim.until.formatted(.iso8601)))")
+        }
         try store.resolveSending(id, to: state, at: now)
     }
 
+    static func isLive(_ claim: OutboxClaim, now: Date) -> Bool {
+        OutboxClaimant.isLive(claim, now: now, host: ThisProcess.host, isRunning: ThisProcess.isRunning)
+    }
+
+    /// Delivers what is due. A store failure part-way (a full disk) ends the run but not the report:
+    /// what went out before it is in `sent`, and `stopped` says why the rest waits.
     public func run(now: @Sendable () -> Date = Date.init) throws -> SendReport {
         var report = SendReport()
-        for item in try store.outbox(states: [.sending]) {
-            report.needsAttention.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress,
-                                               error: "found in sending after an interrupted run; it may or may not have gone out"))
-        }
-        for item in try store.outbox(states: [.queued, .failed]) {
-            guard let reply = try store.claimForSending(item.id, at: now()) else { continue }
-            let text: String
-            do {
-                text = try ReplyBuilder.outgoing(reply, timeZone: timeZone).rendered()
-                try transport.deliver(text)
-            } catch {
-                let reason = "\(error)"
-                try store.markFailed(item.id, reason: reason, at: now())
-                report.failed.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress, error: reason))
-                continue
+        for item in try store.outbox(states: [.sending, .needsDecision]) {
+            if item.state == .needsDecision {
+                report.needsAttention.append(.init(item, error: item.error ?? "it may or may not have gone out"))
+            } else if let claim = item.claim, Self.isLive(claim, now: now()) {
+                continue   // another sender is on it
+            } else {
+                report.needsAttention.append(.init(item, error: "found in sending after an interrupted run; it may or may not have gone out"))
             }
+        }
+        do {
+            for item in try store.outbox(states: [.queued, .failed]) {
+                try deliver(item, into: &report, now: now)
+            }
+        } catch {
+            report.stopped = "\(error)"
+        }
+        return report
+    }
+
+    private func deliver(_ item: OutboxItem, into report: inout SendReport, now: @Sendable () -> Date) throws {
+        let claimant = ThisProcess.claimant.name
+        guard let reply = try store.claimForSending(item.id, claim: OutboxClaim(claimant: claimant, until: now() + lease),
+                                                    at: now()) else { return }
+        var text = ""
+        let outcome: DeliveryOutcome
+        do {
+            text = try ReplyBuilder.outgoing(reply, timeZone: timeZone).rendered()
+            let keeper = ClaimKeeper(store: store, item: item.id, claimant: claimant, lease: lease)
+            defer { keeper.stop() }
+            try transport.deliver(text)
+            outcome = .sent
+        } catch OutboundError.mayHaveBeenDelivered(let why) {
+            outcome = .unknown(why)
+        } catch {
+            outcome = .notTaken("\(error)")
+        }
+        switch outcome {
+        case .notTaken(let reason):
+            try store.markFailed(item.id, reason: reason, at: now())
+            report.failed.append(.init(item, error: reason))
+        case .unknown(let reason):
+            try store.markNeedsDecision(item.id, reason: reason, at: now())
+            report.needsAttention.append(.init(item, error: reason))
+        case .sent:
             // Delivered: if recording that fails, the item stays in `sending` and is reported for a person
             // to resolve, rather than being marked failed and sent a second time.
             do {
                 try store.markSent(item.id, at: now())
-                report.sent.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress, error: nil))
-                if let sentMaildir {
-                    do {
-                        try MaildirWriter(root: sentMaildir).deliver(text)
-                    } catch {
-                        report.warnings.append("message \(item.id) was sent but not copied to \(sentMaildir): \(error)")
-                    }
-                }
             } catch {
-                report.needsAttention.append(.init(id: item.id, conversation: item.conversationID, to: item.toAddress,
-                                                   error: "delivered, but recording it failed (\(error)); left in sending"))
+                report.needsAttention.append(.init(item, error: "delivered, but recording it failed (\(error)); left in sending"))
+                throw error
+            }
+            report.sent.append(.init(item, error: nil))
+            if let sentMaildir {
+                do {
+                    try MaildirWriter(root: sentMaildir).deliver(text)
+                } catch {
+                    report.warnings.append("message \(item.id) was sent but not copied to \(sentMaildir): \(error)")
+                }
             }
         }
-        return report
+    }
+}
+
+/// Renews a claim on its own thread while sendmail runs, so a slow delivery is never taken for an
+/// interrupted one by a sender on another machine (where the process cannot be asked).
+private final class ClaimKeeper: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var stopped = false
+
+    init(store: any OutboxStore, item: Int64, claimant: String, lease: TimeInterval) {
+        Thread.detachNewThread { [self] in
+            condition.lock()
+            defer { condition.unlock() }
+            while !stopped {
+                if condition.wait(until: Date() + lease / 4) || stopped { continue }
+                _ = try? store.renewClaim(item, claim: OutboxClaim(claimant: claimant, until: Date() + lease))
+            }
+        }
+    }
+
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
     }
 }

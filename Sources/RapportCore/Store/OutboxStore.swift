@@ -1,8 +1,25 @@
 import Foundation
 
-/// Where a reply is on its way out. queued → sending → sent | failed; failed goes back to sending on retry.
+/// Where a reply is on its way out: queued → sending → sent | failed | needs a decision.
+/// `failed` means the mail system did not take it, so it goes back to sending on the next run;
+/// `needsDecision` means it may have taken it (sendmail killed mid-way): never sent again until a
+/// person says so, as an item left in `sending` by a process that died.
 public enum OutboxState: String, Sendable, Codable, CaseIterable {
     case queued, sending, sent, failed
+    case needsDecision = "needs_decision"
+}
+
+/// Who is delivering an item and until when the claim holds without being renewed. A claim whose
+/// process is gone, or whose time has passed, is an interrupted delivery (`OutboxClaimant.isLive`).
+public struct OutboxClaim: Sendable, Hashable, Codable {
+    /// `host:pid:start`, from `OutboxClaimant`.
+    public var claimant: String
+    public var until: Date
+
+    public init(claimant: String, until: Date) {
+        self.claimant = claimant
+        self.until = until
+    }
 }
 
 /// One reply in the outbox.
@@ -19,9 +36,11 @@ public struct OutboxItem: Sendable, Hashable, Codable, Identifiable {
     public var attempts: Int
     public var queued: Date
     public var updated: Date
+    /// The delivery under way or last tried, while the item is (or was left) in `sending`.
+    public var claim: OutboxClaim?
 
     public init(id: Int64, messageRowID: MessageRowID, conversationID: ConversationID, agent: String, toAddress: String,
-                state: OutboxState, error: String?, attempts: Int, queued: Date, updated: Date) {
+                state: OutboxState, error: String?, attempts: Int, queued: Date, updated: Date, claim: OutboxClaim? = nil) {
         self.id = id
         self.messageRowID = messageRowID
         self.conversationID = conversationID
@@ -32,6 +51,7 @@ public struct OutboxItem: Sendable, Hashable, Codable, Identifiable {
         self.attempts = attempts
         self.queued = queued
         self.updated = updated
+        self.claim = claim
     }
 }
 
@@ -64,12 +84,19 @@ public protocol OutboxStore: Sendable {
     /// What a reply sent in this conversation would complete: an untold heads-up, an unthanked referral.
     func pendingMarks(conversation: ConversationID) throws -> ReplyMarks
     func outbox(states: Set<OutboxState>) throws -> [OutboxItem]
-    /// Moves a queued or failed item to `sending` (one attempt more) and returns what to build;
-    /// nil when it is no longer queued or failed (another process took it).
-    func claimForSending(_ id: Int64, at: Date) throws -> OutboundReply?
+    /// Moves a queued or failed item to `sending` under `claim` (one attempt more) and returns what to
+    /// build; nil when it is no longer queued or failed (another process took it).
+    func claimForSending(_ id: Int64, claim: OutboxClaim, at: Date) throws -> OutboundReply?
+    /// Extends a claim still held by the same claimant; false when the item is no longer theirs.
+    @discardableResult
+    func renewClaim(_ id: Int64, claim: OutboxClaim) throws -> Bool
     func markSent(_ id: Int64, at: Date) throws
+    /// The mail system did not take it: retried by the next run.
     func markFailed(_ id: Int64, reason: String, at: Date) throws
-    /// The agent's decision about an item left in `sending` by a crash: send again, or it did go out.
+    /// It may have been taken: a person decides (`resolveSending`), nothing sends it again before.
+    func markNeedsDecision(_ id: Int64, reason: String, at: Date) throws
+    /// A person's decision about an item left in `sending` or needing a decision: send again
+    /// (`.queued`) or it did go out (`.sent`). Whether a claim is still live is the caller's rule.
     func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws
 }
 

@@ -70,12 +70,15 @@ public struct OutgoingMessage: Sendable, Hashable {
 /// Why a message could not be built or delivered.
 public enum OutboundError: Error, Sendable, Equatable, CustomStringConvertible {
     case cannotBuild(String)
+    /// The mail system did not take the message: sending it again is safe.
     case deliveryFailed(String)
+    /// The mail system may have taken it (sendmail killed part-way): sending again could send it twice.
+    case mayHaveBeenDelivered(String)
 
     public var description: String {
         switch self {
         case let .cannotBuild(why): "cannot build the message: \(why)"
-        case let .deliveryFailed(why): why
+        case let .deliveryFailed(why), let .mayHaveBeenDelivered(why): why
         }
     }
 }

@@ -46,14 +46,17 @@ public struct SendmailTransport: MailTransport {
         process.waitUntilExit()
         let stderr = collected.wait()
         let detail = String(decoding: stderr, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        // Killed part-way, it may already have handed the message on: only a person can tell.
         if process.terminationReason == .uncaughtSignal {
-            throw OutboundError.deliveryFailed("\(program) was killed by signal \(process.terminationStatus)" + (detail.isEmpty ? "" : ": \(detail)"))
+            throw OutboundError.mayHaveBeenDelivered("\(program) was killed by signal \(process.terminationStatus) and may have sent it"
+                                                     + (detail.isEmpty ? "" : ": \(detail)"))
         }
+        // A failure status: sendmail-compatible commands take nothing when they say so.
         guard process.terminationStatus == 0 else {
             throw OutboundError.deliveryFailed("\(program) exited with status \(process.terminationStatus)" + (detail.isEmpty ? "" : ": \(detail)"))
         }
         if let writeError {
-            throw OutboundError.deliveryFailed("\(program) did not read the whole message: \(writeError)")
+            throw OutboundError.mayHaveBeenDelivered("\(program) said it sent the message without reading all of it: \(writeError)")
         }
     }
 

@@ -183,11 +183,14 @@ enum CurrentSchema {
             message_id INTEGER NOT NULL UNIQUE REFERENCES message(id),
             agent TEXT NOT NULL REFERENCES agent(login),
             to_address TEXT NOT NULL,
-            state TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed')),
+            state TEXT NOT NULL CHECK (state IN ('queued','sending','sent','failed','needs_decision')),
             error TEXT,
             attempts INTEGER NOT NULL DEFAULT 0,
             queued REAL NOT NULL,
-            updated REAL NOT NULL
+            updated REAL NOT NULL,
+            -- The process delivering it (`host:pid:start`) and until when its claim holds unrenewed.
+            claimed_by TEXT,
+            claim_until REAL
         );
         CREATE INDEX outbox_state ON outbox(state, id);
 

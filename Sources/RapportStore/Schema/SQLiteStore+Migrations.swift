@@ -12,6 +12,7 @@ extension SQLiteStore {
         V5SearchWithoutPositions.self,
         V6CoveringProfile.self,
         V7ChangeFeed.self,
+        V8OutboxClaims.self,
     ]
 
     /// The numbered migrations, for a store made before the latest one.

@@ -10,18 +10,20 @@ struct SendCommand: ParsableCommand {
         commandName: "send",
         abstract: "Deliver queued replies through sendmail (default: /usr/sbin/sendmail -t -oi).",
         discussion: """
-            Failed deliveries keep their reason and are retried by the next run. A reply found in `sending`
-            (a run was interrupted) is reported and never sent again silently: resolve it with
-            --resend ID or --mark-sent ID.
+            A delivery the mail system did not take (sendmail could not run, or exited with a failure status)
+            keeps its reason and is retried by the next run. One it may have taken (sendmail killed part-way)
+            needs a decision, as does a reply left in `sending` by a run that died: they are reported and never
+            sent again silently; resolve them with --resend ID or --mark-sent ID. A reply another sender is
+            delivering right now is left alone, and --resend refuses it.
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "The sendmail-compatible command, run without a shell (default: $RAPPORT_SENDMAIL, else the config's [mail] sendmail, else /usr/sbin/sendmail -t -oi).")
     var sendmail: String?
     @Option(help: "A Maildir that receives a copy of each sent message (default: $RAPPORT_SENT_MAILDIR, else the config's [mail] sent_maildir).")
     var sentMaildir: String?
-    @Option(help: "Put an item left in sending back in the queue, then deliver.") var resend: Int64?
-    @Option(help: "Record that an item left in sending did go out.") var markSent: Int64?
-    @Flag(help: "Print {\"sent\", \"failed\", \"needs_attention\", \"warnings\"} as JSON.") var json = false
+    @Option(help: "Put an item needing a decision (or left in sending) back in the queue, then deliver.") var resend: Int64?
+    @Option(help: "Record that an item needing a decision (or left in sending) did go out.") var markSent: Int64?
+    @Flag(help: "Print {\"sent\", \"failed\", \"needs_attention\", \"warnings\", \"stopped\"} as JSON.") var json = false
 
     func run() throws {
         let store = try global.openStore()
@@ -43,8 +45,9 @@ struct SendCommand: ParsableCommand {
                 complain("rapport: \(entry.id) to \(entry.to) \(entry.error ?? ""); resolve with --resend \(entry.id) or --mark-sent \(entry.id)")
             }
             for warning in report.warnings { complain("rapport: \(warning)") }
+            if let stopped = report.stopped { complain("rapport: stopped before the end of the queue: \(stopped)") }
             say("sent \(report.sent.count), failed \(report.failed.count), needs attention \(report.needsAttention.count)")
         }
-        if !report.failed.isEmpty || !report.needsAttention.isEmpty { throw ExitCode(1) }
+        if !report.failed.isEmpty || !report.needsAttention.isEmpty || report.stopped != nil { throw ExitCode(1) }
     }
 }

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// Delivery attacked as it was in the field: a sendmail killed after taking the message, two senders
+/// at once, a sender killed mid-delivery. Real `rapport send` processes, real sendmail scripts,
+/// FIFOs to hold a delivery open (no sleeps): nothing is sent twice without a person deciding.
+@Suite(.serialized) struct DeliveryKillTests {
+    /// A demo store with one compliant reply queued per conversation of Sam's, `count` of them.
+    func queued(_ count: Int) throws -> (RapportBinary, [Int]) {
+        let cli = RapportBinary()
+        #expect(try cli.run(["demo", "--seed-only", "--store", cli.store]).status == 0)
+        let rows = try #require(try cli.run(["conversations", "--mine", "--agent", "sam", "--json"]).json as? [[String: Any]])
+        var ids: [Int] = []
+        for row in rows.prefix(count) {
+            let id = try #require(row["id"] as? Int)
+            let first = String((row["customer_name"] as? String ?? "").split(separator: " ").first ?? "")
+            let queued = try cli.run(["reply", String(id), "--agent", "sam", "--text", "Hi \(first),\n\nAll sorted.\n\nSam\n"])
+            #expect(queued.status == 0, "\(queued.stderr)")
+            ids.append(id)
+        }
+        return (cli, ids)
+    }
+
+    func script(_ cli: RapportBinary, _ name: String, _ body: String) throws -> String {
+        let path = cli.folder.url.appendingPathComponent(name).path
+        try ("#!/bin/sh\n" + body).write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    func deliveries(_ file: String) -> Int {
+        ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").components(separatedBy: "\n").filter { $0.lowercased().hasPrefix("message-id:") }.count
+    }
+
+    /// sendmail takes each message and is then killed: 10 replies, three runs of `rapport send`. Each
+    /// reply reaches the mail system once and waits for a decision (was: 9 duplicates in 10 tries).
+    @Test func aSendmailKilledAfterTakingTheMessageIsNeverRetriedSilently() throws {
+        let (cli, _) = try queued(10)
+        let delivered = cli.folder.url.appendingPathComponent("delivered").path
+        let sendmail = try script(cli, "killed-sendmail", "cat >> '\(delivered)'\nkill -KILL $$\n")
+        for run in 0..<3 {
+            let result = try cli.run(["send", "--sendmail", sendmail, "--json"])
+            #expect(result.status == 1)
+            let report = try #require(result.json as? [String: Any])
+            #expect((report["sent"] as? [Any])?.isEmpty == true, "run \(run)")
+            #expect((report["needs_attention"] as? [Any])?.count == 10, "run \(run): \(result.stdout)")
+        }
+        #expect(deliveries(delivered) == 10)
+        // A person decides: this one did go out.
+        let decided = try cli.run(["send", "--sendmail", sendmail, "--mark-sent", "1", "--json"])
+        let left = try #require(decided.json as? [String: Any])
+        #expect((left["needs_attention"] as? [[String: Any]])?.compactMap { $0["id"] as? Int }.sorted() == Array(2...10))
+        #expect(deliveries(delivered) == 10)
+    }
+
+    /// Two senders at once: the second leaves the first's item alone (exit 0, no "interrupted"), and
+    /// `--resend` refuses while the first is delivering. The reply goes out once.
+    @Test func aParallelSenderLeavesALiveClaimAlone() throws {
+        let (cli, _) = try queued(1)
+        let dir = cli.folder.url.path
+        let delivered = dir + "/delivered"
+        #expect(mkfifo(dir + "/ready", 0o600) == 0 && mkfifo(dir + "/go", 0o600) == 0)
+        let slow = try script(cli, "slow-sendmail", """
+            cat >> '\(delivered)'
+            echo started > '\(dir)/ready'
+            read line < '\(dir)/go'
+
+            """)
+        let first = cli.launch(["send", "--sendmail", slow])
+        // Blocks until the first sender's sendmail holds the message: no sleep, no poll.
+        let ready = try #require(FileHandle(forReadingAtPath: dir + "/ready"))
+        #expect(String(decoding: ready.readDataToEndOfFile(), as: UTF8.self).hasPrefix("started"))
+
+        let second = try cli.run(["send", "--sendmail", slow])
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(!second.stderr.contains("interrupted"))
+        #expect(second.stdout.contains("sent 0, failed 0, needs attention 0"))
+        let resend = try cli.run(["send", "--sendmail", slow, "--resend", "1"])
+        #expect(resend.status == 1)
+        #expect(resend.stderr.contains("being delivered right now"), "\(resend.stderr)")
+
+        let go = try #require(FileHandle(forWritingAtPath: dir + "/go"))
+        go.write(Data("go\n".utf8))
+        try go.close()
+        let out = String(decoding: first.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        first.0.waitUntilExit()
+        #expect(first.0.terminationStatus == 0)
+        #expect(out.contains("sent 1,"))
+        #expect(deliveries(delivered) == 1)
+    }
+
+    /// A sender killed while its sendmail holds the message: the next run reports the item as
+    /// interrupted (its claimant is gone) and `--resend` is then allowed.
+    @Test func aSenderKilledMidDeliveryIsReportedAndMayBeResent() throws {
+        let (cli, _) = try queued(1)
+        let dir = cli.folder.url.path
+        #expect(mkfifo(dir + "/ready", 0o600) == 0 && mkfifo(dir + "/go", 0o600) == 0)
+        let slow = try script(cli, "slow-sendmail", """
+            cat >> '\(dir)/delivered'
+            echo started > '\(dir)/ready'
+            read line < '\(dir)/go'
+
+            """)
+        let first = cli.launch(["send", "--sendmail", slow])
+        let ready = try #require(FileHandle(forReadingAtPath: dir + "/ready"))
+        _ = ready.readDataToEndOfFile()
+        #expect(kill(first.0.processIdentifier, SIGKILL) == 0)
+        first.0.waitUntilExit()
+        // Let the orphaned sendmail finish, so nothing is left behind.
+        let go = try #require(FileHandle(forWritingAtPath: dir + "/go"))
+        go.write(Data("go\n".utf8))
+        try go.close()
+
+        let sink = try script(cli, "sendmail", "cat >> '\(dir)/delivered'\n")
+        let next = try cli.run(["send", "--sendmail", sink])
+        #expect(next.status == 1)
+        #expect(next.stderr.contains("found in sending after an interrupted run"), "\(next.stderr)")
+        let resent = try cli.run(["send", "--sendmail", sink, "--resend", "1"])
+        #expect(resent.status == 0, "\(resent.stderr)")
+        #expect(resent.stdout.contains("sent 1,"))
+    }
+}
