@@ -33,4 +33,13 @@ import Testing
             #expect("\(error)".contains("ASCII"), "\(error)")
         }
     }
+
+    /// The References we write parse back whole: every id, in order (GMime and Python's reader agree).
+    @Test func referencesParseBackWhole() throws {
+        let references = (1...20).map { "id-\($0).\(String(repeating: "y", count: 40))@mail.example.org" }
+        let text = try message(toName: "Dana", references: references).rendered()
+        let parsed = try MessageParser.parse(bytes: Data(text.utf8))
+        #expect(parsed.references == references)
+        #expect(parsed.inReplyTo == references.last)
+    }
 }

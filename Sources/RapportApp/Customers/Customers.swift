@@ -12,7 +12,10 @@ public struct Customers {
     /// Adds a customer; with an owner, `agent` is who is logged as giving them one.
     @discardableResult
     public func add(_ new: NewCustomer, by agent: String?) throws -> Customer {
-        try store.addCustomer(new, by: agent)
+        for (name, field) in [(new.firstName, "first name"), (new.lastName, "last name")] {
+            if let problem = PersonName.problem(name, field: field) { throw RapportError.invalid(problem) }
+        }
+        return try store.addCustomer(new, by: agent)
     }
 
     /// The customer with this address (any of theirs); refused when there is none.

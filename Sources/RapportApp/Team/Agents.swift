@@ -18,6 +18,9 @@ public struct Agents {
         guard !agent.login.isEmpty, agent.login.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) }) else {
             throw RapportError.invalid("a login is letters, digits, '.', '_' or '-': '\(agent.login)'")
         }
+        for (name, field) in [(agent.firstName, "first name"), (agent.lastName, "last name")] {
+            if let problem = PersonName.problem(name, field: field) { throw RapportError.invalid(problem) }
+        }
         guard EmailAddress.isPlausible(agent.email) else {
             throw RapportError.invalid("'\(agent.email)' is not an email address")
         }

@@ -26,6 +26,9 @@ public enum CustomerImport {
             var reasons: [String] = []
             let first = r["first_name"]
             if first.isEmpty { reasons.append("first_name is empty") }
+            for field in ["first_name", "last_name"] {
+                if let problem = PersonName.problem(r[field], field: field) { reasons.append(problem) }
+            }
             let emails = ([r["email"]] + extraColumns.map { r[$0] }).filter { !$0.isEmpty }.map(EmailAddress.normalized)
             if r["email"].isEmpty { reasons.append("email is empty") }
             for email in emails {

@@ -2,6 +2,16 @@ import Foundation
 
 /// How names are written, and the first and last name guessed for a customer Rapport has never met.
 public enum PersonName {
+    /// Why a name typed or imported for a person cannot be used, or nil. A line break in a name would
+    /// end a header line in every message we send them (or split a CSV row, a log line, a greeting).
+    public static func problem(_ name: String, field: String) -> String? {
+        guard let bad = name.unicodeScalars.first(where: {
+            $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }) else { return nil }
+        let what = bad == "\n" || bad == "\r" || bad.value >= 0x2028 ? "a line break" : "a control character"
+        return "the \(field) contains \(what); a name is one line of text"
+    }
+
     /// "First Last", or whichever of the two is not empty: the one way every screen and message writes a name.
     public static func full(first: String, last: String) -> String {
         [first, last].filter { !$0.isEmpty }.joined(separator: " ")
