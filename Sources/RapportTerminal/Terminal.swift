@@ -159,22 +159,20 @@ public final class Terminal: Screen {
 
     private func put(_ change: CellChange, in frame: CellBuffer) {
         let (attrs, pair) = palette.attributes(for: change.cell.style)
+        let width = { (scalar: UInt32) in rapport_wcwidth(scalar) }
         if change.cell.isContinuation {
-            // ncurses fills the right half itself when it, too, thinks the left is wide.
             let lead = change.x > 0 ? frame[change.x - 1, change.y] : Cell.blank
-            if let first = lead.grapheme.unicodeScalars.first, rapport_wcwidth(first.value) == 2 { return }
-            write([UInt32(32)], x: change.x, y: change.y, attrs: attrs, pair: pair)
+            // nil: ncurses fills the right half itself, as it counts the lead as two columns.
+            if let trail = CellGlyph.trail(lead.grapheme, width: width) {
+                write(trail, x: change.x, y: change.y, attrs: attrs, pair: pair)
+            }
             return
         }
-        // A spacing character followed only by zero-width ones fits one cchar_t; for longer
-        // sequences (ZWJ emoji) draw the base alone rather than confuse ncurses' column count.
-        var scalars: [UInt32] = []
-        for scalar in change.cell.grapheme.unicodeScalars {
-            if scalars.isEmpty { scalars.append(scalar.value); continue }
-            guard scalars.count < 5, rapport_wcwidth(scalar.value) == 0 else { break }
-            scalars.append(scalar.value)
+        write(CellGlyph.lead(change.cell.grapheme, width: width), x: change.x, y: change.y, attrs: attrs, pair: pair)
+        // The right half goes with it: the diff may not list an unchanged continuation cell.
+        if change.cell.width == 2, change.x + 1 < frame.width, let trail = CellGlyph.trail(change.cell.grapheme, width: width) {
+            write(trail, x: change.x + 1, y: change.y, attrs: attrs, pair: pair)
         }
-        write(scalars, x: change.x, y: change.y, attrs: attrs, pair: pair)
     }
 
     private func write(_ scalars: [UInt32], x: Int, y: Int, attrs: attr_t, pair: Int16) {

@@ -86,3 +86,54 @@ import Testing
         }
     }
 }
+
+/// Emoji the terminal cannot place in one cell — a ZWJ family, a ZWJ rainbow flag, a country flag —
+/// never shift the grid: the sidebar's separator stays in its column and nothing is left behind.
+@Suite(.enabled(if: TmuxScreen.isAvailable, "needs tmux"), .serialized)
+struct EmojiGridTests {
+    @Test func zwjSequencesAndFlagsKeepTheSeparatorInItsColumn() throws {
+        let cli = RapportBinary()
+        #expect(try cli.run(["demo", "--seed-only", "--store", cli.store]).status == 0)
+        let maildir = (cli.store as NSString).deletingLastPathComponent + "/family"
+        for sub in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
+        }
+        try """
+            From: Dana Whitfield <dana@whitfieldbakery.example>
+            To: sam@example.com
+            Subject: Family photo
+            Message-ID: <family-1@x.org>
+            Date: Tue, 01 Dec 2026 03:00:00 +0000
+            Content-Type: text/plain; charset=utf-8
+
+            Here we are \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466} all of us \u{1F3F3}\u{FE0F}\u{200D}\u{1F308} and flags \u{1F1E9}\u{1F1EA} end
+
+            """.write(toFile: maildir + "/new/1.eml", atomically: true, encoding: .utf8)
+        #expect(try cli.run(["ingest", maildir]).status == 0)
+
+        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], width: 100, height: 16)
+        try screen.waitFor("Family photo")
+        try screen.send("Enter")
+        let thread = try screen.waitFor("the thread with its sidebar") { lines in
+            lines.contains { $0.contains("Here we are") } && lines.filter { $0.contains("│") }.count >= 10
+        }
+        // The separator's column, counting the family emoji as the two columns it takes.
+        func column(_ line: String) -> Int? {
+            var x = 0
+            for character in line {
+                if character == "│" { return x }
+                x += character == "\u{1F468}" ? 2 : 1
+            }
+            return nil
+        }
+        let columns = thread.dropFirst().dropLast(2).compactMap(column)
+        #expect(columns.count >= 10 && Set(columns).count == 1, "\(columns)\n\(thread.joined(separator: "\n"))")
+        let text = try #require(thread.first { $0.contains("Here we are") })
+        #expect(text.contains("Here we are \u{1F468} all of us \u{FFFD}  and flags DE end"), "\(text)")
+        #expect(!text.unicodeScalars.contains { $0.value == 0x200D || (0x1F1E6...0x1F1FF).contains($0.value) })
+
+        try screen.send("q")
+        let list = try screen.waitFor("· Mine ·")
+        #expect(!list.joined().unicodeScalars.contains { $0.value == 0x200D || $0.value >= 0x1F300 }, "\(list.joined(separator: "\n"))")
+    }
+}
