@@ -24,6 +24,9 @@ enum Main {
     static func main() {
         // A sendmail that exits without reading its input must give a write error, not kill us mid-delivery.
         signal(SIGPIPE, SIG_IGN)
+        // A file-size limit reached (a quota, `ulimit -f`) must be a write error the store reports,
+        // as a full disk is, not a signal that kills us between a delivery and its record.
+        signal(SIGXFSZ, SIG_IGN)
         do {
             var command = try Rapport.parseAsRoot()
             do { try command.run() } catch { throw SQLiteStore.translate(error) }

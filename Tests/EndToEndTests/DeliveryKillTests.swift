@@ -119,4 +119,35 @@ import Testing
         #expect(resent.status == 0, "\(resent.stderr)")
         #expect(resent.stdout.contains("sent 1,"))
     }
+
+    /// The store runs out of room part-way through `rapport send` (a 64 KiB file-size limit stands in
+    /// for a full disk): what was delivered is still printed, the run says why it stopped, and no reply
+    /// is ever delivered twice — not then, not by the next run.
+    @Test func aFullDiskDuringSendStillPrintsWhatWasDelivered() throws {
+        let (cli, _) = try queued(10)
+        let delivered = cli.folder.url.appendingPathComponent("delivered").path
+        let sendmail = try script(cli, "sendmail", "cat >> '\(delivered)'\n")
+        let environment = cli.environment.map { "\($0.key)=\($0.value)" }
+        let limited = Process()
+        limited.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        limited.arguments = ["-i"] + environment + ["/bin/bash", "-c", "ulimit -f 64; exec \"$0\" send --sendmail \"$1\"",
+                                                   RapportBinary.url.path, sendmail]
+        let out = Pipe(), err = Pipe()
+        limited.standardOutput = out
+        limited.standardError = err
+        try limited.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        limited.waitUntilExit()
+        #expect(limited.terminationReason == .exit && limited.terminationStatus == 1)
+        #expect(stderr.contains("stopped before the end of the queue"), "\(stderr)")
+        let printed = stdout.components(separatedBy: "\n").filter { $0.hasPrefix("sent ") && $0.contains(" to ") }.count
+        #expect(printed >= 1 && printed == deliveries(delivered), "\(stdout)")
+
+        // Room again: the rest go out; one delivered but not recorded waits for a person instead.
+        _ = try cli.run(["send", "--sendmail", sendmail])
+        let sent = ((try? String(contentsOfFile: delivered, encoding: .utf8)) ?? "").components(separatedBy: "\n")
+            .filter { $0.lowercased().hasPrefix("message-id:") }
+        #expect(sent.count == 10 && Set(sent).count == 10, "each of the 10 replies delivered exactly once: \(sent)")
+    }
 }
