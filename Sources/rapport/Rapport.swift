@@ -8,6 +8,7 @@ struct Rapport: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "A terminal inbox where every customer has one person who looks after them.",
+        version: RapportVersion.current,
         subcommands: [
             InboxCommand.self, InitCommand.self, DemoCommand.self, AgentCommand.self, CustomerCommand.self,
             AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, LogCommand.self,

@@ -23,6 +23,22 @@ import Testing
         #expect(unassigned.map { $0["email"] as? String } == ["marcus@example.org"])
     }
 
+    /// `--version` answers without a store; an agent's last name may be left out.
+    @Test func versionAndAnAgentWithoutALastName() throws {
+        let cli = RapportBinary()
+        let version = try cli.run(["--version"])
+        #expect(version.status == 0 && version.stdout.hasPrefix("rapport ") && version.stderr.isEmpty)
+        _ = try cli.run(["init"])
+        #expect(try cli.run(["agent", "add", "--login", "ana", "--first", "Ana", "--email", "ana@example.com"]).status == 0)
+        let agents = try #require(try cli.run(["agent", "list", "--json"]).json as? [[String: Any]])
+        #expect(agents.first?["last_name"] as? String == "")
+        let help = try cli.run(["agent", "add", "--help"]).stdout
+        for option in ["--login", "--first", "--last", "--email"] {
+            let line = help.components(separatedBy: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(option + " ") }
+            #expect((line?.count ?? 0) > 30, "\(option) has help text")
+        }
+    }
+
     @Test func assignAndLogRoundTrip() throws {
         let cli = try RapportBinary.withTeam()
         try cli.run(["customer", "add", "--first", "Dana", "--email", "dana@example.org"])
