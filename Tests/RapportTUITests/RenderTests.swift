@@ -115,7 +115,7 @@ struct RenderTests {
         for key in typing("ma") { _ = update(&state, .key(key)) }
         _ = update(&state, .key(.down))
         expectScreen(screen(state), [
-            "  1 Mine   2 Unassigned   3 All   4 Pending   5 Heads-up   6 Thank-you  rapport",
+            " 1 Mine  2 Unassigned  3 All  4 Pending  5 Heads-up  6 Thank-you  7 Quiet",
             "  Customer             Owner      Status  Age Subject",
             " ●Ada Lovelace         Maria      open     1m Invoice ␛[31mred␛[0m question",
             "  Charles Babbage      Bob        pending  3h Re: difference engine",

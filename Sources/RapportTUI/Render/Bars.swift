@@ -11,20 +11,34 @@ enum Bars {
             buffer.write("  (Esc: back to \(state.view.title))", x: x + used, y: y, style: .dim)
             return
         }
+        // Every view stays on the bar: the roomiest labels that fit them all (80 columns used to lose "7 Quiet").
+        let labels = tabLabels(width: layout.width, compact: layout.isCompact)
         var x = 1
-        for view in InboxView.allCases {
-            let title = layout.isCompact ? view.shortTitle : view.title
-            let text = layout.isCompact ? "\(view.number)\(title)" : " \(view.number) \(title) "
+        for (view, text) in zip(InboxView.allCases, labels.texts) {
             let style: Style
             if case .view(let current) = state.list.source, current == view { style = .tabActive }
             else { style = .plain }
             guard x + DisplayWidth.of(text) <= layout.width else { break }
-            x += buffer.write(text, x: x, y: y, style: style) + 1
+            x += buffer.write(text, x: x, y: y, style: style) + labels.gap
         }
         let brand = "rapport"
         if x + brand.count + 1 <= layout.width {
             buffer.write(brand, x: layout.width - brand.count - 1, y: y, style: .dim)
         }
+    }
+
+    /// The tab labels and the gap after each: " 1 Mine " padded, else "1 Mine", else "1Mine" short.
+    static func tabLabels(width: Int, compact: Bool) -> (texts: [String], gap: Int) {
+        let views = InboxView.allCases
+        let choices: [(texts: [String], gap: Int)] = [
+            (views.map { " \($0.number) \($0.title) " }, 1),
+            (views.map { "\($0.number) \($0.title)" }, 2),
+            (views.map { "\($0.number)\($0.shortTitle)" }, 1),
+        ]
+        let fitting = choices.dropFirst(compact ? 2 : 0).first { choice in
+            1 + choice.texts.reduce(0) { $0 + DisplayWidth.of($1) + choice.gap } <= width
+        }
+        return fitting ?? choices[2]
     }
 
     /// Agent, view and counts; right-aligned, the number of marks and the help key.
