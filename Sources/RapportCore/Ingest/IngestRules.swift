@@ -23,12 +23,18 @@ public struct IngestRules: Sendable, Hashable {
     public func file(_ mail: IncomingMail, facts: some IngestFacts) throws -> Filing {
         if try Duplicate.isDuplicate(mail, facts: facts) { return .duplicate }
         let identity = Identity.of(mail, agent: facts.agent(at:))
-        guard let address = identity.customerAddress, let name = identity.newCustomerName else {
+        guard let address = identity.customerAddress else {
             return .refused(identity.refusal ?? "no customer address")
         }
         let known = try facts.customer(at: address)
-        let customer: Filing.Customer = known.map(Filing.Customer.existing)
-            ?? .new(address: address, firstName: name.first, lastName: name.last)
+        let customer: Filing.Customer
+        if let known {
+            customer = .existing(known)
+        } else {
+            // Guessed only for a customer met now: the guess is a tenth of a batch's CPU when made for every message.
+            let name = identity.newCustomerName ?? (first: address, last: "")
+            customer = .new(address: address, firstName: name.first, lastName: name.last)
+        }
         return .store(Filing.Placement(
             direction: identity.direction, author: identity.author, customer: customer,
             conversation: try threading.place(mail, customer: known, facts: facts)))
