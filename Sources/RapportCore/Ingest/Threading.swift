@@ -49,12 +49,16 @@ public struct Threading: Sendable, Hashable {
 
     /// Decides for a message of `customer` (nil for a customer met only now, who has no conversation yet).
     public func place(_ mail: IncomingMail, customer: CustomerID?, facts: some IngestFacts) throws -> Decision {
-        let (subject, normalized) = Self.subject(mail.subject)
-        guard let customer else { return .new(subject: subject, normalizedSubject: normalized) }
-        for reference in Self.referenced(inReplyTo: mail.inReplyTo, references: mail.references) {
-            if let id = try facts.conversation(of: customer, holding: reference) { return .existing(id) }
+        if let customer {
+            for reference in Self.referenced(inReplyTo: mail.inReplyTo, references: mail.references) {
+                if let id = try facts.conversation(of: customer, holding: reference) { return .existing(id) }
+            }
         }
-        if let id = try facts.conversation(of: customer, normalizedSubject: normalized, activeIn: activity(around: mail.date)) {
+        // Normalised only now: most replies thread by their headers, and normalising a subject
+        // costs more than the lookups that found their conversation.
+        let (subject, normalized) = Self.subject(mail.subject)
+        if let customer, let id = try facts.conversation(of: customer, normalizedSubject: normalized,
+                                                         activeIn: activity(around: mail.date)) {
             return .existing(id)
         }
         return .new(subject: subject, normalizedSubject: normalized)
