@@ -16,12 +16,12 @@ extension SQLiteStore: MailIngestStore {
         }
     }
 
-    public func ingest(_ batch: [IngestItem], threadWindow: TimeInterval) throws -> [IngestOutcome] {
+    public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
             try Self.withBulkWriteSettings(db) {
                 var outcomes: [IngestOutcome] = []
                 try db.inTransaction(.immediate) {
-                    outcomes = try Self.ingest(db, batch, threadWindow: threadWindow)
+                    outcomes = try Self.ingest(db, batch, rules: rules)
                     return .commit
                 }
                 return outcomes
@@ -46,10 +46,8 @@ extension SQLiteStore: MailIngestStore {
         return try body()
     }
 
-    static func ingest(_ db: Database, _ batch: [IngestItem], threadWindow: TimeInterval) throws -> [IngestOutcome] {
-        let agents = try Dictionary(
-            Row.fetchAll(db, sql: "SELECT login, email FROM agent").map { (EmailAddress.normalized($0["email"]), $0["login"] as String) },
-            uniquingKeysWith: { first, _ in first })
+    static func ingest(_ db: Database, _ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
+        let facts = try BatchFacts(db)
         // A savepoint per message: a message the database refuses is reported, the batch goes on.
         // Cached SAVEPOINT statements: GRDB's inSavepoint compiles two statements per message.
         let savepoint = try db.cachedStatement(sql: "SAVEPOINT ingest_message")
@@ -63,7 +61,7 @@ extension SQLiteStore: MailIngestStore {
             case let .mail(mail):
                 try savepoint.execute()
                 do {
-                    let outcome = try Self.ingest(db, mail, agents: agents, threadWindow: threadWindow)
+                    let outcome = try Self.ingest(db, mail, filing: rules.file(mail, facts: facts))
                     try release.execute()
                     return outcome
                 } catch {
@@ -80,91 +78,45 @@ extension SQLiteStore: MailIngestStore {
 
     // MARK: - One message
 
-    static func ingest(_ db: Database, _ mail: IncomingMail, agents: [String: String],
-                       threadWindow: TimeInterval) throws -> IngestOutcome {
-        if try isDuplicate(db, mail) {
+    /// Writes what the rules decided for one message: its seen record, and for a message to store
+    /// the customer and conversation to create (if new), the message itself.
+    static func ingest(_ db: Database, _ mail: IncomingMail, filing: Filing) throws -> IngestOutcome {
+        switch filing {
+        case .duplicate:
             try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: nil, outcome: "duplicate", reason: nil)
             return .duplicate
-        }
-        let sender = EmailAddress.normalized(mail.fromAddress)
-        let author = agents[sender]
-        // Mail an agent sent is outbound, filed under the customer it went to.
-        let customerAddress: String
-        let customerName: String?
-        if author != nil {
-            guard let recipient = mail.to.map(EmailAddress.normalized).first(where: { agents[$0] == nil }) else {
-                let reason = "sent by agent \(author!) to no customer address"
-                try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: nil, outcome: "unreadable", reason: reason)
-                return .failed(reason)
+        case let .refused(reason):
+            try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: nil, outcome: "unreadable", reason: reason)
+            return .failed(reason)
+        case let .store(placement):
+            let at = mail.date.timeIntervalSince1970
+            let customerID = switch placement.customer {
+            case let .existing(id): id
+            case let .new(address, first, last): try insertCustomer(db, address: address, first: first, last: last, at: at)
             }
-            customerAddress = recipient
-            customerName = nil
-        } else {
-            customerAddress = sender
-            customerName = mail.fromName
+            let conversationID = switch placement.conversation {
+            case let .existing(id): id
+            case let .new(subject, normalized):
+                try insertConversation(db, customer: customerID, subject: subject, normalized: normalized, at: at)
+            }
+            let message = try insertMessage(db, NewMessage(
+                conversationID: conversationID, direction: placement.direction, author: placement.author,
+                from: mail.fromAddress, to: mail.to, subject: mail.subject, text: mail.text, messageID: mail.messageID,
+                inReplyTo: mail.inReplyTo, references: mail.references, date: mail.date, attachments: mail.attachments,
+                sourcePath: mail.path), customerID: customerID)
+            try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: message, outcome: "ingested", reason: nil)
+            return .ingested(message)
         }
-        let customerID = try findOrCreateCustomer(db, address: customerAddress, displayName: customerName, at: mail.date)
-        let conversationID = try thread(db, mail, customer: customerID, window: threadWindow)
-        let message = try insertMessage(db, NewMessage(
-            conversationID: conversationID, direction: author != nil ? .outbound : .inbound, author: author,
-            from: mail.fromAddress, to: mail.to, subject: mail.subject, text: mail.text, messageID: mail.messageID,
-            inReplyTo: mail.inReplyTo, references: mail.references, date: mail.date, attachments: mail.attachments,
-            sourcePath: mail.path), customerID: customerID)
-        try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: message, outcome: "ingested", reason: nil)
-        return .ingested(message)
     }
 
-    /// Already stored: the same Message-ID in any message (ours or ingested), or the same file content.
-    static func isDuplicate(_ db: Database, _ mail: IncomingMail) throws -> Bool {
-        if let id = mail.messageID,
-           try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM message WHERE message_id = ?)"),
-                             arguments: [id]) == true {
-            return true
-        }
-        return try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM ingest_seen WHERE dedup_key = ?)"),
-                                 arguments: [mail.dedupKey]) == true
-    }
-
-    /// The customer who owns the address, or a new one: unassigned, not existing, named from the email.
-    static func findOrCreateCustomer(_ db: Database, address: String, displayName: String?, at date: Date) throws -> CustomerID {
-        if let id = try CustomerID.fetchOne(db.cachedStatement(sql: "SELECT customer_id FROM customer_address WHERE address = ?"),
-                                            arguments: [address]) {
-            return id
-        }
-        let name = PersonName.guess(displayName: displayName, address: address)
+    /// A customer met for the first time: unassigned, not existing, with the one address they were met at.
+    static func insertCustomer(_ db: Database, address: String, first: String, last: String, at: Double) throws -> CustomerID {
         try db.cachedStatement(sql: "INSERT INTO customer (first_name, last_name, owner, created, is_existing) VALUES (?, ?, NULL, ?, 0)")
-            .execute(arguments: [name.first, name.last, date.timeIntervalSince1970])
+            .execute(arguments: [first, last, at])
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO customer_address (address, customer_id, position) VALUES (?, ?, 0)")
             .execute(arguments: [address, id])
         return id
-    }
-
-    /// In-Reply-To and References first (most recent first), then the same customer with the same
-    /// normalised subject active within the window of this message's date, else a new conversation.
-    static func thread(_ db: Database, _ mail: IncomingMail, customer: CustomerID, window: TimeInterval) throws -> ConversationID {
-        var seen = Set<String>()
-        let references = ([mail.inReplyTo].compactMap { $0 } + mail.references.reversed()).filter { seen.insert($0).inserted }
-        for reference in references.prefix(50) {
-            if let id = try ConversationID.fetchOne(db.cachedStatement(sql: """
-                SELECT m.conversation_id FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE m.message_id = ? AND c.customer_id = ? LIMIT 1
-                """), arguments: [reference, customer]) {
-                return id
-            }
-        }
-        let subject = mail.subject.isEmpty ? "(no subject)" : mail.subject
-        let normalized = Subject.normalized(subject)
-        let at = mail.date.timeIntervalSince1970
-        if let id = try ConversationID.fetchOne(db.cachedStatement(sql: """
-            SELECT id FROM conversation
-            WHERE customer_id = ? AND normalized_subject = ? AND last_activity BETWEEN ? AND ?
-            ORDER BY last_activity DESC LIMIT 1
-            """), arguments: [customer, normalized, at - window, at + window]) {
-            return id
-        }
-        // The customer was found or created just before: no need to check it exists, as startConversation does.
-        return try insertConversation(db, customer: customer, subject: subject, normalized: normalized, at: at)
     }
 
     static func recordSeen(_ db: Database, key: String, path: String, dedup: String?, message: MessageRowID?,

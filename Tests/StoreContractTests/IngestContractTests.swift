@@ -18,7 +18,7 @@ import Testing
         let s = try ContractStore(factory)
         let outcomes = try s.store.ingest([mail("a", messageID: "a@x"), mail("b", messageID: "b@x", inReplyTo: "a@x", at: 60),
                                            .unreadable(seenKey: "/mail:c", path: "/mail/new/c", reason: "truncated")],
-                                          threadWindow: 86_400)
+                                          rules: IngestRules(threadWindow: 86_400))
         #expect(outcomes.count == 3)
         guard case .ingested(let first) = outcomes[0], case .ingested = outcomes[1] else {
             Issue.record("\(outcomes)"); return
@@ -34,8 +34,8 @@ import Testing
     @Test(arguments: StoreFactories.all)
     func theSameMessageUnderAnotherFileIsADuplicate(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
-        _ = try s.store.ingest([mail("a", messageID: "a@x")], threadWindow: 86_400)
-        let again = try s.store.ingest([mail("a-copy", messageID: "a@x")], threadWindow: 86_400)
+        _ = try s.store.ingest([mail("a", messageID: "a@x")], rules: IngestRules(threadWindow: 86_400))
+        let again = try s.store.ingest([mail("a-copy", messageID: "a@x")], rules: IngestRules(threadWindow: 86_400))
         #expect(again == [.duplicate])
         #expect(try s.store.seenKeys(["/mail:a-copy"]) == ["/mail:a-copy"])
         let list = try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 10, agent: "sam")
@@ -47,7 +47,7 @@ import Testing
         let s = try ContractStore(factory)
         _ = try s.store.ingest([mail("a", messageID: "a@x"),
                                 mail("b", from: "sam@example.com", to: "dana@example.org", subject: "Re: Leak", messageID: "b@x", inReplyTo: "a@x", at: 60)],
-                               threadWindow: 86_400)
+                               rules: IngestRules(threadWindow: 86_400))
         let c = try #require(try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: "sam").first)
         let messages = try s.store.messages(conversation: c.id)
         #expect(messages.map(\.direction) == [.inbound, .outbound] && messages.last?.author == "sam")

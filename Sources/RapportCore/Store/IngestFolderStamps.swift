@@ -2,7 +2,8 @@ import Foundation
 
 /// What a store remembers about Maildir folders between ingest runs, so a run can skip a folder
 /// that has not changed since a complete earlier run without listing it (as `notmuch new` does).
-/// Kept apart from `MailIngestStore`: a store without it is simply listed in full every time.
+/// Part of what `MailIngester` requires of a store (and of `StorePort`); a store with nothing to
+/// remember returns no stamps, and every folder is then listed in full.
 public protocol IngestFolderStamps: Sendable {
     /// The stamps recorded for these folder paths (absent when none was).
     func folderStamps(_ folders: [String]) throws -> [String: FolderStamp]

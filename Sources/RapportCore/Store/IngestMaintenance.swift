@@ -1,7 +1,7 @@
 import Foundation
 
-/// Housekeeping a store may do when an ingest run has finished (kept apart from `MailIngestStore`
-/// so a store without any still conforms to that). `MailIngester` calls it after the last batch.
+/// Housekeeping a store may do when an ingest run has finished. `MailIngester` requires it and
+/// calls it after the last batch; a store with nothing to do returns at once.
 public protocol IngestMaintenance: Sendable {
     /// `stored` messages were added by the run that just ended.
     func ingestFinished(stored: Int) throws

@@ -56,7 +56,8 @@ public protocol MailIngestStore: Sendable {
     func seenKeys(_ keys: [String]) throws -> Set<String>
     /// Stores a batch in ONE transaction: every message with its customer, conversation and seen record,
     /// or nothing (a crash mid-batch leaves no half-written message, conversation or customer).
-    /// Threading: In-Reply-To/References, else the same customer and normalised subject within
-    /// `threadWindow`, else a new conversation. Mail from an agent's address is outbound by that agent.
-    func ingest(_ batch: [IngestItem], threadWindow: TimeInterval) throws -> [IngestOutcome]
+    /// Each message is filed as `rules.file` decides (duplicate, identity, threading), asked with the
+    /// store's answers inside that transaction; a message the store then refuses is rolled back alone
+    /// and reported as failed. The adapter decides nothing itself.
+    func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome]
 }

@@ -27,28 +27,33 @@ public struct IngestProgress: Sendable, Hashable {
 }
 
 /// Reads Maildirs into the store: lists files, skips those seen before, parses the rest and hands
-/// them to the store a batch at a time (one transaction per batch).
+/// them to the store a batch at a time (one transaction per batch), with the rules that file each
+/// message (`IngestRules`: the store looks up what they ask and writes what they decide).
 ///
 /// Two stages run at once: a producer checks seen records and parses the next batch on every core
 /// while the caller's thread writes the current one, so parsing and SQLite's single writer overlap.
 /// At most two parsed batches wait between them, and a batch is cut early once its files reach
 /// `batchBytes`, so memory stays bounded whatever the Maildir holds.
 public struct MailIngester: Sendable {
-    public var store: any MailIngestStore
+    /// What ingest needs of a store, stated in the type (no capability is discovered at run time):
+    /// seen records and batches, folder stamps, and the housekeeping after a run.
+    public typealias Store = MailIngestStore & IngestFolderStamps & IngestMaintenance
+
+    public var store: any Store
     public var batchSize: Int
     /// Files per batch are cut at this many bytes (as listed), however few they are.
     public var batchBytes: Int
     public var limits: ParseLimits
-    /// A reply more than this long after the last activity starts a new conversation (unless its headers say otherwise).
-    public var threadWindow: TimeInterval
+    /// Duplicates, identity and threading: the store files each message as these rules decide.
+    public var rules: IngestRules
 
-    public init(store: any MailIngestStore, batchSize: Int = 1_000, batchBytes: Int = 32 << 20,
-                limits: ParseLimits = .standard, threadWindow: TimeInterval = 30 * 24 * 3600) {
+    public init(store: any Store, batchSize: Int = 1_000, batchBytes: Int = 32 << 20,
+                limits: ParseLimits = .standard, rules: IngestRules = .standard) {
         self.store = store
         self.batchSize = max(1, batchSize)
         self.batchBytes = max(1, batchBytes)
         self.limits = limits
-        self.threadWindow = threadWindow
+        self.rules = rules
     }
 
     public func run(maildirs: [String], progress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
@@ -79,11 +84,11 @@ public struct MailIngester: Sendable {
         while true {
             switch handoff.take() {
             case .finished:
-                try (store as? any IngestMaintenance)?.ingestFinished(stored: summary.ingested)
+                try store.ingestFinished(stored: summary.ingested)
                 try recordStamps(listed)
                 return summary
             case let .parsed(files, items):
-                let outcomes = try store.ingest(items, threadWindow: threadWindow)
+                let outcomes = try store.ingest(items, rules: rules)
                 for (item, outcome) in zip(items, outcomes) {
                     switch outcome {
                     case .ingested: summary.ingested += 1
@@ -121,7 +126,6 @@ public struct MailIngester: Sendable {
     /// cost a directory read and a million key lookups, never a parse, a hash or a stat.
     func freshFiles(_ maildirs: [String], summary: inout IngestSummary)
         throws -> (files: [FreshFile], listed: [String: FolderStamp]) {
-        let stamper = store as? any IngestFolderStamps
         var fresh: [FreshFile] = []
         var listed: [String: FolderStamp] = [:]
         for (rootIndex, root) in maildirs.enumerated() {
@@ -131,7 +135,7 @@ public struct MailIngester: Sendable {
             }
             let folders = [MaildirEntry.Folder.new, .cur]
             let paths = folders.map { maildir.root + "/" + $0.rawValue }
-            let stamps = try stamper?.folderStamps(paths) ?? [:]
+            let stamps = try store.folderStamps(paths)
             for (folder, path) in zip(folders, paths) {
                 // Read before listing: a file that arrives while we list changes it again.
                 let modified = maildir.modification(of: folder)
@@ -169,9 +173,8 @@ public struct MailIngester: Sendable {
     /// After a complete run every listed file is handled: remember the folders, except one changed
     /// in the last two seconds (a coarse file system clock could hide a delivery in that second).
     func recordStamps(_ listed: [String: FolderStamp]) throws {
-        guard let stamper = store as? any IngestFolderStamps else { return }
         let now = Int64(Date().timeIntervalSince1970 * 1e9)
-        try stamper.recordFolderStamps(listed.filter { now - $0.value.modified >= 2_000_000_000 })
+        try store.recordFolderStamps(listed.filter { now - $0.value.modified >= 2_000_000_000 })
     }
 
     /// Consecutive ranges of at most `count` files and (unless one file alone is bigger) `bytes` bytes.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 import RapportMail
 
@@ -26,7 +27,7 @@ struct IngestCommand: ParsableCommand {
     func run() throws {
         let store = try global.openStore()
         let bar = isatty(STDERR_FILENO) == 1 && !json ? ProgressBar() : nil
-        let summary = try MailIngester(store: store, batchSize: batch).run(maildirs: maildirs) { progress in
+        let summary = try Ingest(store: store).file(maildirs: maildirs, batchSize: batch) { progress in
             bar?.draw(progress)
             if verbose && progress.done > 0 {
                 FileHandle.standardError.write(Data("committed \(progress.done)/\(progress.total)\n".utf8))

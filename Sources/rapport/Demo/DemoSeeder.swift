@@ -78,7 +78,7 @@ struct DemoSeeder {
             threads.append((customer, conversation.subject, byHeaders ? last?.messageID : nil))
         }
         try DemoMaildir(root: root, now: now).write(replyingTo: threads)
-        return try MailIngester(store: store).run(maildirs: [root])
+        return try Ingest(store: store).file(maildirs: [root])
     }
 
     /// A few customers changed hands, with a handoff note, so the log and the sidebar have history.

@@ -1,0 +1,13 @@
+import Foundation
+
+/// Whether a message is already stored, so a second copy (the same mail in two Maildirs, a file
+/// delivered twice, our own sent mail coming back) adds nothing.
+public enum Duplicate {
+    /// Already stored: the same Message-ID in any message (ours or ingested), or, whatever its
+    /// Message-ID, the same dedup key as a file seen before ("mid:<Message-ID>", or the hash of a
+    /// file without one). The dedup key is asked only when the Message-ID did not decide.
+    public static func isDuplicate(_ mail: IncomingMail, facts: some IngestFacts) throws -> Bool {
+        if let id = mail.messageID, try facts.isStored(messageID: id) { return true }
+        return try facts.isSeen(dedupKey: mail.dedupKey)
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+
+/// What the ingest rules need to know about the store, asked one question at a time while a
+/// message is filed. An adapter answers them inside its batch transaction (so each answer sees
+/// the messages filed before it in the same batch); a test answers them from a few values.
+public protocol IngestFacts {
+    /// Some stored message (ours or ingested) has this Message-ID.
+    func isStored(messageID: String) throws -> Bool
+    /// A file with this dedup key was seen before.
+    func isSeen(dedupKey: String) throws -> Bool
+    /// The login of the agent whose (normalised) address this is.
+    func agent(at address: String) -> String?
+    /// The customer who has this (normalised) address.
+    func customer(at address: String) throws -> CustomerID?
+    /// The customer's conversation holding a message with this Message-ID.
+    func conversation(of customer: CustomerID, holding messageID: String) throws -> ConversationID?
+    /// The customer's conversation with this normalised subject whose last activity falls in
+    /// `activity` (seconds since 1970), the most recently active first.
+    func conversation(of customer: CustomerID, normalizedSubject: String,
+                      activeIn activity: ClosedRange<TimeInterval>) throws -> ConversationID?
+}

@@ -1,0 +1,48 @@
+import Foundation
+import RapportCore
+import Testing
+
+@Suite("Ingest rules: what is stored for one parsed message")
+struct IngestRulesTests {
+    @Test("A duplicate is never looked at further")
+    func duplicateFirst() throws {
+        let facts = FactsFake()
+        facts.storedMessageIDs = ["m1@customer.example"]
+        // Even mail an agent sent to no customer: a copy of something stored is just a duplicate.
+        let mail = incoming(from: "sam@example.com", to: ["lee@example.com"], messageID: "m1@customer.example")
+        #expect(try IngestRules.standard.file(mail, facts: facts) == .duplicate)
+    }
+
+    @Test("Mail from a new sender creates the customer, named from the display name, and a new conversation")
+    func newCustomer() throws {
+        let facts = FactsFake()
+        let filing = try IngestRules.standard.file(incoming(from: "Dana@Customer.Example"), facts: facts)
+        #expect(filing == .store(.init(
+            direction: .inbound, author: nil,
+            customer: .new(address: "dana@customer.example", firstName: "Dana", lastName: "Whitfield"),
+            conversation: .new(subject: "Renewal quote", normalizedSubject: "renewal quote"))))
+    }
+
+    @Test("An agent's reply to a known customer is outbound by that agent, in the conversation it answers")
+    func agentReply() throws {
+        let facts = FactsFake()
+        facts.customers = ["dana@customer.example": 7]
+        facts.messages = ["7 m1@customer.example": 3]
+        let reply = incoming(from: "sam@example.com", name: "Sam", to: ["dana@customer.example"], subject: "Re: Renewal quote",
+                             messageID: "r1@example.com", inReplyTo: "m1@customer.example")
+        #expect(try IngestRules.standard.file(reply, facts: facts)
+                == .store(.init(direction: .outbound, author: "sam", customer: .existing(7), conversation: .existing(3))))
+    }
+
+    @Test("An agent's mail to agents only is refused with its reason")
+    func refused() throws {
+        let mail = incoming(from: "sam@example.com", to: ["lee@example.com"])
+        #expect(try IngestRules.standard.file(mail, facts: FactsFake()) == .refused("sent by agent sam to no customer address"))
+    }
+
+    @Test("The thread window of the rules is the one threading uses")
+    func threadWindow() {
+        #expect(IngestRules(threadWindow: 60).threading.window == 60)
+        #expect(IngestRules.standard.threading.window == 30 * 24 * 3600)
+    }
+}
