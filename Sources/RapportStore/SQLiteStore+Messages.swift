@@ -64,9 +64,11 @@ extension SQLiteStore {
                 UPDATE conversation SET message_count = message_count + 1, last_activity = max(last_activity, ?)
                 WHERE id = ?
                 """).execute(arguments: [at, m.conversationID])
-            // Once we have written to them, they are an existing customer.
-            try db.cachedStatement(sql: "UPDATE customer SET is_existing = 1 WHERE id = ? AND is_existing = 0")
-                .execute(arguments: [customerID])
+            // Once we have written to them, they are an existing customer (not on the word of a From line).
+            if m.author != nil {
+                try db.cachedStatement(sql: "UPDATE customer SET is_existing = 1 WHERE id = ? AND is_existing = 0")
+                    .execute(arguments: [customerID])
+            }
         case .note:
             try db.cachedStatement(sql: "UPDATE conversation SET message_count = message_count + 1 WHERE id = ?")
                 .execute(arguments: [m.conversationID])

@@ -9,7 +9,7 @@ extension SQLiteStore {
             let owner = try customer.owner.flatMap { try Self.agent(db, login: $0) }
             let contact = try Row.fetchOne(db, sql: """
                 SELECT max(m.date) AS last_contact,
-                       max(CASE WHEN m.direction = 'outbound' THEN m.date END) AS last_written
+                       max(CASE WHEN m.direction = 'outbound' AND m.author IS NOT NULL THEN m.date END) AS last_written
                 FROM message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE c.customer_id = ? AND m.direction != 'note'
                 """, arguments: [id])
@@ -44,7 +44,7 @@ extension SQLiteStore {
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*) AS total, sum(CASE WHEN m.author = ? THEN 1 ELSE 0 END) AS by_owner
             FROM message m JOIN conversation c ON c.id = m.conversation_id
-            WHERE c.customer_id = ? AND m.direction = 'outbound'
+            WHERE c.customer_id = ? AND m.direction = 'outbound' AND m.author IS NOT NULL
             """, arguments: [customer.owner, customer.id])
         let total: Int = row?["total"] ?? 0
         let byOwner: Int = row?["by_owner"] ?? 0

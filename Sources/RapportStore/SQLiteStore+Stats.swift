@@ -16,7 +16,7 @@ extension SQLiteStore {
                 SELECT cu.owner, count(*) AS n FROM conversation c JOIN customer cu ON cu.id = c.customer_id
                 WHERE c.status = 'open' AND cu.owner IS NOT NULL AND c.last_inbound IS NOT NULL
                   AND c.last_inbound >= COALESCE((SELECT max(date) FROM message m
-                                                  WHERE m.conversation_id = c.id AND m.direction = 'outbound'), 0)
+                                                  WHERE m.conversation_id = c.id AND m.direction = 'outbound' AND m.author IS NOT NULL), 0)
                 GROUP BY cu.owner
                 """) { waiting[row["owner"]] = row["n"] }
             // First reply per conversation: the first outbound message at or after the first inbound one.
@@ -26,7 +26,7 @@ extension SQLiteStore {
                                   GROUP BY conversation_id)
                 SELECT f.t, r.date AS reply, r.author FROM first_in f
                 JOIN message r ON r.id = (SELECT id FROM message m WHERE m.conversation_id = f.conversation_id
-                                          AND m.direction = 'outbound' AND m.date >= f.t ORDER BY m.date, m.id LIMIT 1)
+                                          AND m.direction = 'outbound' AND m.author IS NOT NULL AND m.date >= f.t ORDER BY m.date, m.id LIMIT 1)
                 """) {
                 let author: String? = row["author"]
                 let seconds = (row["reply"] as Double) - (row["t"] as Double)
@@ -38,7 +38,7 @@ extension SQLiteStore {
             for row in try Row.fetchAll(db, sql: """
                 SELECT cu.owner, count(*) AS total, sum(m.author = cu.owner) AS same
                 FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN customer cu ON cu.id = c.customer_id
-                WHERE m.direction = 'outbound' AND cu.owner IS NOT NULL GROUP BY cu.owner
+                WHERE m.direction = 'outbound' AND m.author IS NOT NULL AND cu.owner IS NOT NULL GROUP BY cu.owner
                 """) { share[row["owner"]] = (row["total"], row["same"]) }
             func ratio(_ pair: (Int, Int)?) -> Double? {
                 guard let pair, pair.0 > 0 else { return nil }
@@ -63,7 +63,7 @@ extension SQLiteStore {
                 SELECT cu.id, cu.first_name, cu.last_name, cu.created,
                        (SELECT address FROM customer_address WHERE customer_id = cu.id ORDER BY position LIMIT 1) AS email,
                        (SELECT max(m.date) FROM message m JOIN conversation c ON c.id = m.conversation_id
-                        WHERE c.customer_id = cu.id AND m.direction = 'outbound') AS last_written,
+                        WHERE c.customer_id = cu.id AND m.direction = 'outbound' AND m.author IS NOT NULL) AS last_written,
                        (SELECT id FROM conversation WHERE customer_id = cu.id AND message_count > 0
                         ORDER BY last_activity DESC LIMIT 1) AS last_conversation
                 FROM customer cu WHERE cu.owner = ?

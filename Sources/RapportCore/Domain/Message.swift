@@ -44,6 +44,10 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     /// Path of the Maildir file the message came from, when it came from one.
     public var sourcePath: String?
 
+    /// Outbound but with no author: mail that arrived with an agent's address in From, not sent by
+    /// Rapport. Shown with a warning; it counts as nobody's reply.
+    public var isUnverifiedOutbound: Bool { direction == .outbound && author == nil }
+
     public init(id: MessageRowID, conversationID: ConversationID, direction: MessageDirection, author: String?,
                 from: String, to: [String], subject: String, text: String, messageID: String?,
                 inReplyTo: String?, references: [String], date: Date,

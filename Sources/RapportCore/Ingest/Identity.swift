@@ -2,10 +2,10 @@ import Foundation
 
 /// Who a message is from and which way it went: the rule that makes mail an agent sent outbound.
 ///
-/// An agent's own address in From means the agent wrote it (from another mail client, or a copy
-/// of what Rapport sent): it is outbound, by that agent, and belongs to the customer it went to,
-/// the first recipient who is not an agent. Anything else is inbound from its sender, whoever
-/// that is: the sender is the customer.
+/// An agent's own address in From claims the agent wrote it: it is outbound and belongs to the
+/// customer it went to, the first recipient who is not an agent. A claim only — anyone can write
+/// that From — so ingest files it without an author (`IngestRules.file`). Anything else is inbound
+/// from its sender, whoever that is: the sender is the customer.
 public enum Identity: Sendable, Hashable {
     /// From a customer (or anyone who is not an agent): filed under the sender's address.
     /// `displayName` names the customer if the address is new.

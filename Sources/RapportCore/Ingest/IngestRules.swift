@@ -35,8 +35,11 @@ public struct IngestRules: Sendable, Hashable {
             let name = identity.newCustomerName ?? (first: address, last: "")
             customer = .new(address: address, firstName: name.first, lastName: name.last)
         }
+        // An agent's address in From is only a claim: what Rapport sent comes back with its own
+        // Message-ID and was a duplicate above. So this one is filed without an author — shown with a
+        // warning, counted as nobody's reply (told, thanked, first reply, waiting on us, same person).
         return .store(Filing.Placement(
-            direction: identity.direction, author: identity.author, customer: customer,
+            direction: identity.direction, author: nil, customer: customer,
             conversation: try threading.place(mail, customer: known, facts: facts)))
     }
 }
@@ -58,7 +61,7 @@ public enum Filing: Sendable, Hashable {
 
     public struct Placement: Sendable, Hashable {
         public var direction: MessageDirection
-        /// The agent who wrote it (outbound only).
+        /// The agent who wrote it, for what Rapport itself sent; never set by ingest (see `file`).
         public var author: String?
         public var customer: Customer
         public var conversation: Threading.Decision

@@ -122,6 +122,11 @@ enum ThreadLayout {
             var sender = message.from
             if !sender.contains("<"), let name = t.target?.customerName, !name.isEmpty { sender = "\(name) <\(sender)>" }
             return ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: sender, style: .title, right: date)
+        case .outbound where message.isUnverifiedOutbound:
+            // Someone wrote an agent's address in From; Rapport did not send it.
+            return ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
+                              text: "⚠ not sent by Rapport: \(message.from) to \(message.to.joined(separator: ", "))",
+                              style: .error, right: date)
         case .outbound:
             let to = message.to.joined(separator: ", ")
             let delivery = state.compose.deliveries[message.id]   // replies sent from this inbox

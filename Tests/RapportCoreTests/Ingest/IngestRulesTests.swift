@@ -23,7 +23,7 @@ struct IngestRulesTests {
             conversation: .new(subject: "Renewal quote", normalizedSubject: "renewal quote"))))
     }
 
-    @Test("An agent's reply to a known customer is outbound by that agent, in the conversation it answers")
+    @Test("Mail from an agent's address to a known customer is outbound, without an author, in the conversation it answers")
     func agentReply() throws {
         let facts = FactsFake()
         facts.customers = ["dana@customer.example": 7]
@@ -31,7 +31,7 @@ struct IngestRulesTests {
         let reply = incoming(from: "sam@example.com", name: "Sam", to: ["dana@customer.example"], subject: "Re: Renewal quote",
                              messageID: "r1@example.com", inReplyTo: "m1@customer.example")
         #expect(try IngestRules.standard.file(reply, facts: facts)
-                == .store(.init(direction: .outbound, author: "sam", customer: .existing(7), conversation: .existing(3))))
+                == .store(.init(direction: .outbound, author: nil, customer: .existing(7), conversation: .existing(3))))
     }
 
     @Test("An agent's mail to agents only is refused with its reason")
