@@ -5,9 +5,10 @@ import Testing
 import TestSupport
 @testable import RapportApp
 
-/// Mail claiming to be from an agent, ingested from the Maildir, changes no workflow state: a heads-up
-/// stays untold, a referral unthanked, the conversation waits on us, no first reply is counted, and a
-/// new customer does not become an existing one. Only Rapport's own outbox does that.
+/// Mail claiming to be from an agent, ingested from the Maildir, changes no workflow state: the
+/// conversation still waits on us, no first reply is counted, and a new customer does not become an
+/// existing one. Only Rapport's own outbox does that (told and thanked are marked by `Replies.queue`
+/// alone: RepliesTests).
 @Suite struct SpoofedAgentMailTests {
     @Test func aForgedReplyFromAnAgentChangesNothing() throws {
         let folder = try TemporaryDirectory()
