@@ -8,7 +8,7 @@ import TestSupport
 /// Mail claiming to be from an agent, ingested from the Maildir, changes no workflow state: the
 /// conversation still waits on us, no first reply is counted, and a new customer does not become an
 /// existing one. Only Rapport's own outbox does that (told and thanked are marked by `Replies.queue`
-/// alone: RepliesTests).
+/// alone: WorkflowUseCaseTests).
 @Suite struct SpoofedAgentMailTests {
     @Test func aForgedReplyFromAnAgentChangesNothing() throws {
         let folder = try TemporaryDirectory()
