@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 import RapportRuntime
 import RapportStore
@@ -23,7 +24,7 @@ struct InboxCommand: ParsableCommand {
         let processStart = ProcessClock.processStartUptime()
         let coldStart = DispatchTime.now().uptimeNanoseconds
         let store = try SQLiteStore(path: store)
-        guard let me = try store.agent(login: agent) else { throw ValidationError("no agent \(agent) in the store") }
+        guard let me = try Agents(store: store).find(login: agent) else { throw ValidationError("no agent \(agent) in the store") }
         var inbox = BenchInbox(store: store, agent: me, width: width, height: height, timesEffects: verbose)
         inbox.start()
         inbox.settle()
