@@ -435,6 +435,11 @@ static char *to_utf8_checked(const char *bytes, size_t length, const char *chars
         *out_length = strlen(guess);
         return guess;
     }
+    // Mail labelled ISO-8859-1 (or its alias Latin-1) is read as Windows-1252, as browsers do (WHATWG
+    // Encoding): the two agree on every printable byte, and 0x80-0x9F are €, curly quotes and dashes
+    // in the mail that really comes with that label, never the C1 controls ISO-8859-1 would make of them.
+    const char *canon = g_mime_charset_canon_name(charset);
+    if (g_ascii_strcasecmp(canon, "iso-8859-1") == 0) charset = "windows-1252";
     GString *converted = convert_with_iconv(bytes, length, charset);
     if (converted == NULL) {
         char *guess = g_mime_utils_decode_8bit(NULL, bytes, length);

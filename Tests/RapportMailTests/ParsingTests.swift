@@ -46,6 +46,18 @@ struct ParsingTests {
         #expect(b64.text == "Привет")
     }
 
+    @Test("ISO-8859-1 mail using Windows-1252's €, curly quotes and dashes reads as browsers read it")
+    func latin1LabelReadsAsWindows1252() throws {
+        let message = try parse("""
+        From: a@example.com
+        Content-Type: text/plain; charset=ISO-8859-1
+        Content-Transfer-Encoding: quoted-printable
+
+        =93It costs =8050 =96 caf=E9 included=94
+        """)
+        #expect(message.text == "“It costs €50 – café included”")
+    }
+
     @Test("an unknown charset degrades to a best guess, never an error")
     func unknownCharset() throws {
         let message = try MessageParser.parse(bytes: Data("From: a@example.com\nContent-Type: text/plain; charset=x-klingon\n\nna\u{e9}ve ok\n".utf8))
