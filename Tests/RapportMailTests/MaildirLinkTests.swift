@@ -28,3 +28,23 @@ import GRDB
         #expect(!texts.contains { $0.contains("PRIVATE KEY") })
     }
 }
+
+/// A Maildir is known by its real path: typed another way (relative, through a link, with `..`),
+/// it is the same folder and nothing is read again.
+@Suite struct MaildirRealPathTests {
+    @Test func theSameMaildirTypedAnotherWayIsNotReadAgain() throws {
+        let f = try IngestFixture()
+        try f.deliver("From: Ann Lee <ann@lee.example>\nSubject: hi\nMessage-ID: <p-1@lee.example>\n\nHello\n")
+        try f.deliver("From: Bo Chen <bo@chen.example>\nSubject: hi\nMessage-ID: <p-2@chen.example>\n\nHello\n")
+        #expect(try MailIngester(store: f.store).run(maildirs: [f.maildir]).ingested == 2)
+        let link = f.dir.path("inbox-link")
+        #expect(symlink(f.maildir, link) == 0)
+        let parent = (f.maildir as NSString).deletingLastPathComponent
+        let name = (f.maildir as NSString).lastPathComponent
+        for typed in [link, parent + "/./" + name, parent + "/../" + (parent as NSString).lastPathComponent + "/" + name] {
+            let again = try MailIngester(store: f.store).run(maildirs: [typed])
+            #expect(again.ingested == 0 && again.duplicates == 0, "\(typed): \(again)")
+        }
+        #expect(Maildir(root: link).root == Maildir(root: f.maildir).root)
+    }
+}

@@ -34,8 +34,16 @@ public struct MaildirEntry: Sendable, Hashable {
 public struct Maildir: Sendable {
     public var root: String
 
+    /// `root` as the file system names it (absolute, links resolved), so the files it holds are known
+    /// by the same seen keys however the folder was typed (`Maildir`, `./Maildir`, `/home/sam/Maildir`).
     public init(root: String) {
-        self.root = (root as NSString).standardizingPath
+        if let real = realpath(root, nil) {
+            self.root = String(cString: real)
+            free(real)
+        } else {
+            let absolute = root.hasPrefix("/") ? root : FileManager.default.currentDirectoryPath + "/" + root
+            self.root = (absolute as NSString).standardizingPath
+        }
     }
 
     /// Whether `root` looks like a Maildir (has cur/ and new/).
