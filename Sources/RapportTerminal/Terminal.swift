@@ -19,7 +19,8 @@ public final class Terminal: Screen {
     public init(escapeDelayMilliseconds: Int32 = 25) throws {
         // initscr() exits the process when it cannot start; refuse politely first.
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else { throw TerminalError.notATerminal }
-        setlocale(LC_ALL, "")
+        try TerminalEnvironment.checkTerminal(ProcessInfo.processInfo.environment["TERM"])
+        try TerminalEnvironment.chooseUTF8Locale()
         guard initscr() != nil else { throw TerminalError.cannotStart }
         isOpen = true
         raw()
@@ -187,11 +188,16 @@ public final class Terminal: Screen {
 public enum TerminalError: Error, CustomStringConvertible {
     case cannotStart
     case notATerminal
+    case unsuitable(String)
+    case needsUTF8
 
     public var description: String {
         switch self {
         case .cannotStart: "cannot start the full-screen inbox (check $TERM)"
         case .notATerminal: "the inbox needs a terminal; for scripts use the subcommands (rapport --help)"
+        case .unsuitable(let why): "\(why); run it in a terminal such as xterm, or use the subcommands (rapport --help)"
+        case .needsUTF8:
+            "the inbox needs a UTF-8 locale and none is installed (set LANG=C.UTF-8, or install the locales package)"
         }
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapportCore
 import RapportStore
+import RapportTerminal
 
 /// `rapport`: with no subcommand, opens the inbox.
 struct Rapport: ParsableCommand {
@@ -31,6 +32,9 @@ enum Main {
         do {
             var command = try Rapport.parseAsRoot()
             do { try command.run() } catch { throw SQLiteStore.translate(error) }
+        } catch let error as TerminalError {
+            complain("rapport: \(error)")
+            exit(1)
         } catch let error as RapportError {
             complain("rapport: \(error)")
             if case .storeBusy = error { exit(75) }

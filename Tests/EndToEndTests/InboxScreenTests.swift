@@ -115,3 +115,37 @@ struct InboxScreenTests {
         try screen.waitFor("Search: q")          // typed into the prompt: q does not quit here
     }
 }
+
+/// Where the inbox runs: over ssh with `LC_ALL=C` it still shows every letter (a UTF-8 locale is
+/// chosen when one is installed); a terminal that cannot address the cursor is refused clearly.
+@Suite(.enabled(if: TmuxScreen.isAvailable, "needs tmux"), .serialized)
+struct TerminalEnvironmentTests {
+    @Test func underTheCLocaleNonASCIILettersStillShow() throws {
+        let cli = RapportBinary()
+        #expect(try cli.run(["demo", "--seed-only", "--store", cli.store]).status == 0)
+        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], environment: ["LC_ALL": "C", "LANG": "C"])
+        let shown = try screen.waitFor("Jakub Novotný")
+        #expect(shown.contains { $0.contains("· Mine ·") })
+    }
+
+    /// In a pseudo-terminal (`script`, from util-linux), so that only TERM is wrong.
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs script(1)"))
+    func aDumbTerminalIsRefusedWithAReason() throws {
+        let cli = RapportBinary()
+        #expect(try cli.run(["demo", "--seed-only", "--store", cli.store]).status == 0)
+        let command = "TERM=dumb '\(RapportBinary.url.path)' inbox --agent sam"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.environment = cli.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(text.contains("rapport: TERM=dumb cannot show the full-screen inbox"), "\(text)")
+    }
+}

@@ -19,8 +19,10 @@ final class TmuxScreen {
         for key in ["HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "RAPPORT_STORE", "USER", "PATH"] {
             if let value = cli.environment[key] { command.append("\(key)=\(value)") }
         }
+        // A UTF-8 locale unless the test says otherwise (later assignments win in env).
+        command += ["LANG=C.UTF-8", "LC_ALL=C.UTF-8"]
         command += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
-        command += ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", RapportBinary.url.path] + arguments
+        command += [RapportBinary.url.path] + arguments
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "s", "-x", "\(width)", "-y", "\(height)",
                   command.map(Self.quoted).joined(separator: " ")])
         try tmux(["set-option", "-t", "s", "remain-on-exit", "on"])
