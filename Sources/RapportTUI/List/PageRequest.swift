@@ -30,13 +30,6 @@ public struct PageRequest: Sendable, Hashable {
     public var placement: Placement
     /// Rows per page for `.after`, `.before` and `.bottom`.
     public var limit: Int
-
-    public init(source: ListSource, query: ConversationQuery, placement: Placement, limit: Int) {
-        self.source = source
-        self.query = query
-        self.placement = placement
-        self.limit = limit
-    }
 }
 
 /// Rows answering a `PageRequest`, in list order.
