@@ -11,14 +11,12 @@ public struct OutboxItem: Sendable, Hashable, Codable, Identifiable {
     /// The outbound message row (its text, subject and Message-ID are in `message`).
     public var messageRowID: MessageRowID
     public var conversationID: ConversationID
-    public var agent: String
-    public var toAddress: String
+    public var agent, toAddress: String
     public var state: OutboxState
     /// Why the last delivery failed.
     public var error: String?
     public var attempts: Int
-    public var queued: Date
-    public var updated: Date
+    public var queued, updated: Date
 
     public init(id: Int64, messageRowID: MessageRowID, conversationID: ConversationID, agent: String, toAddress: String,
                 state: OutboxState, error: String?, attempts: Int, queued: Date, updated: Date) {
