@@ -2,7 +2,7 @@ import RapportCore
 
 /// The composer's template picker: a filter line and the templates whose name, kind or
 /// description contain every word typed.
-public struct TemplatePicker: Sendable, Hashable {
+public struct TemplatePicker: Sendable, Hashable, FilterPicker {
     /// The words typed so far.
     public var input = LineInput()
     public var filter: String { input.text }
