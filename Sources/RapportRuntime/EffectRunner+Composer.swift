@@ -87,9 +87,7 @@ extension EffectRunner {
         case .renderTemplates(let id):
             let templates = Templates(store: store, library: services.templates, clock: clock)
             do {
-                let choices = try templates.choices(conversation: id, agent: agent).map {
-                    TemplateChoice(name: $0.name, kind: $0.kind, description: $0.description, text: $0.text)
-                }
+                let choices = try templates.choices(conversation: id, agent: agent)
                 return [.composer(.templatesRendered(id, choices, problems: templates.problems))]
             } catch {
                 return [.composer(.templatesRendered(id, [], problems: [describe(error)]))]

@@ -12,11 +12,11 @@ enum WorklistLoader {
         switch request.placement {
         case .around(let id, _, _, _):
             let anchor = id.flatMap { id in rows.firstIndex { $0.id == id } } ?? 0
-            return Page(rows: rows, anchorIndex: anchor, moreBefore: false, moreAfter: false, notes: notes)
+            return .whole(rows, anchorIndex: anchor, notes: notes)
         case .bottom:
-            return Page(rows: rows, anchorIndex: max(0, rows.count - 1), moreBefore: false, moreAfter: false, notes: notes)
+            return .whole(rows, anchorIndex: max(0, rows.count - 1), notes: notes)
         case .after, .before:
-            return Page(rows: [], moreBefore: false, moreAfter: false)
+            return .whole([])
         }
     }
 

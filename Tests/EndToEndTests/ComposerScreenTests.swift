@@ -9,13 +9,6 @@ import Glibc
 /// the "Done when" reply — refused, fixed, queued and delivered through msmtp to a loopback server.
 @Suite(.enabled(if: TmuxScreen.isAvailable, "needs tmux"), .serialized)
 struct ComposerScreenTests {
-    func demo() throws -> RapportBinary {
-        let cli = RapportBinary()
-        let seeded = try cli.run(["demo", "--seed-only", "--store", cli.store])
-        #expect(seeded.status == 0, "\(seeded.stderr)")
-        return cli
-    }
-
     /// Opens Sam's newest conversation and returns its header (subject · customer · …).
     func openFirstOfMine(_ screen: TmuxScreen) throws -> String {
         try screen.waitFor("Sam · Mine")
@@ -24,7 +17,7 @@ struct ComposerScreenTests {
     }
 
     @Test func aKilledComposerComesBackWithItsDraftAndCursor() throws {
-        let cli = try demo()
+        let cli = try RapportBinary.withDemo()
         var screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
         let header = try openFirstOfMine(screen)
         try screen.send("r")
@@ -49,7 +42,7 @@ struct ComposerScreenTests {
     }
 
     @Test func aFormalReplyIsRefusedFixedSentAndArrivesFromTheAgent() throws {
-        let cli = try demo()
+        let cli = try RapportBinary.withDemo()
         let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }
@@ -113,7 +106,7 @@ struct ComposerScreenTests {
     /// local user can open it at any moment), and ends with a newline, so a line the editor appends
     /// does not join the sign-off.
     @Test func theExternalEditorGetsAPrivateFileEndingWithANewline() throws {
-        let cli = try demo()
+        let cli = try RapportBinary.withDemo()
         let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
         let seen = home.appendingPathComponent("editor-saw").path
         let editor = home.appendingPathComponent("editor.sh").path
@@ -124,8 +117,7 @@ struct ComposerScreenTests {
             printf 'P.S. the shed key is under the mat\\n' >> "$1"
             """.write(toFile: editor, atomically: true, encoding: .utf8)
         chmod(editor, 0o755)
-        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], environment: ["EDITOR": editor, "VISUAL": ""])
-        try screen.waitFor("Sam · Mine")
+        let screen = try TmuxScreen.samsInbox(cli, environment: ["EDITOR": editor, "VISUAL": ""])
         try screen.send("Enter")
         try screen.waitFor("· Conversation ·")
         try screen.send("r")

@@ -5,10 +5,7 @@ import Testing
 @Suite struct HostileTextTests {
     @Test func escapeSequencesInANameArePrintedAsPictures() throws {
         let cli = try RapportBinary.withTeam()
-        let maildir = (cli.store as NSString).deletingLastPathComponent + "/hostile"
-        for sub in ["new", "cur", "tmp"] {
-            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
-        }
+        let maildir = try cli.makeMaildir("hostile")
         // An OSC title-setting sequence and a bidi override, hidden in an RFC 2047 display name and subject.
         let message = """
             From: =?UTF-8?Q?Eve=1B]0;pwned=07_Mallory?= <eve@x.org>
@@ -50,10 +47,7 @@ import Testing
     /// fields are cut to 64 KiB as the file is read and the Subject to 1,000 characters, marked "…".
     @Test func aHundredMegabyteSubjectIngestsInBoundedMemory() throws {
         let cli = try RapportBinary.withTeam()
-        let maildir = (cli.store as NSString).deletingLastPathComponent + "/huge"
-        for sub in ["new", "cur", "tmp"] {
-            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
-        }
+        let maildir = try cli.makeMaildir("huge")
         let path = maildir + "/new/1.eml"
         FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))

@@ -14,11 +14,21 @@ struct InboxScreenTests {
     }
 
     func demo() throws -> (RapportBinary, agent: String) {
-        let cli = RapportBinary()
-        let seeded = try cli.run(["demo", "--seed-only", "--store", cli.store])
-        #expect(seeded.status == 0, "\(seeded.stderr)")
+        let cli = try RapportBinary.withDemo()
         let agents = try #require(try cli.run(["agent", "list", "--json"]).json as? [[String: Any]])
         return (cli, try #require(agents.first?["login"] as? String))
+    }
+
+    /// The demo in the inbox as its first agent (`me`), switched to the Unassigned view: the screen as
+    /// shown, and the unassigned customers as the CLI lists them.
+    func unassignedView() throws -> (cli: RapportBinary, me: String, screen: TmuxScreen, shown: [String],
+                                     unassigned: [(name: String, email: String, owner: String?)]) {
+        let (cli, me) = try demo()
+        let screen = try TmuxScreen(cli, ["--agent", me])
+        try screen.waitFor("· Mine ·")
+        try screen.send("2")
+        let shown = try screen.waitFor("· Unassigned ·")
+        return (cli, me, screen, shown, try owners(cli).filter { $0.owner == nil })
     }
 
     /// The first unassigned customer whose name is on the row under the cursor (first list row).
@@ -28,14 +38,9 @@ struct InboxScreenTests {
     }
 
     @Test func moveOpenAssignTakeAndSwitchViewsThenTheCLISeesTheOwners() throws {
-        let (cli, me) = try demo()
-        let screen = try TmuxScreen(cli, ["--agent", me])
-        try screen.waitFor("· Mine ·")
-
         // Unassigned view; move down and up; open the conversation under the cursor.
-        try screen.send("2")
-        var shown = try screen.waitFor("· Unassigned ·")
-        let unassigned = try owners(cli).filter { $0.owner == nil }
+        let (cli, me, screen, unassignedShown, unassigned) = try unassignedView()
+        var shown = unassignedShown
         let first = try #require(customerOnRow(shown, row: 2, among: unassigned), "\(shown.joined(separator: "\n"))")
         try screen.send("j")
         try screen.send("k")
@@ -77,12 +82,8 @@ struct InboxScreenTests {
     }
 
     @Test func anAssignmentByAnotherProcessShowsWithoutAKeypress() throws {
-        let (cli, me) = try demo()
-        let screen = try TmuxScreen(cli, ["--agent", me])
-        try screen.waitFor("· Mine ·")
-        try screen.send("2")
-        let shown = try screen.waitFor("· Unassigned ·")
-        let customer = try #require(customerOnRow(shown, row: 2, among: try owners(cli).filter { $0.owner == nil }))
+        let (cli, _, screen, shown, unassigned) = try unassignedView()
+        let customer = try #require(customerOnRow(shown, row: 2, among: unassigned))
         try screen.send("Enter")
         try screen.waitFor("Owner: — (unassigned)")
 

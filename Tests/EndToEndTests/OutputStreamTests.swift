@@ -36,10 +36,7 @@ import Testing
 
     @Test func jsonEscapesC1ControlsAndBidiOverrides() throws {
         let cli = try RapportBinary.withTeam()
-        let maildir = (cli.store as NSString).deletingLastPathComponent + "/bidi"
-        for sub in ["new", "cur", "tmp"] {
-            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
-        }
+        let maildir = try cli.makeMaildir("bidi")
         // A one-byte CSI (U+009B), a right-to-left override and the isolates, in the name and the subject.
         let message = """
             From: =?UTF-8?Q?Eve_=C2=9B31m_Mallory?= <eve@x.org>

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import TestSupport
 
 /// Runs the built `rapport` binary as a real process, the way a script or a person would.
@@ -81,5 +82,22 @@ struct RapportBinary {
         _ = try cli.run(["agent", "add", "--login", "sam", "--first", "Sam", "--last", "Ortiz", "--email", "sam@example.com"])
         _ = try cli.run(["agent", "add", "--login", "priya", "--first", "Priya", "--last", "Raman", "--email", "priya@example.com"])
         return cli
+    }
+
+    /// A fresh store holding the demo (`rapport demo --seed-only`).
+    static func withDemo() throws -> RapportBinary {
+        let cli = RapportBinary()
+        let seeded = try cli.run(["demo", "--seed-only", "--store", cli.store])
+        #expect(seeded.status == 0, "\(seeded.stderr)")
+        return cli
+    }
+
+    /// An empty Maildir (new, cur, tmp) called `name`, beside the store; returns its path.
+    func makeMaildir(_ name: String) throws -> String {
+        let maildir = (store as NSString).deletingLastPathComponent + "/" + name
+        for sub in ["new", "cur", "tmp"] {
+            try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
+        }
+        return maildir
     }
 }

@@ -145,3 +145,12 @@ struct ScreenTimeout: Error, CustomStringConvertible {
 struct SpawnError: Error {
     let command: [String]
 }
+
+extension TmuxScreen {
+    /// Sam's inbox on `cli`'s store, once it shows his Mine view.
+    static func samsInbox(_ cli: RapportBinary, environment: [String: String] = [:]) throws -> TmuxScreen {
+        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], environment: environment)
+        try screen.waitFor("Sam · Mine")
+        return screen
+    }
+}

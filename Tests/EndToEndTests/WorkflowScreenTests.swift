@@ -4,17 +4,9 @@ import Testing
 /// The relationship workflows in the real inbox, in tmux, on the demo store.
 @Suite(.enabled(if: TmuxScreen.isAvailable, "needs tmux"), .serialized)
 struct WorkflowScreenTests {
-    func demo() throws -> RapportBinary {
-        let cli = RapportBinary()
-        let seeded = try cli.run(["demo", "--seed-only", "--store", cli.store])
-        #expect(seeded.status == 0, "\(seeded.stderr)")
-        return cli
-    }
-
     @Test func recordAReferralThenFindTheThankYouInTheReferrersOwnersView() throws {
-        let cli = try demo()
-        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
-        try screen.waitFor("Sam · Mine")
+        let cli = try RapportBinary.withDemo()
+        let screen = try TmuxScreen.samsInbox(cli)
         try screen.send("2")
         try screen.waitFor("Lars Eriksen")
         // Lars wrote this morning; the newest row is his. Open it and answer "how did you hear about us?".
@@ -36,9 +28,8 @@ struct WorkflowScreenTests {
     }
 
     @Test func aHeadsUpImportedByAnotherProcessAppearsOpensInTheComposerAndLeavesOnceSent() throws {
-        let cli = try demo()
-        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
-        try screen.waitFor("Sam · Mine")
+        let cli = try RapportBinary.withDemo()
+        let screen = try TmuxScreen.samsInbox(cli)
         try screen.send("5")
         // The demo's own overdue heads-up for Noah Fischer: due at 09:00 four days ago, so "3d late"
         // before nine in the morning and "4d late" after.
@@ -73,9 +64,8 @@ struct WorkflowScreenTests {
     }
 
     @Test func theSidebarShowsTheSamePersonFigures() throws {
-        let cli = try demo()
-        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
-        try screen.waitFor("Sam · Mine")
+        let cli = try RapportBinary.withDemo()
+        let screen = try TmuxScreen.samsInbox(cli)
         // Dana wrote this morning: her renewal thread is at the top of Mine.
         try screen.waitFor("Dana Whitfield")
         try screen.send("g", "Enter")

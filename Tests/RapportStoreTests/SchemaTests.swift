@@ -33,13 +33,19 @@ import Testing
         [try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0, try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0]
     }
 
+    /// The path of a store file in `t`'s folder migrated only up to `migration`, closed after `then` ran on it.
+    static func oldStore(in t: TemporaryStore, upTo migration: String,
+                         then: (DatabasePool) throws -> Void = { _ in }) throws -> String {
+        let path = t.directory.appendingPathComponent("\(migration).sqlite").path
+        let pool = try DatabasePool(path: path)
+        try SQLiteStore.migrator.migrate(pool, upTo: migration)
+        try then(pool)
+        return path
+    }
+
     @Test func aNewStoreAndAStoreMigratedFromV1HaveTheSameSchema() throws {
         let t = try TemporaryStore(agents: false)
-        let oldPath = t.directory.appendingPathComponent("v1.sqlite").path
-        do {
-            let pool = try DatabasePool(path: oldPath)
-            try SQLiteStore.migrator.migrate(pool, upTo: V1Foundation.identifier)
-        }
+        let oldPath = try Self.oldStore(in: t, upTo: V1Foundation.identifier)
         let migrated = try SQLiteStore(path: oldPath)
         let fresh = try t.store.pool.read { db in (try Self.schema(db), try Self.pragmas(db)) }
         let upgraded = try migrated.pool.read { db in (try Self.schema(db), try Self.pragmas(db)) }
@@ -60,10 +66,7 @@ import Testing
 
     @Test func aStoreFromBeforeTheChangeFeedLogsItsNextWrites() throws {
         let t = try TemporaryStore(agents: false)
-        let path = t.directory.appendingPathComponent("v6.sqlite").path
-        do {
-            let pool = try DatabasePool(path: path)
-            try SQLiteStore.migrator.migrate(pool, upTo: V6CoveringProfile.identifier)
+        let path = try Self.oldStore(in: t, upTo: V6CoveringProfile.identifier) { pool in
             try pool.write { db in
                 try db.execute(sql: """
                     INSERT INTO agent (login, first_name, last_name, email) VALUES ('sam', 'Sam', 'Ortiz', 'sam@example.com')

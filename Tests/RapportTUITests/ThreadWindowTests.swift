@@ -33,7 +33,8 @@ import Testing
         return state
     }
 
-    /// The pane as `ThreadLayout.lines` built it before windows: every message, every line.
+    /// The pane as `ThreadLayout.lines` built it before windows: every message, every line (each
+    /// message's first line is the layout's own `header`; what is compared is which lines a window holds).
     func referenceLines(_ t: ThreadState, width: Int, state: AppState) -> (lines: [ThreadLine], starts: [Int]) {
         var lines: [ThreadLine] = []
         var starts: [Int] = []
@@ -41,24 +42,7 @@ import Testing
         for message in t.messages {
             if !lines.isEmpty { lines.append(ThreadLine()) }
             starts.append(lines.count)
-            let date = Formatting.dateTime(message.date, state.timeZone)
-            let author = state.firstName(of: message.author) ?? message.author ?? message.from
-            switch message.direction {
-            case .inbound:
-                var sender = message.from
-                if !sender.contains("<"), let name = t.target?.customerName, !name.isEmpty { sender = "\(name) <\(sender)>" }
-                lines.append(ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: sender, style: .title, right: date))
-            case .outbound:
-                let to = message.to.joined(separator: ", ")
-                let delivery = state.compose.deliveries[message.id]
-                let failed: Bool = if case .failed = delivery { true } else { false }
-                lines.append(ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
-                                        text: "\(author) to \(to)" + (delivery.map { " · " + $0.label } ?? ""),
-                                        style: failed ? .error : Style(foreground: .green, bold: true), right: date))
-            case .note:
-                lines.append(ThreadLine(prefix: "┃ ", prefixStyle: .note, text: "NOTE by \(author)",
-                                        style: Style(foreground: .yellow, bold: true), right: date))
-            }
+            lines.append(ThreadLayout.header(message, t, state))
             let isNote = message.direction == .note
             let body = TextLayout.bodyLines(message.text, width: textWidth)
             for line in body.isEmpty ? ["(no text)"] : body {

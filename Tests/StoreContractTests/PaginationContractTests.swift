@@ -15,26 +15,24 @@ import Testing
     }
 
     func walkDown(_ store: any StorePort, _ query: ConversationQuery, limit: Int) throws -> [[ConversationSummary]] {
-        var pages: [[ConversationSummary]] = []
-        var cursor: PageCursor?
-        while true {
-            let page = try store.conversations(query, from: cursor, direction: .after, limit: limit, agent: "sam")
-            if page.isEmpty { return pages }
-            pages.append(page)
-            cursor = page.last!.cursor
-            if pages.count > 1_000 { Issue.record("paging does not end"); return pages }
-        }
+        try walk(store, query, .after, from: nil, limit: limit)
     }
 
     func walkUp(_ store: any StorePort, _ query: ConversationQuery, from bottom: PageCursor, limit: Int)
         throws -> [[ConversationSummary]] {
+        try walk(store, query, .before, from: bottom, limit: limit)
+    }
+
+    /// Every page from `start` on, in `direction` (`.after` walks down, `.before` up), in the order walked.
+    func walk(_ store: any StorePort, _ query: ConversationQuery, _ direction: PageDirection, from start: PageCursor?,
+              limit: Int) throws -> [[ConversationSummary]] {
         var pages: [[ConversationSummary]] = []
-        var cursor = bottom
+        var cursor = start
         while true {
-            let page = try store.conversations(query, from: cursor, direction: .before, limit: limit, agent: "sam")
+            let page = try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: "sam")
             if page.isEmpty { return pages }
             pages.append(page)
-            cursor = page.first!.cursor
+            cursor = (direction == .before ? page.first! : page.last!).cursor
             if pages.count > 1_000 { Issue.record("paging does not end"); return pages }
         }
     }

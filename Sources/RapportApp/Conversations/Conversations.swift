@@ -4,13 +4,11 @@ import RapportCore
 /// Reading and filing conversations: the list's pages and counts, a thread with its customer, the
 /// read marks and the status. Plain reads and writes with no rule to decide; they pass through here
 /// so the command line and the inbox have one door to the store.
-public struct Conversations {
-    public let store: any WorkflowStore
-    public var clock: () -> Date
+public struct Conversations: StoreUseCase {
+    public let ports: Ports<any WorkflowStore>
 
-    public init(store: any WorkflowStore, clock: @escaping () -> Date = Date.init) {
-        self.store = store
-        self.clock = clock
+    public init(ports: Ports<any WorkflowStore>) {
+        self.ports = ports
     }
 
     /// One page of a list, newest activity first; `agent` decides the unread marks.

@@ -2,13 +2,11 @@ import Foundation
 import RapportCore
 
 /// The composer's unsent text, and internal notes (which are never sent and have no policy).
-public struct Drafts {
-    public let store: any ConversationStore
-    public var clock: () -> Date
+public struct Drafts: StoreUseCase {
+    public let ports: Ports<any ConversationStore>
 
-    public init(store: any ConversationStore, clock: @escaping () -> Date = Date.init) {
-        self.store = store
-        self.clock = clock
+    public init(ports: Ports<any ConversationStore>) {
+        self.ports = ports
     }
 
     public func load(_ id: ConversationID, agent: String) throws -> Draft? {

@@ -3,13 +3,11 @@ import RapportCore
 
 /// Heads-up work: market-norm events (rate increases, fees, policy changes) become one personal
 /// draft per affected customer, from their owner, due before the change.
-public struct HeadsUps {
-    public let store: any WorkflowStore
-    public var clock: () -> Date
+public struct HeadsUps: StoreUseCase {
+    public let ports: Ports<any WorkflowStore>
 
-    public init(store: any WorkflowStore, clock: @escaping () -> Date = Date.init) {
-        self.store = store
-        self.clock = clock
+    public init(ports: Ports<any WorkflowStore>) {
+        self.ports = ports
     }
 
     /// Reads the rows of a heads-up CSV: kinds must have a template, customers must be known.

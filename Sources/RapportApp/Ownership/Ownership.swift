@@ -7,15 +7,13 @@ import RapportCore
 /// here, on the owner just read; the store's write is conditional on that owner still being there.
 /// When someone changed it in between, the rule runs again on what is there now, so two agents
 /// taking the same customer at once can never both win, and the second is told why.
-public struct Ownership {
-    public let store: any ConversationStore
-    public var clock: () -> Date
+public struct Ownership: StoreUseCase {
+    public let ports: Ports<any ConversationStore>
     /// How many times a change is decided again after losing a race before giving up.
     static let attempts = 3
 
-    public init(store: any ConversationStore, clock: @escaping () -> Date = Date.init) {
-        self.store = store
-        self.clock = clock
+    public init(ports: Ports<any ConversationStore>) {
+        self.ports = ports
     }
 
     /// Makes `owner` the customer's owner; taking over from someone else needs a handoff `note`.

@@ -3,13 +3,11 @@ import RapportCore
 
 /// Recording how a customer heard about us, and the thank-you it earns the referrer. One use case
 /// for `rapport referral record` and the inbox's referral picker, so both say the same thing.
-public struct Referrals {
-    public let store: any WorkflowStore
-    public var clock: () -> Date
+public struct Referrals: StoreUseCase {
+    public let ports: Ports<any WorkflowStore>
 
-    public init(store: any WorkflowStore, clock: @escaping () -> Date = Date.init) {
-        self.store = store
-        self.clock = clock
+    public init(ports: Ports<any WorkflowStore>) {
+        self.ports = ports
     }
 
     /// Records that `referrer` sent `customer` our way (a thank-you draft, with `coupon` if given, waits

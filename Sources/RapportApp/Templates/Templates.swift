@@ -42,18 +42,3 @@ public struct Templates {
     /// Problems met while loading the library (shown beside the choices).
     public var problems: [String] { library.problems.map(\.description) }
 }
-
-/// One template rendered for a customer.
-public struct RenderedTemplate: Sendable, Hashable {
-    public var name: String
-    public var kind: String
-    public var description: String
-    public var text: String
-
-    public init(name: String, kind: String, description: String, text: String) {
-        self.name = name
-        self.kind = kind
-        self.description = description
-        self.text = text
-    }
-}

@@ -2,13 +2,11 @@ import Foundation
 import RapportCore
 
 /// One agent's relationship work: heads-ups to send, referrers to thank, quiet customers to check in on.
-public struct Worklists {
-    public let store: any WorkflowStore
-    public var clock: () -> Date
+public struct Worklists: StoreUseCase {
+    public let ports: Ports<any WorkflowStore>
 
-    public init(store: any WorkflowStore, clock: @escaping () -> Date = Date.init) {
-        self.store = store
-        self.clock = clock
+    public init(ports: Ports<any WorkflowStore>) {
+        self.ports = ports
     }
 
     /// The agent's heads-up drafts not yet sent, by due date.

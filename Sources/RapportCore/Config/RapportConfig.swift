@@ -4,28 +4,17 @@ import Foundation
 /// Every field has a default, so Rapport runs without a config file. Keys are documented in docs/config.md.
 public struct RapportConfig: Sendable, Hashable {
     /// `[policy]`: the reply policy's limits (`max_words`).
-    public var policy: PolicyLimits
+    public var policy: PolicyLimits = .standard
     /// `[workflows] quiet_days`: a customer we have not written to for longer appears in their owner's Quiet list.
-    public var quietDays: Int
+    public var quietDays = 90
     /// `[workflows] headsup_lead_days`: how many days before the effective date a heads-up is due.
-    public var headsUpLeadDays: Int
+    public var headsUpLeadDays = 7
     /// `[mail] sendmail`: the sendmail-compatible command, as program and arguments (run without a shell).
-    public var sendmailCommand: [String]
+    public var sendmailCommand = ["/usr/sbin/sendmail", "-t", "-oi"]
     /// `[mail] sent_maildir`: where copies of sent mail are written (a Maildir); `~` is expanded.
     public var sentMaildir: String
     /// `[mail] maildir`: the Maildir inbound mail is read from, when set.
     public var inboxMaildir: String?
-
-    public init(policy: PolicyLimits = .standard, quietDays: Int = 90, headsUpLeadDays: Int = 7,
-                sendmailCommand: [String] = ["/usr/sbin/sendmail", "-t", "-oi"],
-                sentMaildir: String, inboxMaildir: String? = nil) {
-        self.policy = policy
-        self.quietDays = quietDays
-        self.headsUpLeadDays = headsUpLeadDays
-        self.sendmailCommand = sendmailCommand
-        self.sentMaildir = sentMaildir
-        self.inboxMaildir = inboxMaildir
-    }
 
     /// The settings used when there is no config file.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> RapportConfig {

@@ -3,10 +3,9 @@ import Foundation
 public typealias CustomerID = Int64
 
 /// A person or business we look after. Exactly one owner (or none: the Unassigned queue).
-public struct Customer: Sendable, Hashable, Codable, Identifiable {
+public struct Customer: Sendable, Hashable, Codable, Identifiable, NamedPerson {
     public var id: CustomerID
-    public var firstName: String
-    public var lastName: String
+    public var firstName, lastName: String
     /// Login of the agent who owns this customer; nil means unassigned.
     public var owner: String?
     /// Every address the customer writes from; the first is the primary one.
@@ -30,10 +29,6 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable {
         self.isExisting = isExisting
         self.referredBy = referredBy
         self.referralSource = referralSource
-    }
-
-    public var fullName: String {
-        PersonName.full(first: firstName, last: lastName)
     }
 
     public var primaryEmail: String { addresses.first ?? "" }

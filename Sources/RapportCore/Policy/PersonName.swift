@@ -1,5 +1,15 @@
 import Foundation
 
+/// Someone with a first and a last name (an agent, a customer), written the one way everywhere.
+public protocol NamedPerson {
+    var firstName: String { get }
+    var lastName: String { get }
+}
+
+extension NamedPerson {
+    public var fullName: String { PersonName.full(first: firstName, last: lastName) }
+}
+
 /// How names are written, and the first and last name guessed for a customer Rapport has never met.
 public enum PersonName {
     /// Why a name typed or imported for a person cannot be used, or nil. A line break in a name would

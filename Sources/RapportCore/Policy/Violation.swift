@@ -27,13 +27,6 @@ public struct Violation: Sendable, Hashable, Codable {
     /// A sentence a person understands, saying what to do about it.
     public var message: String
 
-    public init(rule: PolicyRule, line: Int, severity: Severity, message: String) {
-        self.rule = rule
-        self.line = line
-        self.severity = severity
-        self.message = message
-    }
-
     public var blocks: Bool { severity == .block }
 }
 

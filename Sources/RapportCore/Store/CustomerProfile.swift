@@ -31,8 +31,7 @@ public struct CustomerProfile: Sendable, Hashable {
 
 /// A customer who was referred by another, and whether the referrer has been thanked.
 public struct Referral: Sendable, Hashable, Codable {
-    public var referrerID: CustomerID
-    public var referredID: CustomerID
+    public var referrerID, referredID: CustomerID
     public var referredName: String
     public var recorded: Date
     public var thanked: Bool

@@ -81,13 +81,10 @@ public struct ConversationSummary: Sendable, Hashable, Identifiable {
 
 /// The status bar's numbers for one agent.
 public struct InboxCounts: Sendable, Hashable {
-    /// The agent's open and pending conversations.
-    public var mine: Int
-    /// Open and pending conversations of customers with no owner.
-    public var unassigned: Int
-    /// The agent's conversations pending: waiting on the customer. ("Waiting" alone always means
-    /// waiting on us: the customer wrote last.)
-    public var pending: Int
+    /// `mine`: the agent's open and pending conversations; `unassigned`: open and pending conversations
+    /// of customers with no owner; `pending`: the agent's conversations pending, waiting on the customer.
+    /// ("Waiting" alone always means waiting on us: the customer wrote last.)
+    public var mine, unassigned, pending: Int
 
     public init(mine: Int, unassigned: Int, pending: Int) {
         self.mine = mine

@@ -28,14 +28,12 @@ public struct OutboxItem: Sendable, Hashable, Codable, Identifiable {
     /// The outbound message row (its text, subject and Message-ID are in `message`).
     public var messageRowID: MessageRowID
     public var conversationID: ConversationID
-    public var agent: String
-    public var toAddress: String
+    public var agent, toAddress: String
     public var state: OutboxState
     /// Why the last delivery failed.
     public var error: String?
     public var attempts: Int
-    public var queued: Date
-    public var updated: Date
+    public var queued, updated: Date
     /// The delivery under way or last tried, while the item is (or was left) in `sending`.
     public var claim: OutboxClaim?
 

@@ -43,12 +43,8 @@ public struct PreparedMessage: Sendable, Hashable {
 }
 
 public struct ReferralRecord: Sendable, Hashable, Codable {
-    public var customerEmail: String
-    public var customerName: String
-    public var referrerEmail: String?
-    public var referrerName: String?
-    public var source: String?
-    public var coupon: String?
+    public var customerEmail, customerName: String
+    public var referrerEmail, referrerName, source, coupon: String?
     public var recorded: Date
     public var thanked: Bool
 
@@ -87,8 +83,7 @@ public struct HeadsUpItem: Sendable, Hashable {
     public var customerID: CustomerID
     public var customerName: String
     public var kind: String
-    public var effectiveDate: Date
-    public var due: Date
+    public var effectiveDate, due: Date
     public func isOverdue(now: Date) -> Bool { due < now }
 
     public init(conversationID: ConversationID, customerID: CustomerID, customerName: String, kind: String, effectiveDate: Date, due: Date) {
@@ -102,12 +97,8 @@ public struct HeadsUpItem: Sendable, Hashable {
 }
 
 public struct HeadsUpStatusRow: Sendable, Hashable, Codable {
-    public var kind: String
-    public var effectiveDate: String
-    public var affected: Int
-    public var told: Int
-    public var pending: Int
-    public var overdue: Int
+    public var kind, effectiveDate: String
+    public var affected, told, pending, overdue: Int
 
     public init(kind: String, effectiveDate: String, affected: Int, told: Int, pending: Int, overdue: Int) {
         self.kind = kind
@@ -120,9 +111,7 @@ public struct HeadsUpStatusRow: Sendable, Hashable, Codable {
 }
 
 public struct CustomerImportResult: Sendable, Hashable, Codable {
-    public var added: Int
-    public var updated: Int
-    public var reassigned: Int
+    public var added, updated, reassigned: Int
 
     public init(added: Int, updated: Int, reassigned: Int) {
         self.added = added
@@ -162,8 +151,7 @@ public struct TeamStats: Sendable, Hashable, Codable {
 
 public struct QuietCustomer: Sendable, Hashable {
     public var customerID: CustomerID
-    public var name: String
-    public var email: String
+    public var name, email: String
     public var lastWrittenTo: Date?
     public var daysQuiet: Int?
     /// Their most recent conversation, where a check-in can pick up the thread.

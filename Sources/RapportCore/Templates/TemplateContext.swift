@@ -75,11 +75,7 @@ public struct TemplateContext: Sendable {
 
     /// "14 March 2026" — dates are calendar days, so they are read and written in UTC.
     static func longDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy"
-        return formatter.string(from: date)
+        DateFormatter.utc("d MMMM yyyy", locale: "en_GB").string(from: date)
     }
 
     static func isoDate(_ date: Date) -> String { ISODate.format(date) }

@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 
 /// The `a` overlay: choose an owner by typing part of a name or login.
-public struct AgentPicker: Sendable, Hashable {
+public struct AgentPicker: Sendable, Hashable, FilterPicker {
     /// The customers that will get the chosen owner.
     public var targets: [AssignTarget]
     /// The name or login typed so far.

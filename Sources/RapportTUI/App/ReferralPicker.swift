@@ -2,7 +2,7 @@ import RapportCore
 
 /// The `R` overlay: how a customer heard about us. Type part of a name or address to pick the
 /// customer who referred them, or type any other source ("search", "radio") and choose that line.
-public struct ReferralPicker: Sendable, Hashable {
+public struct ReferralPicker: Sendable, Hashable, FilterPicker {
     /// The customer whose answer is recorded.
     public var customerID: CustomerID
     public var customerName: String

@@ -30,10 +30,6 @@ extension AppState {
         let matches = picker.matches(agents)
         let action = keyMap.action(for: key, in: .picker)
         switch action {
-        case .moveUp:
-            picker.selected = max(0, picker.selected - 1)
-        case .moveDown:
-            picker.selected = min(max(0, matches.count - 1), picker.selected + 1)
         case .confirm:
             guard matches.indices.contains(picker.selected) else {
                 message = StatusMessage("No agent matches “\(picker.filter)”", isError: true)
@@ -47,11 +43,7 @@ extension AppState {
         case .redraw:
             return [.redraw]
         default:
-            switch picker.input.handle(key, action: action) {
-            case .edited: picker.selected = 0   // a new filter: the best match first
-            case .moved: break
-            case .ignored: return []
-            }
+            guard picker.moveOrType(key, action, count: matches.count) else { return [] }
         }
         overlay = .picker(picker)
         return []

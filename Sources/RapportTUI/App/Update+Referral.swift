@@ -18,10 +18,6 @@ extension AppState {
         let choices = picker.choices
         let action = keyMap.action(for: key, in: .picker)
         switch action {
-        case .moveUp:
-            picker.selected = max(0, picker.selected - 1)
-        case .moveDown:
-            picker.selected = min(max(0, choices.count - 1), picker.selected + 1)
         case .confirm:
             guard choices.indices.contains(picker.selected) else {
                 message = StatusMessage("Type a customer's name or address, or a source such as “search”", isError: true)
@@ -40,11 +36,7 @@ extension AppState {
         case .redraw:
             return [.redraw]
         default:
-            switch picker.input.handle(key, action: action) {
-            case .edited: picker.selected = 0   // new text: the best match first
-            case .moved: break
-            case .ignored: return []
-            }
+            guard picker.moveOrType(key, action, count: choices.count) else { return [] }
         }
         // Only a change of the text asks the store again: moving through the matches must not wait for it.
         let text = picker.text.trimmingCharacters(in: .whitespaces)

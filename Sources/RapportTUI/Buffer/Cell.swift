@@ -21,13 +21,6 @@ public struct Cell: Sendable, Hashable {
 
 /// A cell that differs from the previous frame.
 public struct CellChange: Sendable, Hashable {
-    public var x: Int
-    public var y: Int
+    public var x, y: Int
     public var cell: Cell
-
-    public init(x: Int, y: Int, cell: Cell) {
-        self.x = x
-        self.y = y
-        self.cell = cell
-    }
 }

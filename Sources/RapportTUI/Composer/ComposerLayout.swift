@@ -6,15 +6,12 @@
 struct ComposerLayout: Equatable {
     /// The message pane (the sidebar, when shown beside it, stays as it is).
     var width: Int
-    var threadTop: Int
-    var threadRows: Int
+    /// Where each part starts, and how many rows it has.
+    var threadTop, threadRows: Int
     var titleRow: Int
-    var bannerTop: Int
-    var bannerRows: Int
-    var editorTop: Int
-    var editorHeight: Int
-    var footerTop: Int
-    var footerRows: Int
+    var bannerTop, bannerRows: Int
+    var editorTop, editorHeight: Int
+    var footerTop, footerRows: Int
     /// Columns left of the text for the violation marks.
     static let gutter = 2
 

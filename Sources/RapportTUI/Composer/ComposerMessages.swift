@@ -15,7 +15,7 @@ public enum ComposerMsg: Sendable, Hashable {
     case edited(ConversationID, text: String)
     case externalEditFailed(ConversationID, reason: String)
     /// The templates suitable for the customer, rendered; and files that could not be used.
-    case templatesRendered(ConversationID, [TemplateChoice], problems: [String])
+    case templatesRendered(ConversationID, [RenderedTemplate], problems: [String])
     /// Background delivery finished a run.
     case delivered(DeliveryResult)
 }

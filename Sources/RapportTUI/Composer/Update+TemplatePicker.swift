@@ -4,11 +4,8 @@ import Foundation
 extension AppState {
     mutating func templateKey(_ key: Key) -> [Effect] {
         guard var c = compose.composer, var picker = c.picker else { return [] }
-        let count = picker.matches.count
         let action = keyMap.action(for: key, in: .templates)
         switch action {
-        case .moveUp: picker.selected = max(0, picker.selected - 1)
-        case .moveDown: picker.selected = min(max(0, count - 1), picker.selected + 1)
         case .cancel: c.picker = nil; compose.composer = c; return []
         case .redraw: return [.redraw]
         case .confirm:
@@ -26,11 +23,7 @@ extension AppState {
             message = StatusMessage("Inserted \(choice.name)")
             return []
         default:
-            switch picker.input.handle(key, action: action) {
-            case .edited: picker.selected = 0   // a new filter: the best match first
-            case .moved: break
-            case .ignored: return []
-            }
+            guard picker.moveOrType(key, action, count: picker.matches.count) else { return [] }
         }
         c.picker = picker
         compose.composer = c

@@ -30,32 +30,22 @@ public struct PageRequest: Sendable, Hashable {
     public var placement: Placement
     /// Rows per page for `.after`, `.before` and `.bottom`.
     public var limit: Int
-
-    public init(source: ListSource, query: ConversationQuery, placement: Placement, limit: Int) {
-        self.source = source
-        self.query = query
-        self.placement = placement
-        self.limit = limit
-    }
 }
 
 /// Rows answering a `PageRequest`, in list order.
 public struct Page: Sendable, Hashable {
     public var rows: [ConversationSummary]
     /// For `.around`: the index at which the requested conversation is (or would have been).
-    public var anchorIndex: Int
-    public var moreBefore: Bool
-    public var moreAfter: Bool
+    public var anchorIndex = 0
+    public var moreBefore, moreAfter: Bool
     /// What a work list says about its rows (what is due, for whom), by conversation.
-    public var notes: [ConversationID: RowNote]
+    public var notes: [ConversationID: RowNote] = [:]
 
-    public init(rows: [ConversationSummary], anchorIndex: Int = 0, moreBefore: Bool, moreAfter: Bool,
-                notes: [ConversationID: RowNote] = [:]) {
-        self.rows = rows
-        self.anchorIndex = anchorIndex
-        self.moreBefore = moreBefore
-        self.moreAfter = moreAfter
-        self.notes = notes
+    /// A whole list as one page, nothing before or after it: how a work list (one agent's work, tens
+    /// of rows) is answered.
+    public static func whole(_ rows: [ConversationSummary], anchorIndex: Int = 0,
+                             notes: [ConversationID: RowNote] = [:]) -> Page {
+        Page(rows: rows, anchorIndex: anchorIndex, moreBefore: false, moreAfter: false, notes: notes)
     }
 }
 

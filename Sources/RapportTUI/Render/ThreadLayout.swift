@@ -113,7 +113,7 @@ enum ThreadLayout {
     }
 
     /// A message's first line: who wrote to whom, and when.
-    private static func header(_ message: Message, _ t: ThreadState, _ state: AppState) -> ThreadLine {
+    static func header(_ message: Message, _ t: ThreadState, _ state: AppState) -> ThreadLine {
         let date = Formatting.dateTime(message.date, state.timeZone)
         let author = state.firstName(of: message.author) ?? message.author ?? message.from
         switch message.direction {

@@ -6,9 +6,7 @@ import RapportCore
 /// from its own random stream, so files can be written in parallel and still be identical run to run.
 struct MaildirPlan: Sendable {
     struct Customer: Sendable {
-        var first: String
-        var last: String
-        var address: String
+        var first, last, address: String
         /// The writer's UTC offset in minutes.
         var offsetMinutes: Int
         /// The agent who answers this customer (index into `agents`).

@@ -81,8 +81,7 @@ struct LintJSON: Encodable {
     struct Item: Encodable {
         let rule: String
         let line: Int
-        let severity: String
-        let message: String
+        let severity, message: String
         init(_ v: Violation) { rule = v.rule.rawValue; line = v.line; severity = v.severity.rawValue; message = v.message }
     }
     let ok: Bool

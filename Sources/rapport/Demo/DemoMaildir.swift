@@ -91,10 +91,6 @@ struct DemoMaildir {
     }
 
     static func rfc5322(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        return f.string(from: date)
+        DateFormatter.utc("EEE, dd MMM yyyy HH:mm:ss Z", locale: "en_US_POSIX").string(from: date)
     }
 }

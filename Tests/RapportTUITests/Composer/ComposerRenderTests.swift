@@ -88,9 +88,9 @@ struct ComposerRenderTests {
     func templatePicker() {
         var state = composing(width: 120, height: 40)
         _ = press(.ctrl("t"), in: &state)
-        let short = TemplateChoice(name: "reply-short", kind: "reply", description: "A short reply to someone we already know",
+        let short = RenderedTemplate(name: "reply-short", kind: "reply", description: "A short reply to someone we already know",
                                    text: "Hi Ada,\n\n\n\nThanks,\nMaria")
-        let apology = TemplateChoice(name: "apology-fixed", kind: "reply", description: "Own a mistake before they ask",
+        let apology = RenderedTemplate(name: "apology-fixed", kind: "reply", description: "Own a mistake before they ask",
                                      text: "Hi Ada,\n\nSorry.\n\nMaria")
         _ = update(&state, .composer(.templatesRendered(1, [apology, short], problems: [])))
         _ = press(.down, in: &state)

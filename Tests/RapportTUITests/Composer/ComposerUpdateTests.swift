@@ -144,9 +144,9 @@ struct ComposerUpdateTests {
     func templateInsert() {
         var state = composing()
         #expect(press(.ctrl("t"), in: &state) == [.composer(.renderTemplates(1))])
-        let short = TemplateChoice(name: "reply-short", kind: "reply", description: "A short reply",
+        let short = RenderedTemplate(name: "reply-short", kind: "reply", description: "A short reply",
                                    text: "Hi Ada,\n\n\n\nThanks,\nMaria")
-        let apology = TemplateChoice(name: "apology-fixed", kind: "reply", description: "Own a mistake",
+        let apology = RenderedTemplate(name: "apology-fixed", kind: "reply", description: "Own a mistake",
                                      text: "Hi Ada,\n\nSorry.\n\nMaria")
         _ = update(&state, .composer(.templatesRendered(1, [apology, short], problems: [])))
         #expect(state.compose.composer?.picker?.matches == [apology, short])
