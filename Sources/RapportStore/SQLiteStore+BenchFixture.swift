@@ -8,6 +8,12 @@ extension SQLiteStore {
     /// only; returns (customers with an owner, all customers).
     public func applyBenchFixture() throws -> (owned: Int, customers: Int) {
         try pool.write { db in
+            // The generated replies came in through the Maildir, so ingest left them without an author
+            // (an agent's address in From is only a claim). A team's store has them as sent through Rapport.
+            try db.execute(sql: """
+                UPDATE message SET author = (SELECT login FROM agent WHERE email = message.from_address COLLATE NOCASE)
+                WHERE direction = 'outbound' AND author IS NULL
+                """)
             // Owner: the agent whose reply the customer received most recently. Customers nobody answered,
             // and one in ten others (new to the team, still to be picked up), stay unassigned.
             try db.execute(sql: """
