@@ -9,6 +9,17 @@ struct ParsingTests {
         try MessageParser.parse(bytes: Data(text.utf8))
     }
 
+    /// The text of a one-part text/plain mail in `charset`, its body in `encoding`.
+    private func text(charset: String, encoding: String, _ body: String) throws -> String? {
+        try parse("""
+        From: a@example.com
+        Content-Type: text/plain; charset=\(charset)
+        Content-Transfer-Encoding: \(encoding)
+
+        \(body)
+        """).text
+    }
+
     @Test("RFC 2047 names and subject are decoded to UTF-8")
     func encodedWords() throws {
         let message = try parse("""
@@ -26,36 +37,17 @@ struct ParsingTests {
 
     @Test("quoted-printable and base64 bodies in other charsets arrive as UTF-8")
     func transferEncodingsAndCharsets() throws {
-        let qp = try parse("""
-        From: a@example.com
-        Content-Type: text/plain; charset=iso-8859-1
-        Content-Transfer-Encoding: quoted-printable
+        let qp = try text(charset: "iso-8859-1", encoding: "quoted-printable", "Caf=E9 cr=E8me, soft=\n break")
+        #expect(qp == "Café crème, soft break")
 
-        Caf=E9 cr=E8me, soft=
-         break
-        """)
-        #expect(qp.text == "Café crème, soft break")
-
-        let b64 = try parse("""
-        From: a@example.com
-        Content-Type: text/plain; charset=koi8-r
-        Content-Transfer-Encoding: base64
-
-        8NLJ18XU
-        """)
-        #expect(b64.text == "Привет")
+        let b64 = try text(charset: "koi8-r", encoding: "base64", "8NLJ18XU")
+        #expect(b64 == "Привет")
     }
 
     @Test("ISO-8859-1 mail using Windows-1252's €, curly quotes and dashes reads as browsers read it")
     func latin1LabelReadsAsWindows1252() throws {
-        let message = try parse("""
-        From: a@example.com
-        Content-Type: text/plain; charset=ISO-8859-1
-        Content-Transfer-Encoding: quoted-printable
-
-        =93It costs =8050 =96 caf=E9 included=94
-        """)
-        #expect(message.text == "“It costs €50 – café included”")
+        let message = try text(charset: "ISO-8859-1", encoding: "quoted-printable", "=93It costs =8050 =96 caf=E9 included=94")
+        #expect(message == "“It costs €50 – café included”")
     }
 
     @Test("an unknown charset degrades to a best guess, never an error")
