@@ -20,6 +20,13 @@ struct ParsingTests {
         """).text
     }
 
+    /// A multipart/`subtype` mail from a@example.com with these parts (each its headers, a blank
+    /// line and its body), boundary XX.
+    private func multipart(_ subtype: String, _ parts: [String]) -> String {
+        "From: a@example.com\nContent-Type: multipart/\(subtype); boundary=XX\n\n--XX\n"
+            + parts.joined(separator: "\n--XX\n") + "\n--XX--"
+    }
+
     @Test("RFC 2047 names and subject are decoded to UTF-8")
     func encodedWords() throws {
         let message = try parse("""
@@ -60,20 +67,10 @@ struct ParsingTests {
 
     @Test("text/plain is preferred over HTML; HTML alone becomes readable text")
     func bodyChoice() throws {
-        let both = try parse("""
-        From: a@example.com
-        Content-Type: multipart/alternative; boundary=XX
-
-        --XX
-        Content-Type: text/html
-
-        <p>the <b>html</b></p>
-        --XX
-        Content-Type: text/plain
-
-        the plain text
-        --XX--
-        """)
+        let both = try parse(multipart("alternative", [
+            "Content-Type: text/html\n\n<p>the <b>html</b></p>",
+            "Content-Type: text/plain\n\nthe plain text",
+        ]))
         #expect(both.text == "the plain text")
         #expect(both.attachments.isEmpty)
 
@@ -88,27 +85,17 @@ struct ParsingTests {
 
     @Test("attachments are listed with name, type and decoded size, never kept")
     func attachments() throws {
-        let message = try parse("""
-        From: a@example.com
-        Content-Type: multipart/mixed; boundary=XX
+        let message = try parse(multipart("mixed", [
+            "Content-Type: text/plain\n\nsee attached",
+            """
+            Content-Type: application/pdf; name="=?utf-8?q?R=C3=A9sum=C3=A9.pdf?="
+            Content-Disposition: attachment; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
+            Content-Transfer-Encoding: base64
 
-        --XX
-        Content-Type: text/plain
-
-        see attached
-        --XX
-        Content-Type: application/pdf; name="=?utf-8?q?R=C3=A9sum=C3=A9.pdf?="
-        Content-Disposition: attachment; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
-        Content-Transfer-Encoding: base64
-
-        AAECAwQFBgcICQ==
-        --XX
-        Content-Type: image/png
-        Content-Transfer-Encoding: base64
-
-        iVBORw0KGgo=
-        --XX--
-        """)
+            AAECAwQFBgcICQ==
+            """,
+            "Content-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=",
+        ]))
         #expect(message.text == "see attached")
         #expect(message.attachments == [
             .init(filename: "Résumé.pdf", contentType: "application/pdf", size: 10),
