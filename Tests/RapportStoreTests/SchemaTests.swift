@@ -4,8 +4,9 @@ import RapportCore
 import Testing
 @testable import RapportStore
 
-/// Every store runs the numbered migrations (a new one all of them, an older one those it lacks);
-/// docs/schema.md is generated from a new store and must match what stores have.
+/// Every store runs the numbered migrations: a new one all of them in one transaction, an older one
+/// those it lacks through GRDB's migrator. Both must end with the same schema, the one docs/schema.md
+/// shows (generated from a new store).
 @Suite struct SchemaTests {
     /// Every table, index, trigger and view, with its SQL as SQLite keeps it, normalised: comments
     /// dropped, whitespace collapsed, no space around punctuation (ALTER TABLE splices its text in).

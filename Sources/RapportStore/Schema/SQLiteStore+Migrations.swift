@@ -24,9 +24,28 @@ extension SQLiteStore {
         return migrator
     }
 
-    /// Brings the file to the current schema: a new store runs every migration, a store made
-    /// before runs the ones it has not run yet.
+    /// Brings the file to the current schema: an empty database runs every migration in one
+    /// exclusive transaction (so a second process opening it at the same time finds either nothing
+    /// or the whole store, never half of it) and records each as applied in GRDB's table; a store
+    /// made before runs, through GRDB's migrator, the migrations it has not run yet.
+    ///
+    ///     CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+    ///     INSERT INTO grdb_migrations (identifier) VALUES (?);  -- after each migration
     static func createOrMigrate(_ pool: DatabasePool) throws {
+        try pool.writeWithoutTransaction { db in
+            try db.inTransaction(.exclusive) {
+                let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                guard objects == 0 else { return .commit }
+                // The table GRDB's DatabaseMigrator keeps, as it creates it.
+                try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+                for migration in migrations {
+                    try migration.migrate(db)
+                    try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)",
+                                   arguments: [migration.identifier])
+                }
+                return .commit
+            }
+        }
         try migrator.migrate(pool)
     }
 }
