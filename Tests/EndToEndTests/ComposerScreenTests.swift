@@ -16,12 +16,17 @@ struct ComposerScreenTests {
         return try screen.waitFor("· Conversation ·")[0]
     }
 
+    /// From an open conversation, `r` and the composer's title.
+    func startReply(_ screen: TmuxScreen) throws {
+        try screen.send("r")
+        try screen.waitFor("Reply to ")
+    }
+
     @Test func aKilledComposerComesBackWithItsDraftAndCursor() throws {
         let cli = try RapportBinary.withDemo()
         var screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
         let header = try openFirstOfMine(screen)
-        try screen.send("r")
-        try screen.waitFor("Reply to ")
+        try startReply(screen)
         try screen.send("Hi there friend", literal: true)
         for _ in 0..<6 { try screen.send("Left") }
         try screen.send("X", literal: true)
@@ -66,8 +71,7 @@ struct ComposerScreenTests {
         #expect(customer["existing"] as? Bool == true && customer["owner"] as? String == "sam")
         let first = customer["first_name"] as! String, last = customer["last_name"] as! String
 
-        try screen.send("r")
-        try screen.waitFor("Reply to ")
+        try startReply(screen)
         for line in ["Dear Mr. \(last),", "", "Yes, that is covered, and nothing changes at renewal.", "",
                      "Best regards,", "Sam Ortiz", "Customer Care Manager", "Harbor Lane Insurance Ltd."] {
             if !line.isEmpty { try screen.send(line, literal: true) }
@@ -120,8 +124,7 @@ struct ComposerScreenTests {
         let screen = try TmuxScreen.samsInbox(cli, environment: ["EDITOR": editor, "VISUAL": ""])
         try screen.send("Enter")
         try screen.waitFor("· Conversation ·")
-        try screen.send("r")
-        try screen.waitFor("Reply to ")
+        try startReply(screen)
         try screen.send("Hi there", literal: true)
         try screen.send("C-e")
         try screen.waitFor("P.S. the shed key is under the mat")

@@ -28,6 +28,31 @@ import Testing
         return path
     }
 
+    /// Starts `rapport send` with a sendmail (`slow-sendmail`, appending to `delivered`) that holds the
+    /// message until `releaseSlowSendmail`; returns that sendmail's path, the sender, and what the
+    /// sendmail wrote to the `ready` FIFO once it held the message (read with no sleep, no poll).
+    func slowSenderHoldingTheMessage(_ cli: RapportBinary) throws -> (String, (Process, Pipe, Pipe), String) {
+        let dir = cli.folder.url.path
+        #expect(mkfifo(dir + "/ready", 0o600) == 0 && mkfifo(dir + "/go", 0o600) == 0)
+        let slow = try script(cli, "slow-sendmail", """
+            cat >> '\(dir)/delivered'
+            echo started > '\(dir)/ready'
+            read line < '\(dir)/go'
+
+            """)
+        let sender = cli.launch(["send", "--sendmail", slow])
+        // Blocks until the sender's sendmail holds the message.
+        let ready = try #require(FileHandle(forReadingAtPath: dir + "/ready"))
+        return (slow, sender, String(decoding: ready.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    /// Lets the sendmail of `slowSenderHoldingTheMessage` finish.
+    func releaseSlowSendmail(_ cli: RapportBinary) throws {
+        let go = try #require(FileHandle(forWritingAtPath: cli.folder.url.path + "/go"))
+        go.write(Data("go\n".utf8))
+        try go.close()
+    }
+
     func deliveries(_ file: String) -> Int {
         ((try? String(contentsOfFile: file, encoding: .utf8)) ?? "").components(separatedBy: "\n").filter { $0.lowercased().hasPrefix("message-id:") }.count
     }
@@ -59,17 +84,8 @@ import Testing
         let (cli, _) = try queued(1)
         let dir = cli.folder.url.path
         let delivered = dir + "/delivered"
-        #expect(mkfifo(dir + "/ready", 0o600) == 0 && mkfifo(dir + "/go", 0o600) == 0)
-        let slow = try script(cli, "slow-sendmail", """
-            cat >> '\(delivered)'
-            echo started > '\(dir)/ready'
-            read line < '\(dir)/go'
-
-            """)
-        let first = cli.launch(["send", "--sendmail", slow])
-        // Blocks until the first sender's sendmail holds the message: no sleep, no poll.
-        let ready = try #require(FileHandle(forReadingAtPath: dir + "/ready"))
-        #expect(String(decoding: ready.readDataToEndOfFile(), as: UTF8.self).hasPrefix("started"))
+        let (slow, first, started) = try slowSenderHoldingTheMessage(cli)
+        #expect(started.hasPrefix("started"))
 
         let second = try cli.run(["send", "--sendmail", slow])
         #expect(second.status == 0, "\(second.stderr)")
@@ -79,9 +95,7 @@ import Testing
         #expect(resend.status == 1)
         #expect(resend.stderr.contains("being delivered right now"), "\(resend.stderr)")
 
-        let go = try #require(FileHandle(forWritingAtPath: dir + "/go"))
-        go.write(Data("go\n".utf8))
-        try go.close()
+        try releaseSlowSendmail(cli)
         let out = String(decoding: first.1.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         first.0.waitUntilExit()
         #expect(first.0.terminationStatus == 0)
@@ -94,22 +108,11 @@ import Testing
     @Test func aSenderKilledMidDeliveryIsReportedAndMayBeResent() throws {
         let (cli, _) = try queued(1)
         let dir = cli.folder.url.path
-        #expect(mkfifo(dir + "/ready", 0o600) == 0 && mkfifo(dir + "/go", 0o600) == 0)
-        let slow = try script(cli, "slow-sendmail", """
-            cat >> '\(dir)/delivered'
-            echo started > '\(dir)/ready'
-            read line < '\(dir)/go'
-
-            """)
-        let first = cli.launch(["send", "--sendmail", slow])
-        let ready = try #require(FileHandle(forReadingAtPath: dir + "/ready"))
-        _ = ready.readDataToEndOfFile()
+        let (_, first, _) = try slowSenderHoldingTheMessage(cli)
         #expect(kill(first.0.processIdentifier, SIGKILL) == 0)
         first.0.waitUntilExit()
         // Let the orphaned sendmail finish, so nothing is left behind.
-        let go = try #require(FileHandle(forWritingAtPath: dir + "/go"))
-        go.write(Data("go\n".utf8))
-        try go.close()
+        try releaseSlowSendmail(cli)
 
         let sink = try script(cli, "sendmail", "cat >> '\(dir)/delivered'\n")
         let next = try cli.run(["send", "--sendmail", sink])

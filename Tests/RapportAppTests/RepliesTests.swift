@@ -6,12 +6,17 @@ import Testing
 
 @Suite("Replies.queue: every rule of sending, whoever asks")
 struct RepliesTests {
+    /// Dana's conversation with Sam, where her first message (q1@example.org) came `hoursAgo`.
+    func danaWrote(_ f: AppFixture, hoursAgo: Double) throws -> ConversationID {
+        let id = try f.conversation(try f.customer())
+        try f.inbound(id, from: "dana@example.org", id: "q1@example.org", hoursAgo: hoursAgo)
+        return id
+    }
+
     @Test("a formal reply to an existing customer is refused through the application API, with the policy's reasons")
     func policyCannotBeBypassed() throws {
         let f = try AppFixture()
-        let dana = try f.customer()
-        let id = try f.conversation(dana)
-        try f.inbound(id, from: "dana@example.org", id: "q1@example.org", hoursAgo: 2)
+        let id = try danaWrote(f, hoursAgo: 2)
         let formal = """
             Dear Valued Customer,
 
@@ -118,9 +123,7 @@ struct RepliesTests {
     @Test("In-Reply-To is the newest message with an id; References are its references and itself; notes are skipped")
     func threading() throws {
         let f = try AppFixture()
-        let dana = try f.customer()
-        let id = try f.conversation(dana)
-        try f.inbound(id, from: "dana@example.org", id: "q1@example.org", hoursAgo: 30)
+        let id = try danaWrote(f, hoursAgo: 30)
         try f.inbound(id, from: "dana@example.org", id: "q2@example.org", inReplyTo: "q1@example.org",
                       references: ["q0@example.org", "q1@example.org"], hoursAgo: 3)
         try f.store.addNote(conversation: id, agent: Agent(login: "sam", firstName: "Sam", lastName: "Ortiz", email: "sam@example.com"),

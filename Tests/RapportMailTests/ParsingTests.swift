@@ -9,6 +9,24 @@ struct ParsingTests {
         try MessageParser.parse(bytes: Data(text.utf8))
     }
 
+    /// The text of a one-part text/plain mail in `charset`, its body in `encoding`.
+    private func text(charset: String, encoding: String, _ body: String) throws -> String? {
+        try parse("""
+        From: a@example.com
+        Content-Type: text/plain; charset=\(charset)
+        Content-Transfer-Encoding: \(encoding)
+
+        \(body)
+        """).text
+    }
+
+    /// A multipart/`subtype` mail from a@example.com with these parts (each its headers, a blank
+    /// line and its body), boundary XX.
+    private func multipart(_ subtype: String, _ parts: [String]) -> String {
+        "From: a@example.com\nContent-Type: multipart/\(subtype); boundary=XX\n\n--XX\n"
+            + parts.joined(separator: "\n--XX\n") + "\n--XX--"
+    }
+
     @Test("RFC 2047 names and subject are decoded to UTF-8")
     func encodedWords() throws {
         let message = try parse("""
@@ -26,36 +44,17 @@ struct ParsingTests {
 
     @Test("quoted-printable and base64 bodies in other charsets arrive as UTF-8")
     func transferEncodingsAndCharsets() throws {
-        let qp = try parse("""
-        From: a@example.com
-        Content-Type: text/plain; charset=iso-8859-1
-        Content-Transfer-Encoding: quoted-printable
+        let qp = try text(charset: "iso-8859-1", encoding: "quoted-printable", "Caf=E9 cr=E8me, soft=\n break")
+        #expect(qp == "Café crème, soft break")
 
-        Caf=E9 cr=E8me, soft=
-         break
-        """)
-        #expect(qp.text == "Café crème, soft break")
-
-        let b64 = try parse("""
-        From: a@example.com
-        Content-Type: text/plain; charset=koi8-r
-        Content-Transfer-Encoding: base64
-
-        8NLJ18XU
-        """)
-        #expect(b64.text == "Привет")
+        let b64 = try text(charset: "koi8-r", encoding: "base64", "8NLJ18XU")
+        #expect(b64 == "Привет")
     }
 
     @Test("ISO-8859-1 mail using Windows-1252's €, curly quotes and dashes reads as browsers read it")
     func latin1LabelReadsAsWindows1252() throws {
-        let message = try parse("""
-        From: a@example.com
-        Content-Type: text/plain; charset=ISO-8859-1
-        Content-Transfer-Encoding: quoted-printable
-
-        =93It costs =8050 =96 caf=E9 included=94
-        """)
-        #expect(message.text == "“It costs €50 – café included”")
+        let message = try text(charset: "ISO-8859-1", encoding: "quoted-printable", "=93It costs =8050 =96 caf=E9 included=94")
+        #expect(message == "“It costs €50 – café included”")
     }
 
     @Test("an unknown charset degrades to a best guess, never an error")
@@ -68,20 +67,10 @@ struct ParsingTests {
 
     @Test("text/plain is preferred over HTML; HTML alone becomes readable text")
     func bodyChoice() throws {
-        let both = try parse("""
-        From: a@example.com
-        Content-Type: multipart/alternative; boundary=XX
-
-        --XX
-        Content-Type: text/html
-
-        <p>the <b>html</b></p>
-        --XX
-        Content-Type: text/plain
-
-        the plain text
-        --XX--
-        """)
+        let both = try parse(multipart("alternative", [
+            "Content-Type: text/html\n\n<p>the <b>html</b></p>",
+            "Content-Type: text/plain\n\nthe plain text",
+        ]))
         #expect(both.text == "the plain text")
         #expect(both.attachments.isEmpty)
 
@@ -96,27 +85,17 @@ struct ParsingTests {
 
     @Test("attachments are listed with name, type and decoded size, never kept")
     func attachments() throws {
-        let message = try parse("""
-        From: a@example.com
-        Content-Type: multipart/mixed; boundary=XX
+        let message = try parse(multipart("mixed", [
+            "Content-Type: text/plain\n\nsee attached",
+            """
+            Content-Type: application/pdf; name="=?utf-8?q?R=C3=A9sum=C3=A9.pdf?="
+            Content-Disposition: attachment; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
+            Content-Transfer-Encoding: base64
 
-        --XX
-        Content-Type: text/plain
-
-        see attached
-        --XX
-        Content-Type: application/pdf; name="=?utf-8?q?R=C3=A9sum=C3=A9.pdf?="
-        Content-Disposition: attachment; filename*=utf-8''R%C3%A9sum%C3%A9.pdf
-        Content-Transfer-Encoding: base64
-
-        AAECAwQFBgcICQ==
-        --XX
-        Content-Type: image/png
-        Content-Transfer-Encoding: base64
-
-        iVBORw0KGgo=
-        --XX--
-        """)
+            AAECAwQFBgcICQ==
+            """,
+            "Content-Type: image/png\nContent-Transfer-Encoding: base64\n\niVBORw0KGgo=",
+        ]))
         #expect(message.text == "see attached")
         #expect(message.attachments == [
             .init(filename: "Résumé.pdf", contentType: "application/pdf", size: 10),

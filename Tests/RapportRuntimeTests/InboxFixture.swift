@@ -69,6 +69,13 @@ struct InboxFixture {
         inbox.settle()
         return inbox
     }
+
+    /// Sam's inbox on its Unassigned view (key 2), where Eli's conversation waits.
+    func unassignedInbox() -> Inbox {
+        var inbox = inbox()
+        inbox.press(.char("2"))
+        return inbox
+    }
 }
 
 /// The loop and its screen, driven step by step: script keys, then let the loop run until idle.

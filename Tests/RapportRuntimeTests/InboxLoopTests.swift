@@ -15,8 +15,7 @@ struct InboxLoopTests {
     @Test("t takes the customer under the cursor: the row and the store say so")
     func take() throws {
         let fixture = try InboxFixture()
-        var inbox = fixture.inbox()
-        inbox.press(.char("2"))
+        var inbox = fixture.unassignedInbox()
         #expect(inbox.text.contains("· Unassigned ·"), "\(inbox.text)")
         #expect(inbox.lines[2].contains("Eli Whitfield"), "\(inbox.text)")
         inbox.press(.char("t"))
@@ -27,8 +26,7 @@ struct InboxLoopTests {
     @Test("a opens the picker; part of a name and Enter assign to that agent")
     func assignWithThePicker() throws {
         let fixture = try InboxFixture()
-        var inbox = fixture.inbox()
-        inbox.press(.char("2"))
+        var inbox = fixture.unassignedInbox()
         inbox.press(.char("a"))
         #expect(inbox.text.contains("Assign Eli Whitfield"), "\(inbox.text)")
         #expect(inbox.text.contains("Priya Raman"), "\(inbox.text)")
@@ -92,8 +90,7 @@ struct InboxLoopTests {
     @Test("A customer who writes in another process's commit shows up without a key")
     func liveUpdateFromAnotherProcess() throws {
         let fixture = try InboxFixture()
-        var inbox = fixture.inbox()
-        inbox.press(.char("2"))
+        var inbox = fixture.unassignedInbox()
         #expect(!inbox.text.contains("Gus Whitfield"))
         let other = try SQLiteStore(path: fixture.path)
         try fixture.customerWrites("Gus", owner: nil, subject: "Lost my policy documents", hoursAgo: 1, in: other)

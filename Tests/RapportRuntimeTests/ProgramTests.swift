@@ -11,8 +11,7 @@ struct ProgramTests {
     @Test("A signal stops the loop, after the write the last key left waiting for its frame")
     func signalStopsAfterWaitingWrites() throws {
         let fixture = try InboxFixture()
-        var inbox = fixture.inbox()
-        inbox.press(.char("2"))
+        var inbox = fixture.unassignedInbox()
         inbox.screen.press(.char("t"))
         inbox.screen.send(.signal(SIGTERM))
         #expect(inbox.program.runUntilIdle() == .signal(SIGTERM))

@@ -4,8 +4,9 @@ import RapportCore
 import Testing
 @testable import RapportStore
 
-/// A new store is made from Schema/CurrentSchema.swift; an older one runs the numbered migrations.
-/// Both must end with the same schema.
+/// Every store runs the numbered migrations: a new one all of them in one transaction, an older one
+/// those it lacks through GRDB's migrator. Both must end with the same schema, the one docs/schema.md
+/// shows (generated from a new store).
 @Suite struct SchemaTests {
     /// Every table, index, trigger and view, with its SQL as SQLite keeps it, normalised: comments
     /// dropped, whitespace collapsed, no space around punctuation (ALTER TABLE splices its text in).
@@ -43,6 +44,19 @@ import Testing
         return path
     }
 
+    /// docs/schema.md as committed.
+    static func committedDocument() throws -> String {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try String(contentsOf: root.appendingPathComponent("docs/schema.md"), encoding: .utf8)
+    }
+
+    @Test func docsSchemaIsWhatANewStoreHas() throws {
+        let generated = try SchemaDocument.forNewStore()
+        #expect(try Self.committedDocument() == generated,
+                "docs/schema.md differs from a new store's schema: run \(SchemaDocument.regenerate) and commit it")
+        #expect(generated.contains("CREATE TABLE change_log") && generated.contains("CREATE TRIGGER"))
+    }
+
     @Test func aNewStoreAndAStoreMigratedFromV1HaveTheSameSchema() throws {
         let t = try TemporaryStore(agents: false)
         let oldPath = try Self.oldStore(in: t, upTo: V1Foundation.identifier)
@@ -55,6 +69,8 @@ import Testing
             Issue.record("\(name) differs:\n  new:      \(sql)\n  migrated: \(upgraded.0[name] ?? "(missing)")")
         }
         #expect(fresh.0["table change_log"] != nil && fresh.0.count > 40)
+        #expect(try migrated.pool.read(SchemaDocument.render) == Self.committedDocument(),
+                "a store migrated from v1 differs from docs/schema.md (run \(SchemaDocument.regenerate) if a migration was added)")
     }
 
     @Test func aNewStoreRecordsEveryMigrationAsApplied() throws {

@@ -3,13 +3,17 @@ import Testing
 
 @Suite("Cell buffer")
 struct CellBufferTests {
+    /// The lines of a new `width`×`height` buffer after each text is written at its place, in order.
+    func lines(width: Int, height: Int = 1, _ writes: (text: String, x: Int, y: Int)...) -> [String] {
+        var b = CellBuffer(width: width, height: height)
+        for write in writes { b.write(write.text, x: write.x, y: write.y) }
+        return b.lines()
+    }
+
     @Test("Writing sanitises, clips to the width with an ellipsis, and lines() reads it back")
     func writeAndRead() {
-        var b = CellBuffer(width: 12, height: 2)
-        b.write("Esc\u{1B}[2J there", x: 0, y: 0)
-        b.write("abc", x: 10, y: 1)
-        b.write("ab", x: 10, y: 1)
-        #expect(b.lines() == ["Esc␛[2J the…", "          ab"])
+        #expect(lines(width: 12, height: 2, ("Esc\u{1B}[2J there", 0, 0), ("abc", 10, 1), ("ab", 10, 1))
+                == ["Esc␛[2J the…", "          ab"])
     }
 
     @Test("A wide character takes two cells; the second is a continuation")
@@ -23,12 +27,8 @@ struct CellBufferTests {
 
     @Test("A wide character that does not fit at the edge is not half drawn")
     func wideAtEdge() {
-        var b = CellBuffer(width: 4, height: 1)
-        b.write("ab東c", x: 0, y: 0)
-        #expect(b.lines() == ["ab…"])
-        var c = CellBuffer(width: 3, height: 1)
-        c.write("東", x: 2, y: 0)
-        #expect(c.lines() == ["  …"])
+        #expect(lines(width: 4, ("ab東c", 0, 0)) == ["ab…"])
+        #expect(lines(width: 3, ("東", 2, 0)) == ["  …"])
     }
 
     @Test("Overwriting half of a wide character blanks the other half")
@@ -44,9 +44,7 @@ struct CellBufferTests {
 
     @Test("A lone combining mark gets a dotted circle; invisible format characters draw nothing")
     func zeroWidthGraphemes() {
-        var b = CellBuffer(width: 6, height: 1)
-        b.write("\u{301}a\u{200B}b", x: 0, y: 0)
-        #expect(b.lines() == ["\u{25CC}\u{301}ab"])
+        #expect(lines(width: 6, ("\u{301}a\u{200B}b", 0, 0)) == ["\u{25CC}\u{301}ab"])
     }
 
     @Test("The diff holds exactly the changed cells")

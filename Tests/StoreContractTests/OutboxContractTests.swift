@@ -6,6 +6,14 @@ import Testing
 @Suite struct OutboxContractTests {
     let later = ContractStore.t0.addingTimeInterval(60)
 
+    /// A store with one queued reply, claimed for sending by `testClaim` at `later`.
+    func claimedReply(_ factory: StoreFactory) throws -> (ContractStore, OutboxItem) {
+        let s = try ContractStore(factory)
+        let item = try s.queuedReply()
+        _ = try s.store.claimForSending(item.id, claim: testClaim, at: later)
+        return (s, item)
+    }
+
     @Test(arguments: StoreFactories.all)
     func aQueuedReplyIsListedWithItsMessage(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
@@ -51,9 +59,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func aFailedItemKeepsItsReasonAndCanBeClaimedAgain(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let item = try s.queuedReply()
-        _ = try s.store.claimForSending(item.id, claim: testClaim, at: later)
+        let (s, item) = try claimedReply(factory)
         try s.store.markFailed(item.id, reason: "sendmail exited 75", at: later)
         let failed = try #require(try s.store.outbox(states: [.failed]).first)
         #expect(failed.error == "sendmail exited 75" && failed.attempts == 1)
@@ -67,9 +73,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func anItemLeftSendingIsResolvedAsQueuedOrSent(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let retry = try s.queuedReply()
-        _ = try s.store.claimForSending(retry.id, claim: testClaim, at: later)
+        let (s, retry) = try claimedReply(factory)
         try s.store.resolveSending(retry.id, to: .queued, at: later)
         #expect(try s.store.outbox(states: [.queued]).map(\.id) == [retry.id])
         #expect(try s.store.claimForSending(retry.id, claim: testClaim, at: later) != nil)
@@ -117,9 +121,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func anItemThatMayHaveGoneOutWaitsForADecision(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let item = try s.queuedReply()
-        _ = try s.store.claimForSending(item.id, claim: testClaim, at: later)
+        let (s, item) = try claimedReply(factory)
         try s.store.markNeedsDecision(item.id, reason: "sendmail was killed by signal 9", at: later)
         let waiting = try #require(try s.store.outbox(states: [.needsDecision]).first)
         #expect(waiting.id == item.id && waiting.error == "sendmail was killed by signal 9")

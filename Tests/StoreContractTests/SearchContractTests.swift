@@ -5,15 +5,17 @@ import Testing
 /// The search box: every word must appear (in a subject or a text), the last one as a prefix;
 /// case and accents are ignored; punctuation separates words; nothing typed is ever syntax.
 @Suite struct SearchContractTests {
-    /// Conversations keyed by a short name, with the given subject and text.
-    func seed(_ s: ContractStore, _ texts: [String: (subject: String, text: String)]) throws -> [String: ConversationID] {
+    /// A store with conversations keyed by a short name, with the given subject and text.
+    func seeded(_ factory: StoreFactory, _ texts: [String: (subject: String, text: String)])
+        throws -> (ContractStore, [String: ConversationID]) {
+        let s = try ContractStore(factory)
         let dana = try s.customer(owner: "sam")
         var ids: [String: ConversationID] = [:]
         for (i, (name, content)) in texts.sorted(by: { $0.key < $1.key }).enumerated() {
             ids[name] = try s.conversation(with: dana, subject: content.subject, text: content.text,
                                            at: ContractStore.t0.addingTimeInterval(Double(i))).id
         }
-        return ids
+        return (s, ids)
     }
 
     func search(_ s: ContractStore, _ text: String, owner: OwnerFilter = .anyone) throws -> Set<ConversationID> {
@@ -23,10 +25,9 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func everyWordMustAppear(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["both": ("Invoice", "The invoice for March is attached"),
-                             "one": ("Invoice", "The invoice for April"),
-                             "other": ("Question", "What happened in March?")])
+        let (s, c) = try seeded(factory, ["both": ("Invoice", "The invoice for March is attached"),
+                                          "one": ("Invoice", "The invoice for April"),
+                                          "other": ("Question", "What happened in March?")])
         #expect(try search(s, "invoice march") == [c["both"]!])
         #expect(try search(s, "march invoice") == [c["both"]!], "word order does not matter")
         #expect(try search(s, "invoice") == [c["both"]!, c["one"]!])
@@ -35,9 +36,8 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func theLastWordIsAPrefixAndOnlyTheLast(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["delivery": ("Parcel", "Your delivery is late"),
-                             "deli": ("Lunch", "The deli on Main Street")])
+        let (s, c) = try seeded(factory, ["delivery": ("Parcel", "Your delivery is late"),
+                                          "deli": ("Lunch", "The deli on Main Street")])
         #expect(try search(s, "deliv") == [c["delivery"]!])
         #expect(try search(s, "deli") == [c["delivery"]!, c["deli"]!])
         #expect(try search(s, "your deliv") == [c["delivery"]!])
@@ -47,8 +47,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func caseIsIgnored(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["mixed": ("Refund", "Please REFUND the Deposit")])
+        let (s, c) = try seeded(factory, ["mixed": ("Refund", "Please REFUND the Deposit")])
         for text in ["refund deposit", "REFUND DEPOSIT", "Refund dEpOs", "DEPOSIT"] {
             #expect(try search(s, text) == [c["mixed"]!], "\(text)")
         }
@@ -56,9 +55,8 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func accentsAreIgnoredBothWays(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["accented": ("Café order", "José called about the crème brûlée"),
-                             "plain": ("Cafe visit", "Jose will come on Monday")])
+        let (s, c) = try seeded(factory, ["accented": ("Café order", "José called about the crème brûlée"),
+                                          "plain": ("Cafe visit", "Jose will come on Monday")])
         #expect(try search(s, "Jose") == [c["accented"]!, c["plain"]!])
         #expect(try search(s, "José") == [c["accented"]!, c["plain"]!])
         #expect(try search(s, "creme brulee") == [c["accented"]!])
@@ -68,8 +66,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func subjectsAndTextsAreBothSearched(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["subject": ("Mortgage renewal", "Hello"), "text": ("Hello", "About my mortgage")])
+        let (s, c) = try seeded(factory, ["subject": ("Mortgage renewal", "Hello"), "text": ("Hello", "About my mortgage")])
         #expect(try search(s, "mortgage") == [c["subject"]!, c["text"]!])
         #expect(try search(s, "renewal") == [c["subject"]!])
         #expect(try search(s, "mortgage hello") == [c["subject"]!, c["text"]!], "words may come from subject and text")
@@ -77,8 +74,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func punctuationSeparatesWords(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["irish": ("Claim", "The invoice for O'Brien, ref. A-17")])
+        let (s, c) = try seeded(factory, ["irish": ("Claim", "The invoice for O'Brien, ref. A-17")])
         #expect(try search(s, "o'brien invoice") == [c["irish"]!])
         #expect(try search(s, "brien") == [c["irish"]!])
         #expect(try search(s, "a-17") == [c["irish"]!])
@@ -86,8 +82,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func typedSyntaxIsSearchedForNeverInterpreted(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["near": ("Near the station", "We are near"), "other": ("Other", "Nothing")])
+        let (s, c) = try seeded(factory, ["near": ("Near the station", "We are near"), "other": ("Other", "Nothing")])
         for text in ["\"", "near \"", "NEAR(", "subject:near", "-near", "*", "near OR other", "(((", "AND"] {
             _ = try search(s, text)   // never throws
         }
@@ -119,8 +114,7 @@ import Testing
 
     @Test(arguments: StoreFactories.all)
     func anEmptySearchMatchesLikeNoSearch(_ factory: StoreFactory) throws {
-        let s = try ContractStore(factory)
-        let c = try seed(s, ["a": ("One", "first"), "b": ("Two", "second")])
+        let (s, c) = try seeded(factory, ["a": ("One", "first"), "b": ("Two", "second")])
         #expect(try search(s, "   ") == Set(c.values))
         #expect(try search(s, "zzzz").isEmpty)
     }

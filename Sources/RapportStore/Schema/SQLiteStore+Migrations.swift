@@ -2,8 +2,8 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    /// Every schema change since the first store, in order. Add new ones at the end (and the same
-    /// change to `CurrentSchema`); never edit a shipped one.
+    /// Every schema change since the first store, in order: the one source of the schema. Add new
+    /// ones at the end and regenerate docs/schema.md (`scripts/schema-doc`); never edit a shipped one.
     static let migrations: [any StoreMigration.Type] = [
         V1Foundation.self,
         V2Workflows.self,
@@ -15,7 +15,7 @@ extension SQLiteStore {
         V8OutboxClaims.self,
     ]
 
-    /// The numbered migrations, for a store made before the latest one.
+    /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         for migration in migrations {
@@ -24,21 +24,22 @@ extension SQLiteStore {
         return migrator
     }
 
-    /// Brings the file to the current schema: an empty database gets `CurrentSchema` in one
-    /// transaction and every migration recorded as applied; a store made before runs the
-    /// migrations it has not run yet.
+    /// Brings the file to the current schema: an empty database runs every migration in one
+    /// exclusive transaction (so a second process opening it at the same time finds either nothing
+    /// or the whole store, never half of it) and records each as applied in GRDB's table; a store
+    /// made before runs, through GRDB's migrator, the migrations it has not run yet.
     ///
     ///     CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-    ///     INSERT INTO grdb_migrations (identifier) VALUES (?);  -- for each migration
+    ///     INSERT INTO grdb_migrations (identifier) VALUES (?);  -- after each migration
     static func createOrMigrate(_ pool: DatabasePool) throws {
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.exclusive) {
                 let objects = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
                 guard objects == 0 else { return .commit }
-                try CurrentSchema.create(db)
                 // The table GRDB's DatabaseMigrator keeps, as it creates it.
                 try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
                 for migration in migrations {
+                    try migration.migrate(db)
                     try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES (?)",
                                    arguments: [migration.identifier])
                 }

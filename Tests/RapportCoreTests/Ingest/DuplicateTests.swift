@@ -6,8 +6,7 @@ import Testing
 struct DuplicateTests {
     @Test("A Message-ID any stored message has is a duplicate, without asking about the file")
     func knownMessageID() throws {
-        let facts = FactsFake()
-        facts.storedMessageIDs = ["m1@customer.example"]
+        let facts = FactsFake(storedMessageIDs: ["m1@customer.example"])
         #expect(try Duplicate.isDuplicate(incoming(messageID: "m1@customer.example"), facts: facts))
         #expect(facts.asked == ["message-id m1@customer.example"])
     }
@@ -22,8 +21,7 @@ struct DuplicateTests {
 
     @Test("New Message-ID and new dedup key: not a duplicate")
     func fresh() throws {
-        let facts = FactsFake()
-        facts.storedMessageIDs = ["other@x"]
+        let facts = FactsFake(storedMessageIDs: ["other@x"])
         facts.seenDedupKeys = ["mid:other@x"]
         #expect(try !Duplicate.isDuplicate(incoming(messageID: "m1@customer.example"), facts: facts))
         #expect(facts.asked == ["message-id m1@customer.example", "dedup mid:m1@customer.example"])

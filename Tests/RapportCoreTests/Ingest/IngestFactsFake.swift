@@ -14,6 +14,10 @@ final class FactsFake: IngestFacts {
     var conversations: [(id: ConversationID, customer: CustomerID, subject: String, lastActivity: TimeInterval)] = []
     private(set) var asked: [String] = []
 
+    init(storedMessageIDs: Set<String> = []) {
+        self.storedMessageIDs = storedMessageIDs
+    }
+
     func isStored(messageID: String) throws -> Bool {
         asked.append("message-id \(messageID)")
         return storedMessageIDs.contains(messageID)

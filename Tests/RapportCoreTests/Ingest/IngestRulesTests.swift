@@ -6,8 +6,7 @@ import Testing
 struct IngestRulesTests {
     @Test("A duplicate is never looked at further")
     func duplicateFirst() throws {
-        let facts = FactsFake()
-        facts.storedMessageIDs = ["m1@customer.example"]
+        let facts = FactsFake(storedMessageIDs: ["m1@customer.example"])
         // Even mail an agent sent to no customer: a copy of something stored is just a duplicate.
         let mail = incoming(from: "sam@example.com", to: ["lee@example.com"], messageID: "m1@customer.example")
         #expect(try IngestRules.standard.file(mail, facts: facts) == .duplicate)

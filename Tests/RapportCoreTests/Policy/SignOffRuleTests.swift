@@ -1,6 +1,15 @@
 import Testing
 import RapportCore
 
+/// Expects `text` to break the sign-off rule and no other, with `message` for `line` first.
+func expectOnlySignOffViolation(_ text: String, line: Int, message: String,
+                                sourceLocation: SourceLocation = #_sourceLocation) {
+    let v = Fixtures.violations(text)
+    #expect(v.map(\.rule) == [.signoff], sourceLocation: sourceLocation)
+    #expect(v[0].line == line, sourceLocation: sourceLocation)
+    #expect(v[0].message == message, sourceLocation: sourceLocation)
+}
+
 @Suite("signoff rule")
 struct SignOffRuleTests {
     static let opening = "Hi Dana,\n\nI've moved your payment date to the 15th as you asked.\n\n"
@@ -14,10 +23,8 @@ struct SignOffRuleTests {
     }
 
     @Test func fullNameBlocks() {
-        let v = Fixtures.violations(Self.opening + "Thanks,\nSam Ortiz")
-        #expect(v.map(\.rule) == [.signoff])
-        #expect(v[0].line == 6)
-        #expect(v[0].message == "Signed with your full name; sign with your first name alone: \"Sam\".")
+        expectOnlySignOffViolation(Self.opening + "Thanks,\nSam Ortiz", line: 6,
+                                   message: "Signed with your full name; sign with your first name alone: \"Sam\".")
     }
 
     @Test("a title, team or company in the sign-off blocks", arguments: [
@@ -29,10 +36,8 @@ struct SignOffRuleTests {
     }
 
     @Test func missingSignOff() {
-        let v = Fixtures.violations(Self.opening + "Let me know if the 15th does not suit.")
-        #expect(v.map(\.rule) == [.signoff])
-        #expect(v[0].line == 5)
-        #expect(v[0].message == "End with your first name alone on the last line: \"Sam\".")
+        expectOnlySignOffViolation(Self.opening + "Let me know if the 15th does not suit.", line: 5,
+                                   message: "End with your first name alone on the last line: \"Sam\".")
     }
 
     @Test func nothingMayFollowTheName() {
@@ -93,10 +98,8 @@ struct SignOffPersonalTouchTests {
     }
 
     @Test func postscriptAfterTheNameIsRefusedWithAPlainReason() {
-        let v = Fixtures.violations(Self.opening + "Sam\n\nP.S. Say hi to Ana!")
-        #expect(v.map(\.rule) == [.signoff])
-        #expect(v[0].line == 7)
-        #expect(v[0].message == "Move the P.S. above your name: \"Sam\" must be the last line.")
+        expectOnlySignOffViolation(Self.opening + "Sam\n\nP.S. Say hi to Ana!", line: 7,
+                                   message: "Move the P.S. above your name: \"Sam\" must be the last line.")
         #expect(Fixtures.rules("Hi Dana,\n\nAll done.\n\nP.S. Say hi to Ana!\n\nSam") == [])
     }
 

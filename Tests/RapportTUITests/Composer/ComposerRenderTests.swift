@@ -9,8 +9,7 @@ struct ComposerRenderTests {
     func wide() {
         var state = composing(width: 120, height: 40)
         type(formalReply, into: &state)
-        let lines = screen(state)
-        expectScreen(Array(lines[11...]), [
+        expectScreen(Array(screen(state)[11...]), [
             "┃ NOTE by Maria                                                      2023-11-14 21:43│   “Prefers email”",
             "┃ Billing double-charged her; refund filed.                                          │",
             "                                                                                     │",
@@ -94,8 +93,7 @@ struct ComposerRenderTests {
                                      text: "Hi Ada,\n\nSorry.\n\nMaria")
         _ = update(&state, .composer(.templatesRendered(1, [apology, short], problems: [])))
         _ = press(.down, in: &state)
-        let lines = screen(state)
-        expectScreen(Array(lines[16...26]), [
+        expectScreen(Array(screen(state)[16...26]), [
             "─ Re┌─ Templates ──────────────────────────────────────────────────────────────┐─────│",
             "   W│ filter:                                                                  │     │",
             "    │ apology-fixed  Own a mistake before they ask                             │     │",

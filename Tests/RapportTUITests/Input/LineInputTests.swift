@@ -5,6 +5,13 @@ import RapportCore
 /// The one line input of every picker and prompt: its editing keys and how it is drawn.
 @Suite("Line input: the pickers' and prompts' text")
 struct LineInputTests {
+    /// A new one-row buffer `width` wide with `input` drawn at its left after `label`.
+    func drawn(_ input: LineInput, label: String, width: Int) -> CellBuffer {
+        var buffer = CellBuffer(width: width, height: 1)
+        input.draw(label: label, labelStyle: .dim, x: 0, y: 0, width: width, into: &buffer)
+        return buffer
+    }
+
     /// Feeds keys as the `.prompt` context's table maps them.
     func typed(_ keys: [Key], into input: LineInput = LineInput()) -> LineInput {
         var input = input
@@ -55,8 +62,7 @@ struct LineInputTests {
     func drawing() {
         var input = LineInput("hello")
         input.apply(.left)
-        var buffer = CellBuffer(width: 20, height: 1)
-        input.draw(label: "to: ", labelStyle: .dim, x: 0, y: 0, width: 20, into: &buffer)
+        let buffer = drawn(input, label: "to: ", width: 20)
         #expect(buffer.lines() == ["to: hello"])
         #expect((0..<20).filter { buffer[$0, 0].style == .selected } == [8])   // on the o
     }
@@ -64,13 +70,11 @@ struct LineInputTests {
     @Test("A text longer than its room scrolls to keep the cursor in view")
     func scrolling() {
         var input = LineInput("abcdefghijklmnopqrstuvwxyz")
-        var buffer = CellBuffer(width: 10, height: 1)
-        input.draw(label: "> ", labelStyle: .dim, x: 0, y: 0, width: 10, into: &buffer)
+        var buffer = drawn(input, label: "> ", width: 10)
         #expect(buffer.lines() == ["> tuvwxyz"])                               // the end, and the cursor after it
         #expect(buffer[9, 0].style == .selected)
         input.apply(.start)
-        buffer = CellBuffer(width: 10, height: 1)
-        input.draw(label: "> ", labelStyle: .dim, x: 0, y: 0, width: 10, into: &buffer)
+        buffer = drawn(input, label: "> ", width: 10)
         #expect(buffer.lines() == ["> abcdefg…"])
         #expect(buffer[2, 0].style == .selected)
     }
@@ -79,8 +83,7 @@ struct LineInputTests {
     func wideCharacter() {
         var input = LineInput("日本")
         input.apply(.left)
-        var buffer = CellBuffer(width: 12, height: 1)
-        input.draw(label: "", labelStyle: .dim, x: 0, y: 0, width: 12, into: &buffer)
+        let buffer = drawn(input, label: "", width: 12)
         #expect(buffer[2, 0].grapheme == "本" && buffer[2, 0].style == .selected)
     }
 }

@@ -2,7 +2,7 @@ import GRDB
 
 /// Migration v1-foundation: the first schema: agents, customers with one owner and the assignment log, conversations,
 /// messages with their full-text index, seen marks, drafts and heads-up events.
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V1Foundation: StoreMigration {
     static let identifier = "v1-foundation"
 

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Migration v2-workflows: the relationship workflows: the thank-you conversation of a referral, prepared drafts.
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V2Workflows: StoreMigration {
     static let identifier = "v2-workflows"
 

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Migration v3-mail: Maildir ingest and the outbox.
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V3Mail: StoreMigration {
     static let identifier = "v3-mail"
 

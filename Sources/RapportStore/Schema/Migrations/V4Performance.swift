@@ -1,7 +1,7 @@
 import GRDB
 
 /// Migration v4-performance: indexes found missing or too costly by the benchmark (scripts/bench).
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V4Performance: StoreMigration {
     static let identifier = "v4-performance"
 

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Migration v5-search-without-positions: the full-text index without positions (DECISIONS.md, "A search index without positions").
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V5SearchWithoutPositions: StoreMigration {
     static let identifier = "v5-search-without-positions"
 

@@ -1,7 +1,7 @@
 import GRDB
 
 /// Migration v6-covering-profile: a covering index for the sidebar's figures.
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V6CoveringProfile: StoreMigration {
     static let identifier = "v6-covering-profile"
 

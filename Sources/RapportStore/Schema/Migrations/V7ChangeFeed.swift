@@ -4,7 +4,7 @@ import GRDB
 /// (which entity, its id, and the origin: the writing store instance, from the connection's
 /// `rapport_origin()` function), through triggers, so no writer can forget it. A process reads what
 /// changed since the last sequence it saw and recognises its own writes (DECISIONS.md, "A change feed").
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V7ChangeFeed: StoreMigration {
     static let identifier = "v7-change-feed"
 

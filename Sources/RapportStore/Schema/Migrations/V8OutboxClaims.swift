@@ -5,7 +5,7 @@ import GRDB
 /// (`claimed_by`, `claim_until`), so a second sender leaves a live claim alone.
 /// SQLite cannot change a CHECK constraint, so the table is rebuilt: renamed aside (its index and
 /// triggers go with it), created anew, filled, and the old one dropped.
-/// Shipped: never edit it; change the schema with a new numbered migration and `CurrentSchema`.
+/// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V8OutboxClaims: StoreMigration {
     static let identifier = "v8-outbox-claims"
 
