@@ -30,13 +30,13 @@ struct IngestCommand: ParsableCommand {
         let summary = try Ingest(store: store).file(maildirs: maildirs, batchSize: batch) { progress in
             bar?.draw(progress)
             if verbose && progress.done > 0 {
-                FileHandle.standardError.write(Data("committed \(progress.done)/\(progress.total)\n".utf8))
+                complain("committed \(progress.done)/\(progress.total)")
             }
         }
         bar?.finish()
         if json { return printJSON(summary) }
         for failure in summary.failed {
-            FileHandle.standardError.write(Data("rapport: \(SafeText.safe(failure.file)): \(SafeText.safe(failure.error))\n".utf8))
+            complain("rapport: \(failure.file): \(failure.error)")
         }
         say("ingested \(summary.ingested), duplicates \(summary.duplicates), failed \(summary.failed.count), already seen \(summary.alreadySeen)")
     }
@@ -54,11 +54,11 @@ final class ProgressBar {
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let line = String(format: "\r%@ %d/%d  %.0f msg/s  ETA %@ ", bar, progress.done, progress.total, rate,
                           Self.clock(left))
-        FileHandle.standardError.write(Data(line.utf8))
+        StandardStream.error.write(line)
     }
 
     func finish() {
-        FileHandle.standardError.write(Data("\n".utf8))
+        StandardStream.error.write("\n")
     }
 
     static func clock(_ seconds: Double) -> String {

@@ -44,8 +44,9 @@ enum JSONText {
 }
 
 /// stdout or stderr, written with write(2). Output into a closed pipe (`rapport conversations | head -1`)
-/// ends the command quietly with status 0: the reader has all it wanted, and nothing was changed
-/// that a later line would have reported. (Foundation's `FileHandle.write` traps on EPIPE.)
+/// ends the command quietly with status 0: the reader has all it wanted. A closed stderr only silences
+/// the messages (an ingest's progress must not stop the ingest). (Foundation's `FileHandle.write` traps
+/// on EPIPE.)
 struct StandardStream {
     let descriptor: Int32
 
@@ -60,7 +61,10 @@ struct StandardStream {
                 let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
                 if written > 0 { offset += written; continue }
                 if written < 0 && errno == EINTR { continue }
-                if written < 0 && errno == EPIPE { exit(0) }
+                if written < 0 && errno == EPIPE {
+                    if descriptor == STDOUT_FILENO { exit(0) }
+                    return
+                }
                 return   // another error (a full disk): nothing more can be said on this stream
             }
         }
