@@ -8,18 +8,8 @@ public struct SendReport: Sendable, Hashable, Encodable {
         public var id: Int64
         public var conversation: ConversationID
         public var to: String
-        public var error: String?
-
-        enum CodingKeys: String, CodingKey { case id, conversation, to, error }
-
-        /// `error` is always present (`null` when there is none), as the JSON contract says.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(conversation, forKey: .conversation)
-            try container.encode(to, forKey: .to)
-            try container.encode(error, forKey: .error)
-        }
+        /// Always in the JSON (`null` when there is none), as the contract says.
+        @EncodedAsNull public var error: String?
     }
 
     public var sent: [Entry] = []
@@ -28,22 +18,11 @@ public struct SendReport: Sendable, Hashable, Encodable {
     public var needsAttention: [Entry] = []
     /// Problems after a successful delivery (the Sent Maildir copy).
     public var warnings: [String] = []
-    /// Why the run ended before the queue did (the store failed: a full disk, a busy lock); nil when it did not.
-    public var stopped: String?
+    /// Why the run ended before the queue did (the store failed: a full disk, a busy lock); nil when it did not
+    /// (`null` in the JSON, where it is always present).
+    @EncodedAsNull public var stopped: String? = nil
 
     public init() {}
-
-    enum CodingKeys: String, CodingKey { case sent, failed, needsAttention, warnings, stopped }
-
-    /// `stopped` is always present (`null` when the run went through).
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(sent, forKey: .sent)
-        try container.encode(failed, forKey: .failed)
-        try container.encode(needsAttention, forKey: .needsAttention)
-        try container.encode(warnings, forKey: .warnings)
-        try container.encode(stopped, forKey: .stopped)
-    }
 }
 
 extension SendReport.Entry {

@@ -33,11 +33,9 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var author: String?
     public var from: String
     public var to: [String]
-    public var subject: String
-    public var text: String
-    /// RFC 5322 Message-ID without angle brackets.
-    public var messageID: String?
-    public var inReplyTo: String?
+    public var subject, text: String
+    /// RFC 5322 Message-ID and In-Reply-To, without angle brackets.
+    public var messageID, inReplyTo: String?
     public var references: [String]
     public var date: Date
     public var attachments: [AttachmentInfo]

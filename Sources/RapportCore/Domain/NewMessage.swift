@@ -7,10 +7,8 @@ public struct NewMessage: Sendable, Hashable {
     public var author: String?
     public var from: String
     public var to: [String]
-    public var subject: String
-    public var text: String
-    public var messageID: String?
-    public var inReplyTo: String?
+    public var subject, text: String
+    public var messageID, inReplyTo: String?
     public var references: [String]
     public var date: Date
     public var attachments: [AttachmentInfo]

@@ -10,10 +10,8 @@ public struct IncomingMail: Sendable, Hashable {
     public var fromAddress: String
     public var fromName: String?
     public var to: [String]
-    public var subject: String
-    public var text: String
-    public var messageID: String?
-    public var inReplyTo: String?
+    public var subject, text: String
+    public var messageID, inReplyTo: String?
     public var references: [String]
     public var date: Date
     public var attachments: [AttachmentInfo]

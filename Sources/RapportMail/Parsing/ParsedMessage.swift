@@ -80,7 +80,7 @@ extension ParsedMessage: Encodable {
     }
 
     private struct AttachmentJSON: Encodable {
-        var filename: String?
+        @EncodedAsNull var filename: String?
         var contentType: String
         var size: Int
 
@@ -88,13 +88,6 @@ extension ParsedMessage: Encodable {
             case filename
             case contentType = "content_type"
             case size
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(filename, forKey: .filename)
-            try container.encode(contentType, forKey: .contentType)
-            try container.encode(size, forKey: .size)
         }
     }
 

@@ -27,23 +27,11 @@ extension AppState {
 
     mutating func pickerKey(_ key: Key, _ picker: AgentPicker) -> [Effect] {
         var picker = picker
-        let matches = picker.matches(agents)
-        let action = keyMap.action(for: key, in: .picker)
-        switch action {
-        case .confirm:
-            guard matches.indices.contains(picker.selected) else {
-                message = StatusMessage("No agent matches “\(picker.filter)”", isError: true)
-                return []
-            }
-            overlay = nil
-            return choose(owner: matches[picker.selected], for: picker.targets)
-        case .cancel:
-            overlay = nil
-            return []
-        case .redraw:
-            return [.redraw]
-        default:
-            guard picker.moveOrType(key, action, count: matches.count) else { return [] }
+        let matches = picker.matches(agents), noMatch = "No agent matches “\(picker.filter)”"
+        switch overlayPickerKey(key, &picker, choices: matches, noChoice: noMatch) {
+        case .chosen(let owner): return choose(owner: owner, for: picker.targets)
+        case .done(let effects): return effects
+        case .moved: break
         }
         overlay = .picker(picker)
         return []

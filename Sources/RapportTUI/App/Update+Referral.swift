@@ -14,29 +14,15 @@ extension AppState {
 
     mutating func referralKey(_ key: Key, _ picker: ReferralPicker) -> [Effect] {
         var picker = picker
-        let typedBefore = picker.text
-        let choices = picker.choices
-        let action = keyMap.action(for: key, in: .picker)
-        switch action {
-        case .confirm:
-            guard choices.indices.contains(picker.selected) else {
-                message = StatusMessage("Type a customer's name or address, or a source such as “search”", isError: true)
-                return []
-            }
-            overlay = nil
-            switch choices[picker.selected] {
-            case .referrer(let referrer):
-                return [.recordReferral(customer: picker.customerID, referrer: referrer.id, source: nil)]
-            case .source(let source):
-                return [.recordReferral(customer: picker.customerID, referrer: nil, source: source)]
-            }
-        case .cancel:
-            overlay = nil
-            return []
-        case .redraw:
-            return [.redraw]
-        default:
-            guard picker.moveOrType(key, action, count: choices.count) else { return [] }
+        let typedBefore = picker.text, choices = picker.choices
+        switch overlayPickerKey(key, &picker, choices: choices,
+                                noChoice: "Type a customer's name or address, or a source such as “search”") {
+        case .chosen(.referrer(let referrer)):
+            return [.recordReferral(customer: picker.customerID, referrer: referrer.id, source: nil)]
+        case .chosen(.source(let source)):
+            return [.recordReferral(customer: picker.customerID, referrer: nil, source: source)]
+        case .done(let effects): return effects
+        case .moved: break
         }
         // Only a change of the text asks the store again: moving through the matches must not wait for it.
         let text = picker.text.trimmingCharacters(in: .whitespaces)

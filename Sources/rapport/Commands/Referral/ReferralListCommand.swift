@@ -24,19 +24,14 @@ extension ReferralCommand {
 
 struct ReferralJSON: Encodable {
     let customer: String, customerName: String
-    let referrer: String?, referrerName: String?, source: String?, coupon: String?
+    @EncodedAsNull var referrer: String?
+    @EncodedAsNull var referrerName: String?
+    @EncodedAsNull var source: String?
+    @EncodedAsNull var coupon: String?
     let recorded: Date
     let thanked: Bool
     init(_ r: ReferralRecord) {
         customer = r.customerEmail; customerName = r.customerName; referrer = r.referrerEmail; referrerName = r.referrerName
         source = r.source; coupon = r.coupon; recorded = r.recorded; thanked = r.thanked
-    }
-    enum CodingKeys: String, CodingKey { case customer, customerName, referrer, referrerName, source, coupon, recorded, thanked }
-    func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(customer, forKey: .customer); try c.encode(customerName, forKey: .customerName)
-        try c.encode(referrer, forKey: .referrer); try c.encode(referrerName, forKey: .referrerName)
-        try c.encode(source, forKey: .source); try c.encode(coupon, forKey: .coupon)
-        try c.encode(recorded, forKey: .recorded); try c.encode(thanked, forKey: .thanked)
     }
 }
