@@ -25,20 +25,13 @@ public struct AttachmentInfo: Sendable, Hashable, Codable {
 }
 
 /// One message in a conversation, inbound, outbound or an internal note.
-public struct Message: Sendable, Hashable, Codable, Identifiable {
+public struct Message: Sendable, Hashable, Codable, Identifiable, HoldsMessageContent {
     public var id: MessageRowID
     public var conversationID: ConversationID
     public var direction: MessageDirection
     /// Agent login for outbound messages and notes.
     public var author: String?
-    public var from: String
-    public var to: [String]
-    public var subject, text: String
-    /// RFC 5322 Message-ID and In-Reply-To, without angle brackets.
-    public var messageID, inReplyTo: String?
-    public var references: [String]
-    public var date: Date
-    public var attachments: [AttachmentInfo]
+    public var content: MessageContent
     /// Path of the Maildir file the message came from, when it came from one.
     public var sourcePath: String?
 
@@ -54,15 +47,8 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
         self.conversationID = conversationID
         self.direction = direction
         self.author = author
-        self.from = from
-        self.to = to
-        self.subject = subject
-        self.text = text
-        self.messageID = messageID
-        self.inReplyTo = inReplyTo
-        self.references = references
-        self.date = date
-        self.attachments = attachments
+        content = MessageContent(from: from, to: to, subject: subject, text: text, messageID: messageID,
+                                 inReplyTo: inReplyTo, references: references, date: date, attachments: attachments)
         self.sourcePath = sourcePath
     }
 }
