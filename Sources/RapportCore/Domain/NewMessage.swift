@@ -1,11 +1,13 @@
 import Foundation
 
 /// A message to append to a conversation (from ingest, the composer or the demo).
-public struct NewMessage: Sendable, Hashable, HoldsMessageContent {
+public struct NewMessage: Sendable, Hashable, Codable, HoldsMessageContent {
     public var conversationID: ConversationID
     public var direction: MessageDirection
+    /// Agent login for outbound messages and notes.
     public var author: String?
     public var content: MessageContent
+    /// Path of the Maildir file the message came from, when it came from one.
     public var sourcePath: String?
 
     public init(conversationID: ConversationID, direction: MessageDirection, author: String? = nil,
