@@ -46,7 +46,7 @@ let package = Package(
         .executableTarget(name: "rapport", dependencies: [
             "RapportCore", "RapportApp", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal", "RapportRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], resources: [.copy("Resources/demo.json")]),
 
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
         .executableTarget(name: "rapport-bench", dependencies: [

@@ -9,10 +9,9 @@ public enum PreparedMessages {
 
     public static func headsUp(_ row: HeadsUpImport.Row, customer: Customer, owner: Agent?) throws -> PreparedMessage {
         let template = try named("headsup-\(row.kind)")
-        let event = TemplateContext.Event(kind: row.kind, effectiveDate: row.effectiveDate, details: row.details)
         return PreparedMessage(
             subject: "Before it happens: a change on \(ISODate.format(row.effectiveDate))",
-            text: template.render(TemplateContext(customer: customer, agent: owner ?? unassigned, event: event)))
+            text: template.render(TemplateContext(customer: customer, agent: owner ?? unassigned, event: row.notice)))
     }
 
     public static func thankYou(referrer: Customer, referred: Customer, owner: Agent?, coupon: String?) throws -> PreparedMessage {

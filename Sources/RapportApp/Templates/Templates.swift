@@ -22,8 +22,7 @@ public struct Templates {
             throw RapportError.unknownCustomer("#\(conversation.customerID)")
         }
         let profile = try store.customerProfile(id: customer.id, now: clock())
-        let event = profile?.upcomingEvents.first { !$0.told }
-            .map { TemplateContext.Event(kind: $0.kind, effectiveDate: $0.effectiveDate, details: $0.details) }
+        let event = profile?.upcomingEvents.first { !$0.told }?.notice
         let referral = profile?.referrals.first { !$0.thanked }
         let referred = try referral.flatMap { try store.customer(id: $0.referredID) }
         let context = TemplateContext(customer: customer, agent: agent, subject: conversation.subject, event: event,

@@ -25,44 +25,29 @@ public struct AttachmentInfo: Sendable, Hashable, Codable {
 }
 
 /// One message in a conversation, inbound, outbound or an internal note.
+@dynamicMemberLookup
 public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var id: MessageRowID
-    public var conversationID: ConversationID
-    public var direction: MessageDirection
-    /// Agent login for outbound messages and notes.
-    public var author: String?
-    public var from: String
-    public var to: [String]
-    public var subject, text: String
-    /// RFC 5322 Message-ID and In-Reply-To, without angle brackets.
-    public var messageID, inReplyTo: String?
-    public var references: [String]
-    public var date: Date
-    public var attachments: [AttachmentInfo]
-    /// Path of the Maildir file the message came from, when it came from one.
-    public var sourcePath: String?
+    /// The message as it was appended; the store gave it `id`.
+    public var appended: NewMessage
+
+    /// The appended message's fields read and write as this message's own (`message.subject`).
+    public subscript<Value>(dynamicMember field: WritableKeyPath<NewMessage, Value>) -> Value {
+        get { appended[keyPath: field] }
+        set { appended[keyPath: field] = newValue }
+    }
 
     /// Outbound but with no author: mail that arrived with an agent's address in From, not sent by
     /// Rapport. Shown with a warning; it counts as nobody's reply.
-    public var isUnverifiedOutbound: Bool { direction == .outbound && author == nil }
+    public var isUnverifiedOutbound: Bool { self.direction == .outbound && self.author == nil }
 
     public init(id: MessageRowID, conversationID: ConversationID, direction: MessageDirection, author: String?,
                 from: String, to: [String], subject: String, text: String, messageID: String?,
                 inReplyTo: String?, references: [String], date: Date,
                 attachments: [AttachmentInfo] = [], sourcePath: String? = nil) {
         self.id = id
-        self.conversationID = conversationID
-        self.direction = direction
-        self.author = author
-        self.from = from
-        self.to = to
-        self.subject = subject
-        self.text = text
-        self.messageID = messageID
-        self.inReplyTo = inReplyTo
-        self.references = references
-        self.date = date
-        self.attachments = attachments
-        self.sourcePath = sourcePath
+        appended = NewMessage(conversationID: conversationID, direction: direction, author: author, from: from, to: to,
+                              subject: subject, text: text, messageID: messageID, inReplyTo: inReplyTo,
+                              references: references, date: date, attachments: attachments, sourcePath: sourcePath)
     }
 }

@@ -1,17 +1,13 @@
 import Foundation
 
 /// A message to append to a conversation (from ingest, the composer or the demo).
-public struct NewMessage: Sendable, Hashable {
+public struct NewMessage: Sendable, Hashable, Codable, HoldsMessageContent {
     public var conversationID: ConversationID
     public var direction: MessageDirection
+    /// Agent login for outbound messages and notes.
     public var author: String?
-    public var from: String
-    public var to: [String]
-    public var subject, text: String
-    public var messageID, inReplyTo: String?
-    public var references: [String]
-    public var date: Date
-    public var attachments: [AttachmentInfo]
+    public var content: MessageContent
+    /// Path of the Maildir file the message came from, when it came from one.
     public var sourcePath: String?
 
     public init(conversationID: ConversationID, direction: MessageDirection, author: String? = nil,
@@ -21,15 +17,8 @@ public struct NewMessage: Sendable, Hashable {
         self.conversationID = conversationID
         self.direction = direction
         self.author = author
-        self.from = from
-        self.to = to
-        self.subject = subject
-        self.text = text
-        self.messageID = messageID
-        self.inReplyTo = inReplyTo
-        self.references = references
-        self.date = date
-        self.attachments = attachments
+        content = MessageContent(from: from, to: to, subject: subject, text: text, messageID: messageID,
+                                 inReplyTo: inReplyTo, references: references, date: date, attachments: attachments)
         self.sourcePath = sourcePath
     }
 }

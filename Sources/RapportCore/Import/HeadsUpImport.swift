@@ -3,21 +3,21 @@ import Foundation
 /// Reads a heads-up CSV (`email,kind,effective_date,details`) into rows ready to import, or problems
 /// with line numbers. Pure: the caller says which customers and kinds exist.
 public enum HeadsUpImport {
+    /// A row of the file: who hears of which notice. Its notice's fields read as its own.
+    @dynamicMemberLookup
     public struct Row: Sendable, Hashable {
         public let line: Int
         public let email: String
-        public let kind: String
-        public let effectiveDate: Date
-        public let details: String
+        public let notice: HeadsUpNotice
         /// When the personal message should go out: the lead time before the effective date.
         public let due: Date
+
+        public subscript<Value>(dynamicMember field: KeyPath<HeadsUpNotice, Value>) -> Value { notice[keyPath: field] }
 
         public init(line: Int, email: String, kind: String, effectiveDate: Date, details: String, leadDays: Int) {
             self.line = line
             self.email = email
-            self.kind = kind
-            self.effectiveDate = effectiveDate
-            self.details = details
+            notice = HeadsUpNotice(kind: kind, effectiveDate: effectiveDate, details: details)
             self.due = effectiveDate.addingTimeInterval(-Double(leadDays) * 86_400)
         }
     }

@@ -48,21 +48,36 @@ public struct Referral: Sendable, Hashable, Codable {
     }
 }
 
-/// A market-norm event (rate increase, fee, policy change) a customer should hear about from us first.
-public struct HeadsUpEvent: Sendable, Hashable, Codable {
-    public var customerID: CustomerID
+/// A market-norm event (rate increase, fee, policy change) as the customer hears of it: what, from when.
+public struct HeadsUpNotice: Sendable, Hashable, Codable {
     public var kind: String
     public var effectiveDate: Date
     public var details: String
+
+    public init(kind: String, effectiveDate: Date, details: String) {
+        self.kind = kind
+        self.effectiveDate = effectiveDate
+        self.details = details
+    }
+}
+
+/// A market-norm event a customer should hear about from us first. Its notice's fields read as its own.
+@dynamicMemberLookup
+public struct HeadsUpEvent: Sendable, Hashable, Codable {
+    public var customerID: CustomerID
+    public var notice: HeadsUpNotice
     /// When the personal message should go out (effective date minus the lead time).
     public var due: Date
     public var told: Bool
 
+    public subscript<Value>(dynamicMember field: WritableKeyPath<HeadsUpNotice, Value>) -> Value {
+        get { notice[keyPath: field] }
+        set { notice[keyPath: field] = newValue }
+    }
+
     public init(customerID: CustomerID, kind: String, effectiveDate: Date, details: String, due: Date, told: Bool) {
         self.customerID = customerID
-        self.kind = kind
-        self.effectiveDate = effectiveDate
-        self.details = details
+        notice = HeadsUpNotice(kind: kind, effectiveDate: effectiveDate, details: details)
         self.due = due
         self.told = told
     }

@@ -1,20 +1,19 @@
 import Foundation
 
 /// A message read from a Maildir, reduced to what the store keeps. Built by RapportMail.
-public struct IncomingMail: Sendable, Hashable {
+public struct IncomingMail: Sendable, Hashable, HoldsMessageContent {
     /// Identifies the file across runs: Maildir root + unique name (stable when the file moves to cur/).
     public var seenKey: String
     public var path: String
     /// "mid:<Message-ID>", or "sha256:<hash of the file>" when the message has no Message-ID.
     public var dedupKey: String
-    public var fromAddress: String
     public var fromName: String?
-    public var to: [String]
-    public var subject, text: String
-    public var messageID, inReplyTo: String?
-    public var references: [String]
-    public var date: Date
-    public var attachments: [AttachmentInfo]
+    public var content: MessageContent
+    /// The sender's address (`from`).
+    public var fromAddress: String {
+        get { content.from }
+        set { content.from = newValue }
+    }
 
     public init(seenKey: String, path: String, dedupKey: String, fromAddress: String, fromName: String?,
                 to: [String], subject: String, text: String, messageID: String?, inReplyTo: String?,
@@ -22,16 +21,9 @@ public struct IncomingMail: Sendable, Hashable {
         self.seenKey = seenKey
         self.path = path
         self.dedupKey = dedupKey
-        self.fromAddress = fromAddress
         self.fromName = fromName
-        self.to = to
-        self.subject = subject
-        self.text = text
-        self.messageID = messageID
-        self.inReplyTo = inReplyTo
-        self.references = references
-        self.date = date
-        self.attachments = attachments
+        content = MessageContent(from: fromAddress, to: to, subject: subject, text: text, messageID: messageID,
+                                 inReplyTo: inReplyTo, references: references, date: date, attachments: attachments)
     }
 }
 

@@ -10,17 +10,7 @@ import Foundation
 /// `{{^customer.first_name}}Hello,{{/customer.first_name}}` work as expected.
 public struct TemplateContext: Sendable {
     /// A market-norm event for heads-up templates.
-    public struct Event: Sendable {
-        public var kind: String
-        public var effectiveDate: Date
-        public var details: String
-
-        public init(kind: String, effectiveDate: Date, details: String) {
-            self.kind = kind
-            self.effectiveDate = effectiveDate
-            self.details = details
-        }
-    }
+    public typealias Event = HeadsUpNotice
 
     public var customer: Customer
     public var agent: Agent

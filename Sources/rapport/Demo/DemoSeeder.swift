@@ -10,6 +10,7 @@ import RapportStore
 struct DemoSeeder {
     let store: SQLiteStore
     let now: Date
+    private let content = DemoContent.bundled
     private var random = SplitMix64(seed: 20_261_122)
 
     init(store: SQLiteStore, now: Date) {
@@ -27,19 +28,19 @@ struct DemoSeeder {
 
     private mutating func seed() throws -> Summary {
         var summary = Summary()
-        for agent in DemoCast.agents { try Agents(store: store).add(agent) }
-        summary.agents = DemoCast.agents.count
-        let agents = DemoCast.agents
+        for agent in content.agents { try Agents(store: store).add(agent) }
+        summary.agents = content.agents.count
+        let agents = content.agents
         var customers: [Customer] = []
-        for (index, person) in DemoCast.customers.enumerated() {
+        for (index, person) in content.customers.enumerated() {
             // Every sixth customer is new and waits in Unassigned; the rest are spread over the team.
             let isNew = index % 6 == 5
             let owner = isNew ? nil : agents[index % agents.count].login
             let created = day(-random.int(120...900))
             var customer = try Customers(store: store).add(
-                NewCustomer(firstName: person.0, lastName: person.1, email: person.2, owner: owner,
+                NewCustomer(firstName: person.firstName, lastName: person.lastName, email: person.email, owner: owner,
                             isExisting: !isNew, created: created), by: owner)
-            if let second = person.3 {
+            if let second = person.secondEmail {
                 try Customers(store: store).addAddress(second, to: customer.id)
                 customer.addresses.append(second)
             }
@@ -51,7 +52,7 @@ struct DemoSeeder {
         for (index, customer) in customers.enumerated() {
             let count = customer.isExisting ? random.int(2...4) : random.int(1...2)
             for n in 0..<count {
-                let topic = DemoTopics.all[(index * 5 + n * 3) % DemoTopics.all.count]
+                let topic = content.topics[(index * 5 + n * 3) % content.topics.count]
                 summary.messages += try converse(customer, topic: topic, isNew: !customer.isExisting)
                 summary.conversations += 1
             }
@@ -91,17 +92,17 @@ struct DemoSeeder {
         for (offset, index) in [0, 3, 4].enumerated() {
             let customer = customers[index]
             guard let from = customer.owner else { continue }
-            let to = DemoCast.agents[(DemoCast.agents.firstIndex { $0.login == from }! + 1) % DemoCast.agents.count].login
+            let to = content.agents[(content.agents.firstIndex { $0.login == from }! + 1) % content.agents.count].login
             let ownership = Ownership(store: store)
             try ownership.assign(customer: customer.id, to: to, by: from, note: notes[offset])
-            let name = DemoCast.agents.first { $0.login == from }?.firstName ?? from
+            let name = content.agents.first { $0.login == from }?.firstName ?? from
             try ownership.assign(customer: customer.id, to: from, by: to, note: "Back to \(name) — thanks for covering.")
         }
     }
 
     /// One conversation following a topic's script; returns how many messages it wrote.
     private mutating func converse(_ customer: Customer, topic: DemoTopic, isNew: Bool) throws -> Int {
-        let owner = customer.owner.flatMap { login in DemoCast.agents.first { $0.login == login } }
+        let owner = customer.owner.flatMap { login in content.agents.first { $0.login == login } }
         // New customers have only written to us; existing ones have some back and forth.
         let turns = isNew ? 1 : random.int(1...min(8, topic.turns.count))
         var at = now.addingTimeInterval(-Double(random.int(1...(isNew ? 48 : 24 * 60))) * 3600)
@@ -110,13 +111,13 @@ struct DemoSeeder {
         var references: [String] = []
         for turn in 0..<turns {
             let fromCustomer = turn % 2 == 0
-            let author = fromCustomer ? nil : (random.chance(85) ? owner : DemoCast.agents[random.int(0...4)])
+            let author = fromCustomer ? nil : (random.chance(85) ? owner : content.agents[random.int(0...4)])
             let text = topic.turns[turn]
                 .replacingOccurrences(of: "{first}", with: customer.firstName)
                 .replacingOccurrences(of: "{agent}", with: author?.firstName ?? "Sam")
             let address = fromCustomer
                 ? (customer.addresses.count > 1 && random.chance(40) ? customer.addresses[1] : customer.primaryEmail)
-                : author?.email ?? DemoCast.agents[0].email
+                : author?.email ?? content.agents[0].email
             let messageID = "demo-\(conversation.id)-\(turn)@harborlane.example"
             try store.appendMessage(NewMessage(
                 conversationID: conversation.id, direction: fromCustomer ? .inbound : .outbound,
