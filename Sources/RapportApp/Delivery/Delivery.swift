@@ -92,7 +92,7 @@ public struct Delivery: Sendable {
     }
 
     private func deliver(_ item: OutboxItem, into report: inout SendReport, now: @Sendable () -> Date) throws {
-        let claimant = ThisProcess.claimant.name
+        let claimant = ThisProcess.claimant
         guard let reply = try store.claimForSending(item.id, claim: OutboxClaim(claimant: claimant, until: now() + lease),
                                                     at: now()) else { return }
         var text = ""

@@ -9,7 +9,8 @@ enum ThisProcess {
         return gethostname(&buffer, buffer.count) == 0 ? String(cString: buffer) : "localhost"
     }()
 
-    static let claimant = OutboxClaimant(host: host, pid: getpid(), start: startTime(of: getpid()) ?? 0)
+    /// This process's claim name (`OutboxClaimant.name`).
+    static let claimant = OutboxClaimant.name(host: host, pid: getpid(), start: startTime(of: getpid()) ?? 0)
 
     /// Running, and the same process: a pid reused by a later process has another start time.
     static func isRunning(pid: Int32, start: UInt64) -> Bool {

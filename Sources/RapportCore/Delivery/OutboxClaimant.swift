@@ -9,22 +9,10 @@ public struct OutboxClaimant: Sendable, Hashable {
     /// The process's start time as the system gives it (clock ticks since boot on Linux).
     public var start: UInt64
 
-    public init(host: String, pid: Int32, start: UInt64) {
-        self.host = host
-        self.pid = pid
-        self.start = start
-    }
+    public var name: String { Self.name(host: host, pid: pid, start: start) }
 
-    public var name: String { "\(host):\(pid):\(start)" }
-
-    /// Parses `name`; nil for anything else.
-    public init?(name: String) {
-        let parts = name.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), let start = UInt64(parts[parts.count - 1]) else {
-            return nil
-        }
-        self.init(host: parts.dropLast(2).joined(separator: ":"), pid: pid, start: start)
-    }
+    /// The claim name of a process: what a delivery writes in `claimed_by` (only this module reads it apart).
+    public static func name(host: String, pid: Int32, start: UInt64) -> String { "\(host):\(pid):\(start)" }
 
     /// Whether a claim still belongs to a live delivery: its time has not passed and, when the claimant
     /// is a process on this host, that process (same pid, same start) is still running. A claim from
@@ -34,5 +22,16 @@ public struct OutboxClaimant: Sendable, Hashable {
         guard claim.until > now else { return false }
         guard let claimant = OutboxClaimant(name: claim.claimant), claimant.host == host else { return true }
         return isRunning(claimant.pid, claimant.start)
+    }
+}
+
+extension OutboxClaimant {
+    /// Parses `name`; nil for anything else.
+    public init?(name: String) {
+        let parts = name.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count >= 3, let pid = Int32(parts[parts.count - 2]), let start = UInt64(parts[parts.count - 1]) else {
+            return nil
+        }
+        self.init(host: parts.dropLast(2).joined(separator: ":"), pid: pid, start: start)
     }
 }

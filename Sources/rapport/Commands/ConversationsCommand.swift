@@ -10,7 +10,7 @@ struct ConversationsCommand: ParsableCommand {
     @Flag(help: "Only conversations of customers with no owner.") var unassigned = false
     @Option(help: "Only this status: open, pending or closed.") var status: String?
     @Option(help: "At most this many rows.") var limit: Int = 1000
-    @Flag var json = false
+    @OptionGroup var output: ListingOutput
 
     func validate() throws {
         if mine && unassigned { throw ValidationError("--mine and --unassigned exclude each other") }
@@ -39,7 +39,7 @@ struct ConversationsCommand: ParsableCommand {
         var emails: [CustomerID: String] = [:]
         let customers = Customers(store: store)
         for id in Set(rows.map(\.customerID)) { emails[id] = try customers.find(id: id).primaryEmail }
-        if json {
+        if output.json {
             return printJSON(rows.map {
                 ConversationJSON(id: $0.id, customer: emails[$0.customerID] ?? "", customerName: $0.customerName,
                                  owner: $0.ownerLogin, status: $0.status.rawValue, subject: $0.subject,

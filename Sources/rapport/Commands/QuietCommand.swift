@@ -8,14 +8,14 @@ struct QuietCommand: ParsableCommand {
         commandName: "quiet", abstract: "My customers we have not written to for a while: time for a personal check-in.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Quiet for more than this many days (default: workflows.quiet_days in the config, 90).") var days: Int?
-    @Flag var json = false
+    @OptionGroup var output: ListingOutput
 
     func run() throws {
         let store = try global.openStore()
         let me = try global.currentAgent(store)
         let days = try self.days ?? global.config().quietDays
         let quiet = try Worklists(store: store).quiet(agent: me.login, days: days)
-        if json {
+        if output.json {
             return printJSON(quiet.map { QuietJSON(email: $0.email, name: $0.name, lastWrittenTo: $0.lastWrittenTo, daysQuiet: $0.daysQuiet) })
         }
         if quiet.isEmpty { return say("Nobody has been quiet for more than \(days) days.") }

@@ -7,11 +7,11 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Per agent: customers owned, waiting on us, median first reply, \"same person\" share.")
     @OptionGroup var global: GlobalOptions
-    @Flag var json = false
+    @OptionGroup var output: ListingOutput
 
     func run() throws {
         let stats = try Agents(store: global.openStore()).stats()
-        if json { return printJSON(StatsJSON(stats)) }
+        if output.json { return printJSON(StatsJSON(stats)) }
         say("agent     customers  waiting-on-us  median-first-reply  same-person")
         for a in stats.agents + [stats.team] {
             say(a.login.padding(toLength: 9, withPad: " ", startingAt: 0) + String(a.customersOwned).leftPadded(to: 10)

@@ -4,6 +4,15 @@ import RapportCore
 
 /// Reading an import CSV and reporting its problems the same way for every import command.
 enum ImportFile {
+    /// The file an import reads and how it reports, the same for every import command.
+    struct Options: ParsableArguments {
+        @Argument(help: "The CSV file.") var file: String
+        @Flag(help: "Print the result, or the rows that stop the import, as JSON.") var json = false
+
+        /// The file's rows, with `columns` required.
+        func table(columns: [String]) throws -> CSVTable { try ImportFile.read(file, columns: columns) }
+    }
+
     /// Reads and parses the file; a missing file or a malformed CSV is a refused action (exit 1).
     static func read(_ path: String, columns: [String]) throws -> CSVTable {
         guard let data = FileManager.default.contents(atPath: path) else {

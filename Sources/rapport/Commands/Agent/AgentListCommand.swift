@@ -7,11 +7,11 @@ extension AgentCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List agents.")
         @OptionGroup var global: GlobalOptions
-        @Flag var json = false
+        @OptionGroup var output: ListingOutput
 
         func run() throws {
             let agents = try Agents(store: global.openStore()).list()
-            if json { return printJSON(agents.map(AgentJSON.init)) }
+            if output.json { return printJSON(agents.map(AgentJSON.init)) }
             for a in agents { say("\(a.login)\t\(a.fullName)\t\(a.email)") }
         }
     }

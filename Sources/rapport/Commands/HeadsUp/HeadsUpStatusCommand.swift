@@ -7,11 +7,11 @@ extension HeadsUpCommand {
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Per event kind and date: affected, told, pending, overdue.")
         @OptionGroup var global: GlobalOptions
-        @Flag var json = false
+        @OptionGroup var output: ListingOutput
 
         func run() throws {
             let rows = try HeadsUps(store: global.openStore()).status()
-            if json { return printJSON(rows) }
+            if output.json { return printJSON(rows) }
             say("kind                 effective    affected  told  pending  overdue")
             for r in rows {
                 say(r.kind.padding(toLength: 20, withPad: " ", startingAt: 0) + " " + r.effectiveDate + "  "

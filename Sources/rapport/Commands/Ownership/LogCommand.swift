@@ -7,13 +7,13 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "log", abstract: "A customer's assignment history.")
     @OptionGroup var global: GlobalOptions
     @Argument var customerEmail: String
-    @Flag var json = false
+    @OptionGroup var output: ListingOutput
 
     func run() throws {
         let store = try global.openStore()
         let customer = try Customers(store: store).find(email: customerEmail)
         let log = try Ownership(store: store).history(customer: customer.id)
-        if json {
+        if output.json {
             return printJSON(log.map {
                 AssignmentJSON(customer: customer.primaryEmail, from: $0.from, to: $0.to, by: $0.by, note: $0.note, at: $0.at)
             })

@@ -9,11 +9,11 @@ extension ReferralCommand {
         static let configuration = CommandConfiguration(abstract: "List recorded referrals, oldest first.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only referrals by customers whose referrer has not been thanked yet.") var unthanked = false
-        @Flag var json = false
+        @OptionGroup var output: ListingOutput
 
         func run() throws {
             let referrals = try Referrals(store: global.openStore()).list(unthankedOnly: unthanked)
-            if json { return printJSON(referrals.map(ReferralJSON.init)) }
+            if output.json { return printJSON(referrals.map(ReferralJSON.init)) }
             for r in referrals {
                 let how = r.referrerName.map { "referred by \($0)" } ?? "source: \(r.source ?? "")"
                 say("\(r.customerName) <\(r.customerEmail)>\t\(how)\t\(r.referrerName == nil ? "" : r.thanked ? "thanked" : "not yet thanked")")
