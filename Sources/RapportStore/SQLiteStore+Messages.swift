@@ -52,13 +52,14 @@ extension SQLiteStore {
         let at = m.date.timeIntervalSince1970
         switch m.direction {
         case .inbound:
-            // A customer writing again reopens the conversation for their owner.
+            // The customer's turn is over: the status becomes `ConversationStatus.whenTheCustomerWrites`.
             try db.cachedStatement(sql: """
                 UPDATE conversation SET message_count = message_count + 1,
                     last_activity = max(last_activity, :at), last_inbound = max(COALESCE(last_inbound, 0), :at),
-                    status = CASE WHEN status = 'closed' THEN 'open' ELSE status END
+                    status = :status
                 WHERE id = :id
-                """).execute(arguments: ["at": at, "id": m.conversationID])
+                """).execute(arguments: ["at": at, "id": m.conversationID,
+                                         "status": ConversationStatus.whenTheCustomerWrites.rawValue])
         case .outbound:
             try db.cachedStatement(sql: """
                 UPDATE conversation SET message_count = message_count + 1, last_activity = max(last_activity, ?)

@@ -5,6 +5,10 @@ public typealias ConversationID = Int64
 public enum ConversationStatus: String, Sendable, Codable, CaseIterable {
     case open, pending, closed
 
+    /// What a conversation becomes when the customer writes in it: open, whatever it was. A pending
+    /// conversation was waiting on them, a closed one was done — either way it is our turn now.
+    public static let whenTheCustomerWrites = ConversationStatus.open
+
     /// open → pending → closed → open, the `s` key's cycle.
     public var next: ConversationStatus {
         switch self {
