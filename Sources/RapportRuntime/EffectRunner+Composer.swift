@@ -11,15 +11,18 @@ public struct ComposerServices {
     public let delivery: BackgroundDelivery
     /// The reply policy's limits from the config: the ones the composer shows are the ones sending enforces.
     public var limits: PolicyLimits
+    /// What a conversation becomes once answered (`workflows.after_reply`).
+    public var afterReply: ConversationStatus
     /// Runs $VISUAL / $EDITOR on the text with the screen suspended (set by the inbox loop).
     public var editExternally: (String) throws -> String = { _ in throw NoTerminal() }
 
     public init(outbox: any ConversationStore & OutboxStore, templates: TemplateLibrary, delivery: BackgroundDelivery,
-                limits: PolicyLimits = .standard) {
+                limits: PolicyLimits = .standard, afterReply: ConversationStatus = .pending) {
         self.outbox = outbox
         self.templates = templates
         self.delivery = delivery
         self.limits = limits
+        self.afterReply = afterReply
     }
 
     struct NoTerminal: Error, CustomStringConvertible {
@@ -58,7 +61,7 @@ extension EffectRunner {
         case let .sendReply(id, text):
             do {
                 // Permission, policy and threading are decided by `Replies`; queueing removes the draft with it.
-                let item = try Replies(store: services.outbox, limits: services.limits, clock: clock)
+                let item = try Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply, clock: clock)
                     .queue(conversation: id, agent: agent.login, text: text)
                 return [.composer(.replyQueued(id, item))]
             } catch {

@@ -5,7 +5,7 @@ import RapportCore
 extension SQLiteStore: OutboxStore {
     /// ```sql
     /// SELECT owner FROM customer WHERE id = ?            -- the guard, under the write lock
-    /// INSERT INTO message …; INSERT INTO outbox …; UPDATE headsup_event / customer …; DELETE FROM draft …
+    /// INSERT INTO message …; INSERT INTO outbox …; UPDATE headsup_event / customer / conversation …; DELETE FROM draft …
     /// ```
     public func queueReply(_ reply: QueuedReply) throws -> OutboxItem {
         try pool.write { db in
@@ -33,6 +33,9 @@ extension SQLiteStore: OutboxStore {
                 try db.execute(sql: """
                     UPDATE customer SET referral_thanked = ? WHERE referral_thanks_conversation = ? AND referral_thanked IS NULL
                     """, arguments: [at, m.conversationID])
+            }
+            if let status = reply.status {
+                try db.execute(sql: "UPDATE conversation SET status = ? WHERE id = ?", arguments: [status.rawValue, m.conversationID])
             }
             // The draft this reply came from goes in the same transaction: a crash can not bring back sent text.
             try Self.deleteDraft(db, conversation: m.conversationID, agent: reply.owner)

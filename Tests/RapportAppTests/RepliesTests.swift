@@ -37,6 +37,18 @@ struct RepliesTests {
         #expect(try f.replyRows() == before, "nothing is written for a refused reply")
     }
 
+    @Test("a reply leaves the conversation pending on the customer, or open when the config says so")
+    func afterReplyStatus() throws {
+        let f = try AppFixture()
+        let id = try danaWrote(f, hoursAgo: 2)
+        let reply = "Hi Dana,\n\nAll sorted.\n\nSam"
+        try Replies(store: f.store, clock: { f.now }).queue(conversation: id, agent: "sam", text: reply)
+        #expect(try f.store.conversation(id: id)?.status == .pending)
+        try f.store.setStatus(.open, conversation: id)
+        try Replies(store: f.store, afterReply: .open, clock: { f.now }).queue(conversation: id, agent: "sam", text: reply)
+        #expect(try f.store.conversation(id: id)?.status == .open)
+    }
+
     @Test("the config's limits are the ones enforced")
     func limitsComeFromTheCaller() throws {
         let f = try AppFixture()

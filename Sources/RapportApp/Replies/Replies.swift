@@ -8,12 +8,16 @@ public struct Replies {
     public let store: any ConversationStore & OutboxStore
     /// The reply policy's adjustable numbers, from the config (the same the composer shows).
     public var limits: PolicyLimits
+    /// What the conversation becomes once we have answered (`workflows.after_reply`): pending on the
+    /// customer by default, so Mine shows what still waits on us.
+    public var afterReply: ConversationStatus
     public var clock: () -> Date
 
     public init(store: any ConversationStore & OutboxStore, limits: PolicyLimits = .standard,
-                clock: @escaping () -> Date = Date.init) {
+                afterReply: ConversationStatus = .pending, clock: @escaping () -> Date = Date.init) {
         self.store = store
         self.limits = limits
+        self.afterReply = afterReply
         self.clock = clock
     }
 
@@ -54,6 +58,6 @@ public struct Replies {
         // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
         let marks = try store.pendingMarks(conversation: conversation.id)
         return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent.login,
-                                                toAddress: to, marks: marks))
+                                                toAddress: to, marks: marks, status: afterReply))
     }
 }

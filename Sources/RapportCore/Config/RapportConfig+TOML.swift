@@ -5,7 +5,7 @@ extension RapportConfig {
     /// The keys the config file may contain, by table; anything else is reported as a likely typo.
     static let knownKeys: [String: Set<String>] = [
         "policy": ["max_words"],
-        "workflows": ["quiet_days", "headsup_lead_days"],
+        "workflows": ["quiet_days", "headsup_lead_days", "after_reply"],
         "mail": ["sendmail", "sent_maildir", "maildir"],
     ]
 
@@ -49,6 +49,12 @@ extension RapportConfig {
         if let words = try reader.int("policy", "max_words", in: ranges.maxWords) { config.policy.maxWords = words }
         if let days = try reader.int("workflows", "quiet_days", in: ranges.quietDays) { config.quietDays = days }
         if let days = try reader.int("workflows", "headsup_lead_days", in: ranges.headsUpLeadDays) { config.headsUpLeadDays = days }
+        if let status = try reader.string("workflows", "after_reply") {
+            guard let chosen = ConversationStatus(rawValue: status), chosen != .closed else {
+                throw reader.error("workflows", "after_reply", "workflows.after_reply must be \"pending\" or \"open\", not \"\(status)\"")
+            }
+            config.afterReply = chosen
+        }
         if let command = try reader.command("mail", "sendmail") { config.sendmailCommand = command }
         if let path = try reader.string("mail", "sent_maildir") { config.sentMaildir = paths.expandingTilde(path) }
         if let path = try reader.string("mail", "maildir") { config.inboxMaildir = paths.expandingTilde(path) }

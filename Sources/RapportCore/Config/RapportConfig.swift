@@ -9,6 +9,9 @@ public struct RapportConfig: Sendable, Hashable {
     public var quietDays = 90
     /// `[workflows] headsup_lead_days`: how many days before the effective date a heads-up is due.
     public var headsUpLeadDays = 7
+    /// `[workflows] after_reply`: what a conversation becomes once we have answered, "pending" (on the
+    /// customer: the default) or "open".
+    public var afterReply = ConversationStatus.pending
     /// `[mail] sendmail`: the sendmail-compatible command, as program and arguments (run without a shell).
     public var sendmailCommand = ["/usr/sbin/sendmail", "-t", "-oi"]
     /// `[mail] sent_maildir`: where copies of sent mail are written (a Maildir); `~` is expanded.

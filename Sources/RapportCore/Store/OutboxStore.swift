@@ -120,12 +120,16 @@ public struct QueuedReply: Sendable, Hashable {
     public var toAddress: String
     /// The workflow marks the send completes, written in the same transaction.
     public var marks: ReplyMarks
+    /// The conversation's status once the reply is queued (`workflows.after_reply`); nil leaves it.
+    public var status: ConversationStatus?
 
-    public init(message: NewMessage, customerID: CustomerID, owner: String, toAddress: String, marks: ReplyMarks) {
+    public init(message: NewMessage, customerID: CustomerID, owner: String, toAddress: String, marks: ReplyMarks,
+                status: ConversationStatus? = nil) {
         self.message = message
         self.customerID = customerID
         self.owner = owner
         self.toAddress = toAddress
         self.marks = marks
+        self.status = status
     }
 }

@@ -10,6 +10,6 @@ func openInbox(store: some StorePort, agent: Agent) throws {
     let config = try loadConfig(environment: environment)
     let delivery = DeliverySettings.resolve(environment: environment, config: config).background(outbox: store)
     let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery,
-                                    limits: config.policy)
+                                    limits: config.policy, afterReply: config.afterReply)
     try runInbox(store: store, agent: agent, composer: services, limits: config.policy, quietDays: config.quietDays)
 }

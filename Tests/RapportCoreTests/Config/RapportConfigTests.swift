@@ -69,6 +69,7 @@ struct RapportConfigTests {
         ("# limits\n[workflows]\nquiet_days = 30\nheadsup_lead_days = 9223372036854775807",
          "config.toml:4: workflows.headsup_lead_days must be from 0 to 365, not 9223372036854775807"),
         ("[workflows]\nquiet_days = -1", "config.toml:2: workflows.quiet_days must be from 1 to 36500, not -1"),
+        ("[workflows]\nafter_reply = \"closed\"", "config.toml:2: workflows.after_reply must be \"pending\" or \"open\", not \"closed\""),
         ("[policy]\nmax_word = 100", "config.toml: unknown key 'policy.max_word' (known: max_words)"),
         ("[polcy]\nmax_words = 100", "config.toml: unknown section or key 'polcy' (known sections: mail, policy, workflows)"),
         ("[mail]\nsendmail = []", "config.toml:2: mail.sendmail must be a command: a string like \"msmtp -t\" or an array like [\"/usr/sbin/sendmail\", \"-t\", \"-oi\"]"),
@@ -80,6 +81,11 @@ struct RapportConfigTests {
         } catch {
             #expect("\(error)" == message)
         }
+    }
+
+    @Test func afterReplyIsReadAndDefaultsToPending() throws {
+        #expect(try RapportConfig.parse("", file: "c.toml", environment: env).afterReply == .pending)
+        #expect(try RapportConfig.parse("[workflows]\nafter_reply = \"open\"", file: "c.toml", environment: env).afterReply == .open)
     }
 
     @Test func loadReadsTheFile() throws {

@@ -15,7 +15,8 @@ struct ReplyCommand: ParsableCommand {
         let store = try global.openStore()
         let me = try global.currentAgent(store)
         let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        let replies = Replies(store: store, limits: try global.config().policy)
+        let config = try global.config()
+        let replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply)
         do {
             let item = try replies.queue(conversation: conversation, agent: me.login, text: body)
             say("queued \(item.id) to \(item.toAddress)")
