@@ -49,6 +49,22 @@ struct RepliesTests {
         #expect(try f.store.conversation(id: id)?.status == .open)
     }
 
+    @Test("a first message in a conversation the customer never wrote in keeps its own subject; an answer is Re:")
+    func firstContactIsNoReply() throws {
+        let f = try AppFixture()
+        let dana = try f.customer()
+        let fresh = try f.store.startConversation(customer: dana.id, subject: "Before it happens: a new fee", at: f.now)
+        let text = "Hi Dana,\n\nA heads-up about a new fee.\n\nSam"
+        try Replies(store: f.store, clock: { f.now }).queue(conversation: fresh.id, agent: "sam", text: text)
+        let first = try #require(try f.store.messages(conversation: fresh.id).last)
+        #expect(first.subject == "Before it happens: a new fee" && first.inReplyTo == nil && first.references.isEmpty)
+
+        let answered = try f.conversation(dana)
+        try f.inbound(answered, from: "dana@example.org", id: "q9@example.org", hoursAgo: 1)
+        try Replies(store: f.store, clock: { f.now }).queue(conversation: answered, agent: "sam", text: text)
+        #expect(try f.store.messages(conversation: answered).last?.subject.hasPrefix("Re: ") == true)
+    }
+
     @Test("the config's limits are the ones enforced")
     func limitsComeFromTheCaller() throws {
         let f = try AppFixture()

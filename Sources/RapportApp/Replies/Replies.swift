@@ -49,10 +49,13 @@ public struct Replies {
         if violations.blocksSending { throw RapportError.replyPolicy(violations) }
 
         let to = try store.lastInboundAddress(customer: customer.id) ?? customer.primaryEmail
-        let parent = ReplyThreading.parent(in: try store.messages(conversation: conversation.id))
+        let thread = try store.messages(conversation: conversation.id)
+        let parent = ReplyThreading.parent(in: thread)
+        let subject = Subject.outgoing(conversation: conversation.subject,
+                                       answersCustomer: thread.contains { $0.direction == .inbound })
         let message = NewMessage(
             conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [to],
-            subject: Subject.reply(to: conversation.subject), text: text,
+            subject: subject, text: text,
             messageID: ReplyThreading.newMessageID(from: agent.email), inReplyTo: parent?.messageID,
             references: ReplyThreading.references(replyingTo: parent), date: clock())
         // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.

@@ -28,6 +28,13 @@ public enum Subject {
         return s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
+    /// The subject of a message we write in a conversation: "Re: …" when it answers something the
+    /// customer wrote there; the conversation's own subject when it starts the exchange (a heads-up, a
+    /// thank-you, a check-in: "Re:" on first contact reads as a reply to mail they never sent).
+    public static func outgoing(conversation subject: String, answersCustomer: Bool) -> String {
+        answersCustomer ? reply(to: subject) : subject.trimmingCharacters(in: .whitespaces)
+    }
+
     /// "Re: " + the subject, without stacking prefixes.
     public static func reply(to subject: String) -> String {
         let trimmed = subject.trimmingCharacters(in: .whitespaces)

@@ -15,7 +15,7 @@ public enum ReplyBuilder {
         return OutgoingMessage(
             from: Mailbox(name: agent.fullName, address: agent.email), replyTo: agent.email,
             to: Mailbox(name: reply.customerName.isEmpty ? nil : reply.customerName, address: reply.item.toAddress),
-            subject: Subject.reply(to: message.subject), messageID: messageID, inReplyTo: message.inReplyTo,
+            subject: message.subject, messageID: messageID, inReplyTo: message.inReplyTo,
             references: message.references, date: message.date,
             utcOffset: timeZone.secondsFromGMT(for: message.date), body: normalisedBody(message.text))
     }
