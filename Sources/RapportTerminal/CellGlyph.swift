@@ -33,7 +33,8 @@ enum CellGlyph {
     static func trail(_ grapheme: Character, width: (UInt32) -> Int32) -> [UInt32]? {
         let scalars = grapheme.unicodeScalars.map(\.value)
         if let code = countryCode(scalars) { return [code.1] }
-        guard let first = lead(grapheme, width: width).first, width(first) == 2 else { return [32] }
+        // The lead is the first scalar, or U+FFFD (one column) exactly when that one is not two columns.
+        guard let first = scalars.first, width(first) == 2 else { return [32] }
         return nil
     }
 
