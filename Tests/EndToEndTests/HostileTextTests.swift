@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import Testing
 
 /// Text from customers never reaches the user's terminal unsanitised, from the CLI either.
@@ -97,12 +98,13 @@ struct EmojiGridTests {
             To: sam@example.com
             Subject: Family photo
             Message-ID: <family-1@x.org>
-            Date: Tue, 01 Dec 2026 03:00:00 +0000
+            Date: \(DateFormatter.utc("EEE, dd MMM yyyy HH:mm:ss Z", locale: "en_US_POSIX").string(from: Date()))
             Content-Type: text/plain; charset=utf-8
 
             Here we are \u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}\u{200D}\u{1F466} all of us \u{1F3F3}\u{FE0F}\u{200D}\u{1F308} and flags \u{1F1E9}\u{1F1EA} end
 
             """.write(toFile: maildir + "/new/1.eml", atomically: true, encoding: .utf8)
+        // Dated now, so it is the newest row of Mine whatever the hour (the demo's dates follow the clock).
         #expect(try cli.run(["ingest", maildir]).status == 0)
 
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], width: 100, height: 16)
