@@ -1,12 +1,13 @@
 import ArgumentParser
-import RapportStore
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create an empty store.")
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create an empty store, or bring a store to the current schema.",
+        discussion: "With --store postgres://user@host:port/database, the database must be empty or a Rapport store; any other is refused untouched.")
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let store = try global.openStore(create: true)
-        say("Rapport store ready at \(store.path)")
+        _ = try global.openStore(create: true)
+        say("Rapport store ready at \(global.storeDescription)")
     }
 }

@@ -1,0 +1,157 @@
+import Foundation
+import RapportCore
+
+extension PostgresStore {
+    /// One page, newest first, by keyset on (last_activity, id); PostgreSQL's planner picks the
+    /// index (conversation_activity, or the owner's customers, or the search index) itself.
+    public func conversations(_ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
+                              limit: Int, agent: String) throws -> [ConversationSummary] {
+        try read { db in
+            var arguments: [SQLArgument] = [agent, max(1, limit)]
+            func parameter(_ value: SQLArgument) -> String {
+                arguments.append(value)
+                return "$\(arguments.count)"
+            }
+            // Conversations with no message yet (prepared drafts) only show where the query asks for them.
+            var clauses: [String] = query.includeEmpty ? [] : ["c.message_count > 0"]
+            switch query.owner {
+            case .anyone: break
+            case .unassigned: clauses.append("cu.owner IS NULL")
+            case .agent(let login): clauses.append("cu.owner = \(parameter(login))")
+            }
+            if let statuses = query.statuses, statuses.count < ConversationStatus.allCases.count {
+                let list = statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")
+                clauses.append("c.status IN (\(list == "" ? "NULL" : list))")
+            }
+            if let text = query.text, let words = try SearchWords.query(db, text) {
+                clauses.append("""
+                    c.id IN (SELECT m.conversation_id FROM message m
+                             WHERE rapport_search_vector(m.subject, m.text) @@ to_tsquery('pg_catalog.simple', \(parameter(words))))
+                    """)
+            }
+            if let cursor {
+                let at = parameter(cursor.lastActivity.timeIntervalSince1970), id = parameter(cursor.id)
+                clauses.append(direction == .after ? "(c.last_activity, c.id) < (\(at), \(id))"
+                                                   : "(c.last_activity, c.id) > (\(at), \(id))")
+            }
+            let order = direction == .after ? "c.last_activity DESC, c.id DESC" : "c.last_activity ASC, c.id ASC"
+            let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+            let page = try db.rows("""
+                SELECT c.id, c.customer_id, cu.first_name, cu.last_name, cu.owner, a.first_name AS owner_first,
+                       c.status, c.last_activity, c.subject, c.message_count,
+                       (c.last_inbound IS NOT NULL AND c.last_inbound > COALESCE(
+                           (SELECT seen_at FROM conversation_seen s WHERE s.conversation_id = c.id AND s.agent = $1), 0)) AS unread
+                FROM conversation c JOIN customer cu ON cu.id = c.customer_id LEFT JOIN agent a ON a.login = cu.owner
+                \(whereSQL) ORDER BY \(order) LIMIT $2
+                """, arguments).map(ConversationSummary.init(row:))
+            return direction == .after ? page : page.reversed()
+        }
+    }
+
+    public func conversation(id: ConversationID) throws -> Conversation? {
+        try read { db in try Self.conversation(db, id: id) }
+    }
+
+    public func counts(agent: String) throws -> InboxCounts {
+        try read { db in
+            let row = try db.row("""
+                SELECT
+                  count(*) FILTER (WHERE cu.owner = $1 AND c.status IN ('open','pending') AND c.message_count > 0) AS mine,
+                  count(*) FILTER (WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0) AS unassigned,
+                  count(*) FILTER (WHERE cu.owner = $1 AND c.status = 'pending') AS pending
+                FROM customer cu JOIN conversation c ON c.customer_id = cu.id
+                WHERE (cu.owner = $1 OR cu.owner IS NULL) AND c.status IN ('open', 'pending')
+                """, [agent])!
+            return InboxCounts(mine: row["mine"], unassigned: row["unassigned"], pending: row["pending"])
+        }
+    }
+
+    public func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {
+        try write { db in
+            let changed = try db.execute("UPDATE conversation SET status = $1 WHERE id = $2", [status.rawValue, conversation]).changes
+            if changed == 0 { throw RapportError.unknownConversation(conversation) }
+        }
+    }
+
+    public func markSeen(conversation: ConversationID, agent: String, at: Date) throws {
+        try write { db in
+            try db.execute("""
+                INSERT INTO conversation_seen (conversation_id, agent, seen_at) VALUES ($1, $2, $3)
+                ON CONFLICT (conversation_id, agent) DO UPDATE SET seen_at = greatest(conversation_seen.seen_at, excluded.seen_at)
+                """, [conversation, agent, at.timeIntervalSince1970])
+        }
+    }
+
+    /// Marks every conversation read by `agent` up to `at` (used when seeding the demo).
+    public func markAllSeen(agent: String, at: Date) throws {
+        try write { db in
+            try db.execute("""
+                INSERT INTO conversation_seen (conversation_id, agent, seen_at) SELECT id, $1, $2 FROM conversation
+                ON CONFLICT (conversation_id, agent) DO UPDATE SET seen_at = greatest(conversation_seen.seen_at, excluded.seen_at)
+                """, [agent, at.timeIntervalSince1970])
+        }
+    }
+
+    @discardableResult
+    public func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
+        try write { db in try Self.startConversation(db, customer: customer, subject: subject, at: at) }
+    }
+
+    static func startConversation(_ db: PostgresSession, customer: CustomerID, subject: String, at: Date) throws -> Conversation {
+        guard try Self.customer(db, id: customer) != nil else { throw RapportError.unknownCustomer("#\(customer)") }
+        let id = try insertConversation(db, customer: customer, subject: subject, normalized: Subject.normalized(subject),
+                                        at: at.timeIntervalSince1970)
+        return try conversation(db, id: id)!
+    }
+
+    /// A new open conversation row, for a customer the caller knows exists.
+    static func insertConversation(_ db: PostgresSession, customer: CustomerID, subject: String, normalized: String,
+                                   at: Double) throws -> ConversationID {
+        try db.value("""
+            INSERT INTO conversation (customer_id, subject, normalized_subject, status, created, last_activity)
+            VALUES ($1, $2, $3, 'open', $4, $4) RETURNING id
+            """, [customer, subject, normalized, at])!
+    }
+
+    static func conversation(_ db: PostgresSession, id: ConversationID) throws -> Conversation? {
+        try db.row("SELECT * FROM conversation WHERE id = $1", [id]).map(Conversation.init(row:))
+    }
+}
+
+/// Turns what a person types into a tsquery with the search's semantics: the text is cut into words
+/// by the same function that cuts the messages (`rapport_search_words`: accents and case removed,
+/// punctuation a separator), every word must match and the last as a prefix. Each word is quoted,
+/// so `&`, `|`, `!`, `:*` or `OR` typed by a user are just text (punctuation is gone by then anyway).
+enum SearchWords {
+    /// nil when the text holds no word (then nothing is filtered, as on SQLite).
+    static func query(_ db: PostgresSession, _ text: String) throws -> String? {
+        let cut = try db.value("SELECT rapport_search_words($1)", [text], as: String.self) ?? ""
+        let words = cut.split(whereSeparator: \.isWhitespace).map(String.init)
+        guard let last = words.last else { return nil }
+        return (words.dropLast().map(quoted) + [quoted(last) + ":*"]).joined(separator: " & ")
+    }
+
+    private static func quoted(_ word: String) -> String {
+        "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}
+
+extension Conversation {
+    init(row: SQLRow) {
+        self.init(id: row["id"], customerID: row["customer_id"], subject: row["subject"],
+                  status: ConversationStatus(rawValue: row["status"]) ?? .open,
+                  snoozedUntil: row.dateIfAny("snoozed_until"), lastActivity: row.date("last_activity"))
+    }
+}
+
+extension ConversationSummary {
+    init(row: SQLRow) {
+        let first: String = row["first_name"], last: String = row["last_name"]
+        self.init(id: row["id"], customerID: row["customer_id"],
+                  customerName: [first, last].filter { !$0.isEmpty }.joined(separator: " "),
+                  ownerLogin: row["owner"], ownerFirstName: row["owner_first"],
+                  status: ConversationStatus(rawValue: row["status"]) ?? .open,
+                  lastActivity: row.date("last_activity"), subject: row["subject"],
+                  unread: row["unread"], messageCount: row["message_count"])
+    }
+}
