@@ -69,7 +69,9 @@ let package = Package(
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
         // The store contract: written once against StorePort, run against every adapter (StoreFactories.swift).
-        .testTarget(name: "StoreContractTests", dependencies: ["RapportCore", "RapportStore", "RapportPostgres", "TestSupport"]),
+        .testTarget(name: "StoreContractTests", dependencies: [
+            "RapportCore", "RapportApp", "RapportStore", "RapportPostgres", "TestSupport",
+        ]),
         // The inbox's loop in memory, on a real store file: the tmux scenarios without tmux, the change
         // watcher and what a key reads.
         .testTarget(name: "RapportRuntimeTests", dependencies: [

@@ -53,6 +53,7 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
     }
 
     /// A write transaction behind the store-wide write lock.
+    @discardableResult
     func write<T>(_ body: (PostgresSession) throws -> T) throws -> T {
         try transaction(begin: "BEGIN") { session in
             try session.execute("SELECT pg_advisory_xact_lock($1)", [Self.writeLock])
