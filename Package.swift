@@ -77,7 +77,9 @@ let package = Package(
         .testTarget(name: "RapportRuntimeTests", dependencies: [
             "RapportRuntime", "RapportTUI", "RapportCore", "RapportStore", "RapportMail", "TestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "RapportCore", "RapportStore", "RapportPostgres", "rapport", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )
