@@ -34,6 +34,7 @@ extension AppState {
         }
         compose.composer = Composer(conversationID: t.conversationID, kind: kind, customer: profile.customer,
                                     seenUpTo: t.messages.map(\.id).max() ?? 0)
+        compose.composer?.answersCustomer = ReplyThreading.answersCustomer(t.messages)
         return [.composer(.loadDraft(t.conversationID))]
     }
 
@@ -63,7 +64,7 @@ extension AppState {
                     let mayReply = ReplyPermission.refusal(customer: c.customer, owner: thread?.profile?.owner,
                                                            agent: agent) == nil
                     c.kind = draft.kind == .reply && !mayReply ? .note : draft.kind
-                    message = StatusMessage("Your unsent \(c.kind == .note ? "note" : "reply") is open (Ctrl-D discards it)")
+                    message = StatusMessage("Your unsent \(c.noun.lowercased()) is open (Ctrl-D discards it)")
                     if c.kind != draft.kind { c.saveState = .unsaved }
                 }
             }
@@ -85,10 +86,12 @@ extension AppState {
 
         case let .replyQueued(id, item):
             let name = compose.composer?.customer.firstName ?? customerName(thread?.target?.customerID ?? 0)
+            let noun = compose.composer.map { $0.conversationID == id ? $0.noun : "Reply" } ?? "Reply"
             if compose.composer?.conversationID == id { compose.composer = nil }
-            compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageRowID: item.messageRowID)
+            compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageRowID: item.messageRowID,
+                                                                 noun: noun)
             compose.deliveries[item.messageRowID] = .queued
-            message = StatusMessage("Reply to \(name) queued for \(item.toAddress); delivering…")
+            message = StatusMessage("\(noun) to \(name) queued for \(item.toAddress); delivering…")
             // Our own writes do not come back through the change feed: read the reply into the thread.
             return [.composer(.deliverOutbox)] + refresh()
 
@@ -135,11 +138,11 @@ extension AppState {
                 let name = waiting.customerName
                 if let error = entry.error {
                     compose.deliveries[waiting.messageRowID] = .failed(error)
-                    message = StatusMessage("Reply to \(name) not delivered: \(error) — kept in the outbox; `rapport send` retries",
+                    message = StatusMessage("\(waiting.noun) to \(name) not delivered: \(error) — kept in the outbox; `rapport send` retries",
                                             isError: true)
                 } else {
                     compose.deliveries[waiting.messageRowID] = .sent
-                    message = StatusMessage("Reply to \(name) sent to \(entry.to)")
+                    message = StatusMessage("\(waiting.noun) to \(name) sent to \(entry.to)")
                 }
             }
             return []
@@ -164,6 +167,7 @@ extension AppState {
         }
         if !fresh.isEmpty {
             c.unseen += fresh
+            if ReplyThreading.answersCustomer(fresh) { c.answersCustomer = true }
             if c.confirmation == .sendDespiteNewMessages {
                 // The question was about what had arrived before; read the newest first.
                 c.confirmation = nil

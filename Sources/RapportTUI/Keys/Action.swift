@@ -5,6 +5,8 @@ public enum Action: Sendable, Hashable {
     case nextView, previousView
     case showView(InboxView)
     case assign, take, toggleMark, cycleStatus
+    /// Take back the last status change or assignment of this session, within a minute.
+    case undo
     case search, help, redraw, suspend
     case toggleSidebar
     /// The composer (reply, note) and the referral picker.

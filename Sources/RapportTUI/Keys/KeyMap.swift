@@ -58,6 +58,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("t")], .take, in: browse, "take: make me the owner"),
             KeyBinding([.char(" ")], .toggleMark, in: [.list], "mark for bulk assign"),
             KeyBinding([.char("s")], .cycleStatus, in: browse, "status: open → pending → closed"),
+            KeyBinding([.char("u")], .undo, in: browse, "undo the last status change or assignment (for a minute)"),
             KeyBinding([.char("/")], .search, in: browse, "search subjects and texts"),
             KeyBinding([.char("i")], .toggleSidebar, in: [.thread], "customer sidebar on/off"),
             KeyBinding([.char("r")], .reply, in: browse, "reply"),

@@ -46,6 +46,8 @@ enum ListScreen {
                         into buffer: inout CellBuffer) {
         var style: Style = row.unread ? .unread : .plain
         if marked { style = .marked }
+        // Out of this view since the agent's `s`: shown dimmed, with its new status, until the cursor leaves.
+        if state.list.departed == row.id { style.dim = true }
         buffer.fill(x: 0, y: y, width: buffer.width, height: 1, style: style)
         buffer.write(marked ? "+" : " ", x: 0, y: y, style: style)
         buffer.write(row.unread ? "●" : " ", x: 1, y: y, style: style)
