@@ -89,6 +89,9 @@ public struct Composer: Sendable, Equatable {
     public var unseen: [Message] = []
     public var confirmation: ComposerConfirmation?
     public var picker: TemplatePicker?
+    /// A template's `[[…]]` slot the cursor was put on: the next text typed replaces it (Backspace or
+    /// Delete removes it); any other key leaves it as text, which the policy's `slot` rule still catches.
+    public var slot: Range<Int>?
     /// The reply or note is on its way to the store; keys wait.
     public var sending = false
     /// For drafts Rapport prepared: when they are due (kept when the draft is saved again).

@@ -221,6 +221,10 @@ extension AppState {
         if !c.loaded || c.sending { return [] }
         if let confirmation = c.confirmation { return confirmKey(key, confirmation) }
         if c.picker != nil { return templateKey(key) }
+        if let slot = c.slot {
+            compose.composer?.slot = nil
+            if let effects = fillSlot(slot, key) { return effects }
+        }
         if case .paste(let text) = key { return edit { $0.insert(text) } }
         guard let action = keyMap.action(for: key, in: .composer) else {
             if case .char(let ch) = key { return edit { $0.insert(String(ch)) } }
@@ -281,6 +285,19 @@ extension AppState {
         case .pageDown: return move { $0.moveVertically(by: max(1, l.editorHeight - 1), width: w) }
         case .textStart: return move { $0.moveToStart() }
         case .textEnd: return move { $0.moveToEnd() }
+        }
+    }
+
+    /// A key on a freshly placed slot: typed or pasted text replaces it, Backspace or Delete removes it;
+    /// nil for any other key (the slot stays as text).
+    mutating func fillSlot(_ slot: Range<Int>, _ key: Key) -> [Effect]? {
+        guard compose.composer?.editor.cursor == slot.lowerBound else { return nil }
+        let action = keyMap.action(for: key, in: .composer)
+        switch (key, action) {
+        case (.paste(let text), _): return edit { $0.replace(slot, with: text) }
+        case (.char(let ch), nil): return edit { $0.replace(slot, with: String(ch)) }
+        case (_, .composer(.deleteBackward)?), (_, .composer(.deleteForward)?): return edit { $0.replace(slot, with: "") }
+        default: return nil
         }
     }
 
