@@ -98,3 +98,27 @@ struct ComposeAndUndoTests {
         #expect(try f.store.customer(id: eli.id)?.owner == "priya")
     }
 }
+
+@Suite("Worklists.waitingOnUs: my open conversations where the customer wrote last, the longest waiting first")
+struct WaitingOnUsWorklistTests {
+    @Test func longestWaitingFirst() throws {
+        let f = try AppFixture()
+        let dana = try f.customer()
+        let eli = try f.customer("Eli", email: "eli@example.org", owner: "sam")
+        let old = try f.conversation(dana, subject: "Old", hoursAgo: 50)
+        try f.inbound(old, from: "dana@example.org", id: "o1@example.org", hoursAgo: 50)
+        let recent = try f.conversation(eli, subject: "Recent", hoursAgo: 2)
+        try f.inbound(recent, from: "eli@example.org", id: "r1@example.org", hoursAgo: 2)
+        let answered = try f.conversation(dana, subject: "Answered", hoursAgo: 80)
+        try f.inbound(answered, from: "dana@example.org", id: "a1@example.org", hoursAgo: 80)
+        try Replies(store: f.store, afterReply: .open, clock: { f.now }).queue(conversation: answered, agent: "sam", text: personalReply())
+        let pending = try f.conversation(eli, subject: "Pending", hoursAgo: 90)
+        try f.inbound(pending, from: "eli@example.org", id: "p1@example.org", hoursAgo: 90)
+        try f.store.setStatus(.pending, conversation: pending)
+
+        let waiting = try Worklists(store: f.store, clock: { f.now }).waitingOnUs(agent: "sam")
+        #expect(waiting.map(\.subject) == ["Old", "Recent"])
+        #expect(waiting.first?.waitingOnUsSince == f.now.addingTimeInterval(-50 * 3600))
+        #expect(try Worklists(store: f.store, clock: { f.now }).waitingOnUs(agent: "priya").isEmpty)
+    }
+}

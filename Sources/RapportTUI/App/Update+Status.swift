@@ -20,11 +20,10 @@ extension AppState {
         return [.setStatus(id, next)] + refresh()
     }
 
-    /// True when the list on screen does not show conversations with this status (Mine and closed).
+    /// True when the view on screen does not show conversations with this status (Mine and closed).
     func leavesList(_ status: ConversationStatus) -> Bool {
-        guard let statuses = list.source.query(agent: agent.login)?.statuses else { return false }
-        if case .view(let v) = list.source, v.isWorklist { return false }
-        return !statuses.contains(status)
+        guard case .view(let v) = list.source else { return false }
+        return !v.keeps(status)
     }
 
     /// "Status: closed — Dana Ruiz leaves Mine when you move on · u undoes".

@@ -104,12 +104,15 @@ public struct ListWindow: Sendable, Hashable {
         switch placement {
         case let .around(id, _, _, _):
             let screenRow = max(0, selected - top)
-            let kept = departed.flatMap { d in rows.first { $0.id == d } }
+            let keptAt = departed.flatMap { d in rows.firstIndex { $0.id == d } }
+            let kept = keptAt.map { rows[$0] }
             rows = page.rows
             departed = nil
-            if let kept, kept.id == id, !rows.contains(where: { $0.id == kept.id }) {
-                // Still out of the list: back where it was, under the cursor.
-                rows.insert(kept, at: min(max(0, page.anchorIndex), rows.count))
+            if let kept, let keptAt, kept.id == id, !rows.contains(where: { $0.id == kept.id }) {
+                // Still out of the list: back where it was, under the cursor. A keyset page says where
+                // that is; a whole list (a work list, read in its own order) keeps the old place.
+                let at = page.moreBefore || page.moreAfter ? page.anchorIndex : keptAt
+                rows.insert(kept, at: min(max(0, at), rows.count))
                 departed = kept.id
             }
             moreBefore = page.moreBefore
