@@ -55,8 +55,12 @@ extension SQLiteStore {
     static func listQuery(_ db: Database, _ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
                           limit: Int, agent: String, strategy: TextFilter.Strategy? = nil)
         throws -> ListQuery? {
-        // Conversations with no message yet (prepared drafts) only show where the query asks for them.
-        var clauses: [String] = query.includeEmpty ? [] : ["c.message_count > 0"]
+        // Conversations with no message yet (prepared drafts) only show where the query asks for them; one the
+        // agent opened with `m` and left unsent shows to them, so the draft is never out of reach.
+        var clauses: [String] = query.includeEmpty ? [] : ["""
+            (c.message_count > 0 OR EXISTS (SELECT 1 FROM draft d WHERE d.conversation_id = c.id AND d.agent = :agent
+                                             AND d.prepared = 0))
+            """]
         var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
         var from = "conversation c INDEXED BY conversation_activity"
         var matching: Set<Int64>?

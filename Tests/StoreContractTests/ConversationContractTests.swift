@@ -55,6 +55,21 @@ import Testing
     }
 
     @Test(arguments: StoreFactories.all)
+    func anEmptyConversationIsListedOnlyToTheAgentWithAnUnsentDraftInIt(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let fresh = try s.store.startConversation(customer: dana.id, subject: "New card", at: ContractStore.t0)
+        func listed(_ agent: String) throws -> [String] {
+            try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: agent).map(\.subject)
+        }
+        #expect(try listed("sam").isEmpty)
+        try s.store.saveDraft(Draft(conversationID: fresh.id, agent: "sam", kind: .reply, text: "Hi Dana,", cursor: 8,
+                                    updated: ContractStore.t0, due: nil))
+        #expect(try listed("sam") == ["New card"])
+        #expect(try listed("priya").isEmpty, "another agent's unsent draft is not theirs to see")
+    }
+
+    @Test(arguments: StoreFactories.all)
     func unreadIsPerAgentUntilTheySeeIt(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let dana = try s.customer(owner: "sam")

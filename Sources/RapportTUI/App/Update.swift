@@ -158,6 +158,7 @@ extension AppState {
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
+        case .newMessage: return openNewMessage()
         case .confirm, .cancel, .edit, .composer: return []
         }
     }

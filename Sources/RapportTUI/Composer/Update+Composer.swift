@@ -132,6 +132,12 @@ extension AppState {
             compose.composer?.picker?.problems = problems
             return []
 
+        case .conversationStarted(let id):
+            screen = .thread(ThreadState(conversationID: id, summary: nil))
+            compose.pending = PendingCompose(conversationID: id, kind: .reply)
+            message = nil
+            return [.openConversation(id)] + refresh()
+
         case .delivered(let result):
             for entry in result.entries {
                 guard let waiting = compose.awaitingDelivery.removeValue(forKey: entry.outboxID) else { continue }
@@ -258,7 +264,8 @@ extension AppState {
             let kept = compose.composer?.isBlank == false
             compose.composer = nil
             message = StatusMessage(kept ? "Draft kept — r or n to go on writing" : "Composer closed")
-            return effects
+            // A new conversation (`m`) is listed for its draft: read the list again once the draft is written.
+            return effects + (thread?.messages.isEmpty == true ? refresh() : [])
         case .discard:
             compose.composer?.confirmation = .discard
             return []

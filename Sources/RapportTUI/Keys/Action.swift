@@ -11,6 +11,8 @@ public enum Action: Sendable, Hashable {
     case toggleSidebar
     /// The composer (reply, note) and the referral picker.
     case reply, note, recordReferral
+    /// Start a new conversation with a customer (`m`): pick them, type a subject, then the composer.
+    case newMessage
     // Inside the pickers and the line prompts.
     case confirm, cancel
     /// Editing the line typed into a picker or prompt (see `LineInput`).

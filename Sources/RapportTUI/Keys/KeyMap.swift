@@ -63,6 +63,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("i")], .toggleSidebar, in: [.thread], "customer sidebar on/off"),
             KeyBinding([.char("r")], .reply, in: browse, "reply"),
             KeyBinding([.char("n")], .note, in: browse, "internal note"),
+            KeyBinding([.char("m")], .newMessage, in: browse, "new message: a new conversation with a customer of yours"),
             KeyBinding([.char("R")], .recordReferral, in: browse, "how they heard about us"),
             KeyBinding([.char("?")], .help, in: browse, "this help"),
             KeyBinding([.char("?"), .char("q"), .escape], .back, in: [.help], "close help"),
