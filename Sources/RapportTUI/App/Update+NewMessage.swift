@@ -9,8 +9,10 @@ extension AppState {
         return agents.isEmpty ? [.loadAgents] : []
     }
 
-    mutating func chooseRecipient(_ customer: Customer) -> [Effect] {
+    /// The subject prompt for a customer of mine; for anyone else the reason, with the picker still open.
+    mutating func chooseRecipient(_ customer: Customer, from picker: ReferralPicker) -> [Effect] {
         guard customer.owner == agent.login else {
+            overlay = .referral(picker)
             let text = customer.owner.map { "\(customer.fullName) is looked after by \(firstName(of: $0) ?? $0): only they write to them" }
                 ?? "\(customer.fullName) has no owner yet: take them first (t on one of their conversations), then m"
             message = StatusMessage(text, isError: true)

@@ -19,7 +19,7 @@ extension AppState {
                                                      : "Type a customer's name or address, or a source such as “search”"
         switch overlayPickerKey(key, &picker, choices: choices, noChoice: noChoice) {
         case .chosen(.customer(let chosen)) where picker.purpose == .newMessage:
-            return chooseRecipient(chosen)
+            return chooseRecipient(chosen, from: picker)
         case .chosen(.customer(let referrer)):
             return [.recordReferral(customer: picker.customerID, referrer: referrer.id, source: nil)]
         case .chosen(.source(let source)):

@@ -42,3 +42,20 @@ struct TemplateSlotComposerTests {
         #expect(fresh.composerText == "Hi Ada,\n\nWhat happened: \n\nIt is fixed. Just reply with any question.\n\nMaria")
     }
 }
+
+@Suite("Composer: a message that answers nothing is not called a reply")
+struct FirstMessageWordingTests {
+    @Test("title, queued and sent say Message when the customer never wrote in the conversation")
+    func wording() {
+        var state = composing()
+        #expect(state.compose.composer?.noun == "Reply", "Ada wrote in this conversation")
+        state.compose.composer?.answersCustomer = false
+        #expect(screen(state).contains { $0.contains("Message to Ada") })
+        let item = OutboxItem(id: 7, messageRowID: 70, conversationID: 1, agent: "maria", toAddress: "ada@example.org",
+                              state: .queued, error: nil, attempts: 0, queued: now, updated: now)
+        _ = update(&state, .composer(.replyQueued(1, item)))
+        #expect(state.message?.text == "Message to Ada queued for ada@example.org; delivering…")
+        _ = update(&state, .composer(.delivered(DeliveryResult(entries: [.init(outboxID: 7, to: "ada@example.org", error: nil)]))))
+        #expect(state.message?.text == "Message to Ada sent to ada@example.org")
+    }
+}
