@@ -51,7 +51,7 @@ public struct KeyMap: Sendable {
         ]
         for view in InboxView.allCases {
             table.append(KeyBinding([.char(Character(String(view.number)))], .showView(view), in: browse,
-                                    "view: \(view.title)"))
+                                    "view: \(view.helpTitle)"))
         }
         table += [
             KeyBinding([.char("a")], .assign, in: browse, "assign owner (marked rows, or this one)"),

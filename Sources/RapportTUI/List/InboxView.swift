@@ -25,6 +25,15 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// What the help says after "view:": the two kinds of waiting told apart.
+    public var helpTitle: String {
+        switch self {
+        case .pending: "Pending (waiting on the customer)"
+        case .waiting: "Waiting (on us, the longest first)"
+        default: title
+        }
+    }
+
     /// A shorter title for narrow terminals.
     public var shortTitle: String {
         switch self {
