@@ -87,6 +87,16 @@ extension EffectRunner {
                 return [.composer(.externalEditFailed(id, reason: describe(error)))]
             }
 
+        case let .startConversation(customer, subject):
+            do {
+                // Ownership is checked by `Replies`, as for a reply; the message itself is checked when sent.
+                let conversation = try Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply,
+                                               clock: clock).open(customer: customer, agent: agent.login, subject: subject)
+                return [.composer(.conversationStarted(conversation.id))]
+            } catch {
+                return [.failed(describe(error))]
+            }
+
         case .renderTemplates(let id):
             let templates = Templates(store: store, library: services.templates, clock: clock)
             do {

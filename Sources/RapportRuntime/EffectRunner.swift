@@ -25,7 +25,7 @@ public struct EffectRunner {
     /// Exhaustive on purpose: an effect nobody interprets does not compile.
     public func perform(_ effect: Effect) -> [AppMsg] {
         switch effect {
-        case .loadPage, .loadCounts, .loadAgents, .openConversation, .markSeen, .assign, .setStatus, .findCustomers:
+        case .loadPage, .loadCounts, .loadAgents, .openConversation, .markSeen, .assign, .setStatus, .undo, .findCustomers:
             return storeEffects.perform(effect) ?? []
 
         case .composer(let effect):

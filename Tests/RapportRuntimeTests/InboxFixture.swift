@@ -34,10 +34,11 @@ struct InboxFixture {
     /// A customer (last name Whitfield, address first@example.org) and the conversation they opened.
     @discardableResult
     func customerWrites(_ first: String, owner: String?, subject: String, hoursAgo: Double,
-                        in store: SQLiteStore? = nil) throws -> Customer {
+                        in store: SQLiteStore? = nil, existing: Bool = false) throws -> Customer {
         let store = store ?? self.store
         let email = first.lowercased() + "@example.org"
-        let customer = try store.addCustomer(NewCustomer(firstName: first, lastName: "Whitfield", email: email, owner: owner),
+        let customer = try store.addCustomer(NewCustomer(firstName: first, lastName: "Whitfield", email: email, owner: owner,
+                                                                         isExisting: existing),
                                              by: owner)
         let at = now.addingTimeInterval(-hoursAgo * 3600)
         let conversation = try store.startConversation(customer: customer.id, subject: subject, at: at)

@@ -18,6 +18,7 @@ public enum ReplyPolicy {
         violations += signOffRule(reply, agent: agent, isExisting: isExisting)
         violations += signatureRule(reply, isExisting: isExisting)
         violations += noReplyRule(reply)
+        violations += slotRule(draft, reply)
         if isExisting {
             violations += lengthRule(reply, limits: limits)
         } else if !customer.hasReferralAnswer {
@@ -153,6 +154,18 @@ public enum ReplyPolicy {
                                  message: "\"\(phrase)\" tells them not to answer; every message must invite a reply.")
             }
             return nil
+        }
+    }
+
+    // MARK: - slot
+
+    /// Every unfilled `[[…]]` a template left in the text written (quotes aside) blocks sending.
+    static func slotRule(_ draft: String, _ reply: ReplyAnatomy) -> [Violation] {
+        let written = Set(reply.layout.written.map { $0 + 1 })
+        return TemplateSlot.all(in: draft).filter { written.contains($0.line) }.map { slot in
+            let what = slot.label.isEmpty ? "This slot" : "\"\(slot.label)\""
+            return Violation(rule: .slot, line: slot.line, severity: .block,
+                             message: "\(what) is still to be written: replace the \(TemplateSlot.open)…\(TemplateSlot.close) with your words, or delete it.")
         }
     }
 

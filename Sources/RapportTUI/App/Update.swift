@@ -62,9 +62,12 @@ extension AppState {
         case .assigned(let assignment):
             if var batch = assignBatch {
                 batch.done.append(batch.names[assignment.customerID] ?? customerName(assignment.customerID))
+                batch.made.append(assignment)
                 finish(batch)
             } else {
-                message = StatusMessage("\(customerName(assignment.customerID)) → \(firstName(of: assignment.to) ?? "nobody")")
+                let name = customerName(assignment.customerID)
+                lastChange = UndoableChange(.owners([assignment]), at: now, label: name)
+                message = StatusMessage("\(name) → \(firstName(of: assignment.to) ?? "nobody")")
             }
             return []
 
@@ -85,9 +88,13 @@ extension AppState {
             message = StatusMessage(text)
             return refresh()
 
-        case let .statusSet(_, status):
-            message = StatusMessage("Status: \(status.rawValue)")
+        case let .statusSet(id, status):
+            statusSet(id, status)
             return []
+
+        case .undone(let text):
+            message = StatusMessage(text)
+            return refresh()
 
         case .failed(let reason):
             message = StatusMessage(reason, isError: true)
@@ -138,6 +145,7 @@ extension AppState {
         case .take: return choose(owner: agent, for: assignTargets())
         case .toggleMark: return toggleMark()
         case .cycleStatus: return cycleStatus()
+        case .undo: return undoLastChange()
         case .search:
             overlay = .prompt(Prompt(.search))
             return []
@@ -150,6 +158,7 @@ extension AppState {
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
+        case .newMessage: return openNewMessage()
         case .confirm, .cancel, .edit, .composer: return []
         }
     }

@@ -21,6 +21,8 @@ public struct ComposeState: Sendable {
 public struct AwaitingDelivery: Sendable, Hashable {
     public var customerName: String
     public var messageRowID: MessageRowID
+    /// "Reply", or "Message" for one that starts the exchange (see `Composer.noun`).
+    public var noun = "Reply"
 }
 
 /// Where a reply sent from this inbox is on its way out.
@@ -87,10 +89,16 @@ public struct Composer: Sendable, Equatable {
     public var unseen: [Message] = []
     public var confirmation: ComposerConfirmation?
     public var picker: TemplatePicker?
+    /// A template's `[[…]]` slot the cursor was put on: the next text typed replaces it (Backspace or
+    /// Delete removes it); any other key leaves it as text, which the policy's `slot` rule still catches.
+    public var slot: Range<Int>?
     /// The reply or note is on its way to the store; keys wait.
     public var sending = false
     /// For drafts Rapport prepared: when they are due (kept when the draft is saved again).
     public var due: Date?
+    /// The customer has written in the conversation, so this answers them; false for a first message
+    /// (a heads-up, a thank-you, a new conversation), which is not called a reply.
+    public var answersCustomer = true
 
     public init(conversationID: ConversationID, kind: DraftKind, customer: Customer, seenUpTo: MessageRowID,
                 editor: EditorBuffer = EditorBuffer()) {
@@ -102,6 +110,8 @@ public struct Composer: Sendable, Equatable {
     }
 
     public var text: String { editor.text }
+    /// What the title and the status line call a reply: "Reply" when it answers the customer, else "Message".
+    public var noun: String { kind == .note ? "Note" : answersCustomer ? "Reply" : "Message" }
     public var isBlank: Bool { editor.text.allSatisfy(\.isWhitespace) }
     public var blocking: [Violation] { violations.filter(\.blocks) }
 

@@ -18,6 +18,8 @@ public enum ComposerMsg: Sendable, Hashable {
     case templatesRendered(ConversationID, [RenderedTemplate], problems: [String])
     /// Background delivery finished a run.
     case delivered(DeliveryResult)
+    /// A new, empty conversation was opened (`m`): its composer opens next.
+    case conversationStarted(ConversationID)
 }
 
 /// Work the composer asks of the effect runner (wrapped in `Effect.composer`).
@@ -34,4 +36,6 @@ public enum ComposerEffect: Sendable, Hashable {
     /// Suspend the screen, hand the text to $VISUAL / $EDITOR, and come back with `.edited`.
     case editExternally(ConversationID, text: String)
     case renderTemplates(ConversationID)
+    /// Open a new conversation with a customer I look after (answered by `.conversationStarted`).
+    case startConversation(CustomerID, subject: String)
 }

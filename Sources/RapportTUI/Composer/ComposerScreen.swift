@@ -45,7 +45,7 @@ enum ComposerScreen {
         switch c.kind {
         case .reply:
             let name = compact ? c.customer.firstName : c.customer.fullName
-            title = "Reply to \(name.isEmpty ? c.customer.primaryEmail : name)"
+            title = "\(c.noun) to \(name.isEmpty ? c.customer.primaryEmail : name)"
             if !compact { title += c.customer.isExisting ? " · existing customer" : " · new customer" }
         case .note:
             title = compact ? "Internal note" : "Internal note · never sent to the customer"
@@ -114,7 +114,7 @@ enum ComposerScreen {
             buffer.write(row.text, x: ComposerLayout.gutter, y: y, width: l.editorWidth)
         }
         if c.editor.isEmpty {
-            let hint = c.kind == .reply ? "Write your reply here — Ctrl-T for a template" : "Write a note for the team"
+            let hint = c.kind == .reply ? "Write your \(c.noun.lowercased()) here — Ctrl-T for a template" : "Write a note for the team"
             buffer.write(hint, x: ComposerLayout.gutter + 1, y: l.editorTop, width: l.editorWidth - 1, style: .dim)
         }
         let cursor = c.editor.cursorPosition(width: l.editorWidth)

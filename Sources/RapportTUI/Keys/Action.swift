@@ -5,10 +5,14 @@ public enum Action: Sendable, Hashable {
     case nextView, previousView
     case showView(InboxView)
     case assign, take, toggleMark, cycleStatus
+    /// Take back the last status change or assignment of this session, within a minute.
+    case undo
     case search, help, redraw, suspend
     case toggleSidebar
     /// The composer (reply, note) and the referral picker.
     case reply, note, recordReferral
+    /// Start a new conversation with a customer (`m`): pick them, type a subject, then the composer.
+    case newMessage
     // Inside the pickers and the line prompts.
     case confirm, cancel
     /// Editing the line typed into a picker or prompt (see `LineInput`).

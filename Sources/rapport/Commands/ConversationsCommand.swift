@@ -43,7 +43,8 @@ struct ConversationsCommand: ParsableCommand {
             return printJSON(rows.map {
                 ConversationJSON(id: $0.id, customer: emails[$0.customerID] ?? "", customerName: $0.customerName,
                                  owner: $0.ownerLogin, status: $0.status.rawValue, subject: $0.subject,
-                                 lastActivity: $0.lastActivity, messages: $0.messageCount, unread: $0.unread)
+                                 lastActivity: $0.lastActivity, messages: $0.messageCount, unread: $0.unread,
+                                 waitingSince: $0.waitingOnUsSince)
             })
         }
         for r in rows {

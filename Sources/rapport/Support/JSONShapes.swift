@@ -46,4 +46,6 @@ struct ConversationJSON: Encodable {
     let lastActivity: Date
     let messages: Int
     let unread: Bool
+    /// Since when it waits on us (the customer wrote last, and it is open); null when it does not.
+    @EncodedAsNull var waitingSince: Date?
 }

@@ -17,13 +17,9 @@ struct ReplyCommand: ParsableCommand {
         let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let config = try global.config()
         let replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply)
-        do {
-            let item = try replies.queue(conversation: conversation, agent: me.login, text: body)
-            say("queued \(item.id) to \(item.toAddress)")
-        } catch RapportError.replyPolicy(let violations) {
-            // The reasons as `rapport lint` prints them, then the refusal.
-            for v in violations { complain("line \(v.line): \(v.severity.rawValue) [\(v.rule.rawValue)] \(v.message)") }
-            throw RapportError.invalid("reply not queued: it does not pass the reply policy (see `rapport lint`)")
+        let item = try PolicyRefusal.reporting("reply") {
+            try replies.queue(conversation: conversation, agent: me.login, text: body)
         }
+        say("queued \(item.id) to \(item.toAddress)")
     }
 }
