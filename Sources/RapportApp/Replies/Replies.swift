@@ -26,8 +26,11 @@ public struct Replies {
     /// reply policy (`.replyPolicy` with the violations). The reply goes to the address the customer
     /// last wrote from, threaded under the conversation's newest message, and completes the heads-up
     /// or thank-you the conversation was opened for. The agent's draft there is removed with it.
+    /// With `replyAll` the people the customer copied in this conversation are copied again
+    /// (`ReplyRecipients`); a customer reachable only at a no-reply address is refused (`.noHumanAddress`).
     @discardableResult
-    public func queue(conversation id: ConversationID, agent login: String, text: String) throws -> OutboxItem {
+    public func queue(conversation id: ConversationID, agent login: String, text: String,
+                      replyAll: Bool = true) throws -> OutboxItem {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
         guard let agent = try store.agent(login: login) else {
             throw RapportError.unknownAgent(login, known: try store.agents().map(\.login))
@@ -48,19 +51,37 @@ public struct Replies {
                                            limits: limits)
         if violations.blocksSending { throw RapportError.replyPolicy(violations) }
 
-        let to = try store.lastInboundAddress(customer: customer.id) ?? customer.primaryEmail
         let thread = try store.messages(conversation: conversation.id)
+        var recipients = try recipients(customer: customer, thread: thread)
+        if !replyAll { recipients.cc = [] }
         let parent = ReplyThreading.parent(in: thread)
         let subject = Subject.outgoing(conversation: conversation.subject,
                                        answersCustomer: thread.contains { $0.direction == .inbound })
         let message = NewMessage(
-            conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [to],
-            subject: subject, text: text,
+            conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [recipients.to],
+            cc: recipients.cc, subject: subject, text: text,
             messageID: ReplyThreading.newMessageID(from: agent.email), inReplyTo: parent?.messageID,
             references: ReplyThreading.references(replyingTo: parent), date: clock())
         // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
         let marks = try store.pendingMarks(conversation: conversation.id)
         return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent.login,
-                                                toAddress: to, marks: marks, status: afterReply))
+                                                toAddress: recipients.to, marks: marks, status: afterReply))
+    }
+
+    /// Where a reply in the conversation would go, as `queue` decides it (with reply-all), for the
+    /// composer to show before sending. Throws `.noHumanAddress` when there is no one to answer.
+    public func recipients(conversation id: ConversationID) throws -> ReplyRecipients {
+        guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
+        guard let customer = try store.customer(id: conversation.customerID) else {
+            throw RapportError.unknownCustomer("#\(conversation.customerID)")
+        }
+        return try recipients(customer: customer, thread: try store.messages(conversation: id))
+    }
+
+    private func recipients(customer: Customer, thread: [Message]) throws -> ReplyRecipients {
+        try ReplyRecipients.decide(
+            customer: customer, lastFromCustomer: try store.lastInboundMessage(customer: customer.id),
+            answered: thread.last { $0.direction == .inbound },
+            ownAddresses: Set(try store.agents().map(\.email)))
     }
 }

@@ -32,8 +32,8 @@ public struct IngestRules: Sendable, Hashable {
             customer = .existing(known)
         } else {
             // Guessed only for a customer met now: made for every message, the guess cost ~2% of an ingest.
-            let name = identity.newCustomerName ?? (first: address, last: "")
-            customer = .new(address: address, firstName: name.first, lastName: name.last)
+            let name = identity.newCustomerName ?? PersonName.Guess(first: address, last: "", isGuess: true)
+            customer = .new(address: address, firstName: name.first, lastName: name.last, nameIsGuess: name.isGuess)
         }
         // An agent's address in From is only a claim: what Rapport sent comes back with its own
         // Message-ID and was a duplicate above. So this one is filed without an author — shown with a
@@ -53,10 +53,11 @@ public enum Filing: Sendable, Hashable {
     /// Stored as a message of this customer and conversation.
     case store(Placement)
 
-    /// A customer: one who has the address, or a new one (unassigned, not existing) to create with it.
+    /// A customer: one who has the address, or a new one (unassigned, not existing) to create with it,
+    /// whose name may be only a guess (`PersonName.Guess`).
     public enum Customer: Sendable, Hashable {
         case existing(CustomerID)
-        case new(address: String, firstName: String, lastName: String)
+        case new(address: String, firstName: String, lastName: String, nameIsGuess: Bool)
     }
 
     public struct Placement: Sendable, Hashable {

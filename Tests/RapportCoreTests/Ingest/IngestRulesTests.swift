@@ -18,8 +18,28 @@ struct IngestRulesTests {
         let filing = try IngestRules.standard.file(incoming(from: "Dana@Customer.Example"), facts: facts)
         #expect(filing == .store(.init(
             direction: .inbound, author: nil,
-            customer: .new(address: "dana@customer.example", firstName: "Dana", lastName: "Whitfield"),
+            customer: .new(address: "dana@customer.example", firstName: "Dana", lastName: "Whitfield",
+                            nameIsGuess: false),
             conversation: .new(subject: "Renewal quote", normalizedSubject: "renewal quote"))))
+    }
+
+    @Test("A web form's no-reply mail files the visitor in Reply-To as a new customer, named from Reply-To")
+    func replyToCustomer() throws {
+        let mail = incoming(from: "no-reply@forms.example", name: "Website contact form",
+                            replyTo: [NamedAddress(name: "Ann Lee", address: "Ann.Lee@lee.example")])
+        guard case let .store(placement) = try IngestRules.standard.file(mail, facts: FactsFake()) else {
+            Issue.record("not stored"); return
+        }
+        #expect(placement.customer == .new(address: "ann.lee@lee.example", firstName: "Ann", lastName: "Lee", nameIsGuess: false))
+    }
+
+    @Test("A customer named from the address is marked as a guess, digits dropped")
+    func guessedName() throws {
+        let mail = incoming(from: "j.smith82@gmail.example", name: nil)
+        guard case let .store(placement) = try IngestRules.standard.file(mail, facts: FactsFake()) else {
+            Issue.record("not stored"); return
+        }
+        #expect(placement.customer == .new(address: "j.smith82@gmail.example", firstName: "J", lastName: "Smith", nameIsGuess: true))
     }
 
     @Test("Mail from an agent's address to a known customer is outbound, without an author, in the conversation it answers")
