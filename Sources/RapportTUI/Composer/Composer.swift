@@ -91,6 +91,12 @@ public struct Composer: Sendable, Equatable {
     public var sending = false
     /// For drafts Rapport prepared: when they are due (kept when the draft is saved again).
     public var due: Date?
+    /// Where the reply goes, as `Replies` decides it (nil until read, or when there is no one to answer).
+    public var recipients: ReplyRecipients?
+    /// Why the reply cannot go anywhere (a customer reachable only at a no-reply address).
+    public var recipientsProblem: String?
+    /// Copy the people the customer copied (Ctrl-R turns it off and on).
+    public var replyAll = true
 
     public init(conversationID: ConversationID, kind: DraftKind, customer: Customer, seenUpTo: MessageRowID,
                 editor: EditorBuffer = EditorBuffer()) {

@@ -129,6 +129,12 @@ extension AppState {
             compose.composer?.picker?.problems = problems
             return []
 
+        case let .recipientsLoaded(id, recipients, problem):
+            guard compose.composer?.conversationID == id else { return [] }
+            compose.composer?.recipients = recipients
+            compose.composer?.recipientsProblem = problem
+            return []
+
         case .delivered(let result):
             for entry in result.entries {
                 guard let waiting = compose.awaitingDelivery.removeValue(forKey: entry.outboxID) else { continue }
@@ -237,6 +243,13 @@ extension AppState {
         let w = l.editorWidth
         switch command {
         case .send: return sendComposer()
+        case .replyAll:
+            guard compose.composer?.kind == .reply else { return [] }
+            compose.composer?.replyAll.toggle()
+            let on = compose.composer?.replyAll == true, copied = compose.composer?.recipients?.cc.count ?? 0
+            message = StatusMessage(copied == 0 ? "Reply-all \(on ? "on" : "off") (nobody else was on the customer's message)"
+                                    : on ? "Reply-all on: the \(copied) people copied are copied again" : "Reply-all off: to the customer alone")
+            return []
         case .fix: return fixComposer()
         case .templates:
             guard let id = compose.composer?.conversationID else { return [] }
@@ -331,7 +344,7 @@ extension AppState {
             return []
         }
         c.sending = true
-        return [.composer(.sendReply(c.conversationID, text: c.text))]
+        return [.composer(.sendReply(c.conversationID, text: c.text, replyAll: c.replyAll))]
     }
 
     /// "Not sent — greeting (line 1), signoff (line 7), signature (lines 8, 9): see below; Ctrl-F fixes what it can".
