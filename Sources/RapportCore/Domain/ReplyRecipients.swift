@@ -23,10 +23,12 @@ public struct ReplyRecipients: Sendable, Hashable {
                               ownAddresses: Set<String>) throws -> ReplyRecipients {
         let own = Set(ownAddresses.map(EmailAddress.normalized))
         var to = customer.primaryEmail
+        let theirs = Set(customer.addresses.map(EmailAddress.normalized))
         if let last = lastFromCustomer {
             to = CustomerAddressChoice.choose(from: NamedAddress(address: last.from),
                                               replyTo: last.replyTo.map { NamedAddress(address: $0) },
-                                              isAgent: { own.contains($0) }).address
+                                              isAgent: { own.contains($0) },
+                                              senderIsCustomer: theirs.contains(EmailAddress.normalized(last.from))).address
         }
         to = EmailAddress.normalized(to)
         if NoReply.isNoReplyAddress(to) {

@@ -4,9 +4,11 @@ import Foundation
 ///
 /// Reply-To wins when From is a no-reply or role address (a web form's `no-reply@forms.example`,
 /// a shop's `orders@`) and Reply-To offers someone else, or when it names exactly one person other
-/// than the sender (a personal assistant writing "reply to my boss"). Reply-To entries that are
-/// no-reply addresses or an agent's own are never chosen. Used by ingest (who the customer is) and
-/// by replies (where our reply goes), so both read a message the same way.
+/// than the sender (a personal assistant writing "reply to my boss") — unless the sender is already
+/// a customer: a Reply-To never takes a known customer's mail (or our reply to them) elsewhere, the
+/// way a forged From with a stranger's Reply-To would. Reply-To entries that are no-reply addresses
+/// or an agent's own are never chosen. Used by ingest (who the customer is) and by replies (where
+/// our reply goes), so both read a message the same way.
 public enum CustomerAddressChoice {
     public struct Choice: Sendable, Hashable {
         /// Normalised.
@@ -23,7 +25,9 @@ public enum CustomerAddressChoice {
         }
     }
 
-    public static func choose(from: NamedAddress, replyTo: [NamedAddress], isAgent: (String) -> Bool) -> Choice {
+    /// - Parameter senderIsCustomer: the (personal) From address is already a customer's.
+    public static func choose(from: NamedAddress, replyTo: [NamedAddress], isAgent: (String) -> Bool,
+                              senderIsCustomer: Bool = false) -> Choice {
         let sender = EmailAddress.normalized(from.address)
         let fromChoice = Choice(address: sender, displayName: from.name, viaReplyTo: false)
         var seen = Set<String>()
@@ -37,7 +41,7 @@ public enum CustomerAddressChoice {
         let pick: NamedAddress?
         if RoleAddress.isRoleAddress(sender) {
             pick = offered.first { RoleAddress.isPersonal($0.address) } ?? offered.first
-        } else if offered.count == 1, replyTo.count == 1, RoleAddress.isPersonal(offered[0].address) {
+        } else if !senderIsCustomer, offered.count == 1, replyTo.count == 1, RoleAddress.isPersonal(offered[0].address) {
             pick = offered[0]
         } else {
             pick = nil

@@ -18,12 +18,14 @@ public enum Identity: Sendable, Hashable {
 
     /// Decides from the sender, the recipients (To, then Cc) and the agents' addresses.
     /// - Parameter agent: the login of the agent whose normalised address this is, if any.
+    /// - Parameter senderIsCustomer: the sender's address is already a customer's (`CustomerAddressChoice`).
     public static func of(from sender: String, displayName: String?, replyTo: [NamedAddress] = [],
-                          recipients: [String], agent: (String) -> String?) -> Identity {
+                          senderIsCustomer: Bool = false, recipients: [String], agent: (String) -> String?) -> Identity {
         let address = EmailAddress.normalized(sender)
         guard let author = agent(address) else {
             let choice = CustomerAddressChoice.choose(from: NamedAddress(name: displayName, address: sender),
-                                                      replyTo: replyTo, isAgent: { agent($0) != nil })
+                                                      replyTo: replyTo, isAgent: { agent($0) != nil },
+                                                      senderIsCustomer: senderIsCustomer)
             return .inbound(customer: choice.address, displayName: choice.displayName)
         }
         guard let customer = recipients.lazy.map(EmailAddress.normalized).first(where: { agent($0) == nil }) else {
@@ -32,9 +34,9 @@ public enum Identity: Sendable, Hashable {
         return .outbound(agent: author, customer: customer)
     }
 
-    public static func of(_ mail: IncomingMail, agent: (String) -> String?) -> Identity {
+    public static func of(_ mail: IncomingMail, senderIsCustomer: Bool = false, agent: (String) -> String?) -> Identity {
         of(from: mail.fromAddress, displayName: mail.fromName, replyTo: mail.replyToMailboxes,
-           recipients: mail.to + mail.cc, agent: agent)
+           senderIsCustomer: senderIsCustomer, recipients: mail.to + mail.cc, agent: agent)
     }
 
     public var direction: MessageDirection {

@@ -22,7 +22,10 @@ public struct IngestRules: Sendable, Hashable {
     /// customer or conversation is chosen.
     public func file(_ mail: IncomingMail, facts: some IngestFacts) throws -> Filing {
         if try Duplicate.isDuplicate(mail, facts: facts) { return .duplicate }
-        let identity = Identity.of(mail, agent: facts.agent(at:))
+        // Asked only when a Reply-To could move the mail to someone else (rare: no cost to most mail).
+        let senderIsCustomer = try !mail.replyToMailboxes.isEmpty
+            && facts.customer(at: EmailAddress.normalized(mail.fromAddress)) != nil
+        let identity = Identity.of(mail, senderIsCustomer: senderIsCustomer, agent: facts.agent(at:))
         guard let address = identity.customerAddress else {
             return .refused(identity.refusal ?? "no customer address")
         }

@@ -63,3 +63,26 @@ struct CustomerAddressChoiceTests {
         #expect(RoleAddress.isPersonal(address))
     }
 }
+
+@Suite("Customer address choice: a known customer keeps their mail")
+struct KnownSenderChoiceTests {
+    @Test("a known customer's From with a stranger in Reply-To stays the customer's (a forged From cannot redirect our reply)")
+    func knownSenderStays() {
+        let choice = CustomerAddressChoice.choose(from: NamedAddress(name: "Dana", address: "dana@customer.example"),
+                                                  replyTo: [NamedAddress(address: "billing@evil.example.com")], isAgent: { _ in false },
+                                                  senderIsCustomer: true)
+        #expect(choice.address == "dana@customer.example" && !choice.viaReplyTo)
+        let person = CustomerAddressChoice.choose(from: NamedAddress(address: "dana@customer.example"),
+                                                  replyTo: [NamedAddress(address: "mallory@evil.example")], isAgent: { _ in false },
+                                                  senderIsCustomer: true)
+        #expect(person.address == "dana@customer.example")
+    }
+
+    @Test("a form relay that is somehow a customer still gives way to the person in Reply-To")
+    func relayStillGivesWay() {
+        let choice = CustomerAddressChoice.choose(from: NamedAddress(address: "no-reply@forms.example"),
+                                                  replyTo: [NamedAddress(address: "ann@lee.example")], isAgent: { _ in false },
+                                                  senderIsCustomer: true)
+        #expect(choice.address == "ann@lee.example")
+    }
+}

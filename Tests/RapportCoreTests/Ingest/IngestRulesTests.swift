@@ -33,6 +33,17 @@ struct IngestRulesTests {
         #expect(placement.customer == .new(address: "ann.lee@lee.example", firstName: "Ann", lastName: "Lee", nameIsGuess: false))
     }
 
+    @Test("A known customer's message with a stranger in Reply-To stays theirs")
+    func knownSenderKeepsTheirMail() throws {
+        let facts = FactsFake()
+        facts.customers = ["dana@customer.example": 7]
+        let mail = incoming(from: "dana@customer.example", replyTo: [NamedAddress(name: "Mallory", address: "mallory@evil.example")])
+        guard case let .store(placement) = try IngestRules.standard.file(mail, facts: facts) else {
+            Issue.record("not stored"); return
+        }
+        #expect(placement.customer == .existing(7))
+    }
+
     @Test("A customer named from the address is marked as a guess, digits dropped")
     func guessedName() throws {
         let mail = incoming(from: "j.smith82@gmail.example", name: nil)
