@@ -44,6 +44,13 @@ struct ReplyRecipientsTests {
         #expect(try ReplyRecipients.decide(customer: form, lastFromCustomer: last, answered: last, ownAddresses: own).to == "ann@lee.example")
     }
 
+    @Test("The team's shared inbox (a role address at an agent's domain) is ours, never copied; a role address elsewhere is")
+    func sharedInbox() throws {
+        let last = message(from: "dana@example.org", to: ["support@example.com", "info@partner.example"], cc: ["Help@Example.com"])
+        let recipients = try ReplyRecipients.decide(customer: dana, lastFromCustomer: last, answered: last, ownAddresses: own)
+        #expect(recipients.cc == ["info@partner.example"])
+    }
+
     @Test("A customer who never wrote: their first address, nobody copied")
     func neverWrote() throws {
         #expect(try ReplyRecipients.decide(customer: dana, lastFromCustomer: nil, answered: nil, ownAddresses: own)

@@ -41,19 +41,29 @@ public struct ReplyRecipients: Sendable, Hashable {
         return ReplyRecipients(to: to, cc: copied(from: answered, to: to, customer: customer, own: own))
     }
 
-    /// The answered message's To and Cc, less agents and the team, the customer's own addresses, the
-    /// no-reply ones and the relay it came through (a From that Reply-To replaced), each once.
+    /// The answered message's To and Cc, less agents, the team's shared inboxes (a role address at an
+    /// agent's domain: `support@` beside `sam@` is ours), the customer's own addresses, the no-reply
+    /// ones and the relay it came through (a From that Reply-To replaced), each once.
     static func copied(from message: Message?, to: String, customer: Customer, own: Set<String>) -> [String] {
         guard let message else { return [] }
         var excluded = own.union(customer.addresses.map(EmailAddress.normalized))
         excluded.insert(to)
         excluded.insert(EmailAddress.normalized(message.from))
+        let ourDomains = Set(own.compactMap(domain))
+        let isOurInbox = { (address: String) in
+            domain(address).map(ourDomains.contains) == true && RoleAddress.isRoleAddress(address)
+        }
         var cc: [String] = []
         for address in (message.to + message.cc).map(EmailAddress.normalized)
-        where EmailAddress.isPlausible(address) && !NoReply.isNoReplyAddress(address) && !excluded.contains(address) {
+        where EmailAddress.isPlausible(address) && !NoReply.isNoReplyAddress(address) && !excluded.contains(address)
+            && !isOurInbox(address) {
             excluded.insert(address)
             cc.append(address)
         }
         return cc
+    }
+
+    static func domain(_ address: String) -> String? {
+        address.lastIndex(of: "@").map { String(address[address.index(after: $0)...]) }
     }
 }
