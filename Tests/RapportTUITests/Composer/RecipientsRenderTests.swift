@@ -50,7 +50,7 @@ struct RecipientsRenderTests {
         _ = update(&state, .composer(.draftLoaded(1, nil)))
         let problem = RapportError.noHumanAddress(customer: "Website contact form", address: "no-reply@forms.example").description
         _ = update(&state, .composer(.recipientsLoaded(1, nil, problem: problem)))
-        #expect(screen(state).contains { $0.hasPrefix("✗ Website contact form wrote only from no-reply@forms.example") })
+        #expect(screen(state).contains { $0.hasPrefix("✗ no human address to answer: Website contact form wrote only from") })
     }
 }
 
