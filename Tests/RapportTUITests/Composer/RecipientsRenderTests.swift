@@ -45,7 +45,7 @@ struct RecipientsRenderTests {
 
     @Test("no human address: the composer says so in red where the addresses go")
     func noHumanAddress() {
-        var state = copied(width: 100)
+        var state = copied(width: 140)
         _ = update(&state, .key(.char("r")))
         _ = update(&state, .composer(.draftLoaded(1, nil)))
         let problem = RapportError.noHumanAddress(customer: "Website contact form", address: "no-reply@forms.example").description
