@@ -124,11 +124,11 @@ struct OracleMessage: Decodable {
 
 @Suite("Reply-To in a real message")
 struct ReplyToCorpusTests {
-    /// A message whose From is one person and whose Reply-To names another, read as written.
+    /// A message whose From is one person and whose Reply-To names another (RFC 2822's example 6).
     @Test func replyToIsReadWithItsName() throws {
-        let file = TestPaths.corpus.appendingPathComponent("attachment_emails/attachment_message_rfc822.eml").path
+        let file = TestPaths.corpus.appendingPathComponent("rfc2822/example06.eml").path
         let message = try MessageParser.parse(file: file)
-        #expect(message.from?.address == "foo@example.com")
-        #expect(message.replyTo == [Mailbox(name: "Test Tester", address: "xxxx@xxxx.com")])
+        #expect(message.from?.address == "mary@example.net")
+        #expect(message.replyTo == [Mailbox(name: "Mary Smith: Personal Account", address: "smith@home.example")])
     }
 }

@@ -82,7 +82,7 @@ enum ComposerScreen {
         let toggle = l.width < 60 ? "^R" : "Ctrl-R reply-all"
         var cc = ""
         if !recipients.cc.isEmpty {
-            cc = c.replyAll ? " · Cc " + recipients.cc.joined(separator: ", ") : " · Cc off (\(recipients.cc.count) copied before)"
+            cc = c.replyAll ? " · Cc " + recipients.cc.joined(separator: ", ") : " · Cc off (\(recipients.cc.count) left out)"
         }
         let hint = recipients.cc.isEmpty ? "" : " · \(toggle) \(c.replyAll ? "on" : "off")"
         let hintWidth = DisplayWidth.of(hint)

@@ -37,7 +37,7 @@ struct RecipientsRenderTests {
         })
         _ = press(.ctrl("r"), in: &state)
         #expect(state.compose.composer?.replyAll == false)
-        #expect(screen(state).contains { $0.hasPrefix(" To ada@example.com · Cc off (1 copied before) · Ctrl-R reply-all off") })
+        #expect(screen(state).contains { $0.hasPrefix(" To ada@example.com · Cc off (1 left out) · Ctrl-R reply-all off") })
         type("Hi Ada,\n\nDone.\n\nMaria", into: &state)
         let effects = press(.ctrl("s"), in: &state)
         #expect(effects == [.composer(.sendReply(1, text: "Hi Ada,\n\nDone.\n\nMaria", replyAll: false))])
