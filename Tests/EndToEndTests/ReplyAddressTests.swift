@@ -92,11 +92,7 @@ import TestSupport
         let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }
-        let msmtprc = home.appendingPathComponent("msmtprc").path
-        try "defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport \(server.port)\n"
-            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
-        chmod(msmtprc, 0o600)
-        let msmtp = try #require(["/usr/bin/msmtp", "/usr/local/bin/msmtp"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let msmtp = try server.msmtpCommand(configIn: home).joined(separator: " ")
 
         let ann = try cli.run(["reply", try conversation(cli, customer: "ann.lee@lee.example"), "--agent", "sam",
                                "--text", "Hi Ann,\n\nYes, hail is covered. Anything else?\n\nSam\n"])
@@ -109,7 +105,7 @@ import TestSupport
                                  "--text", "Hello,\n\nYes, I am here. How can I help?\n\nSam\n"])
         #expect(guess.status == 0, "\(guess.stderr)")
 
-        let sent = try cli.run(["send", "--sendmail", "\(msmtp) -C \(msmtprc) --read-envelope-from -t", "--json"])
+        let sent = try cli.run(["send", "--sendmail", msmtp, "--json"])
         #expect(sent.status == 0, "\(sent.stdout) \(sent.stderr)")
         server.stop()
         let received = server.received()
