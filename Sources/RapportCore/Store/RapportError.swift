@@ -48,7 +48,8 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(address) looks like a no-reply address; every message must come from someone the customer can answer"
         case let .noHumanAddress(customer, address):
             return "no human address to answer: \(customer) wrote only from \(address), a no-reply address, and named no one "
-                + "in Reply-To. Add their real address with `rapport customer import` (a row with it as email2)"
+                + "in Reply-To. Add their real address with `rapport customer import`: a row with the no-reply address as email "
+                + "and the real one as email2"
         case let .invalid(why):
             return why
         case let .replyPolicy(violations):

@@ -153,15 +153,16 @@ enum ComposerScreen {
         var lines: [(String, Style)] = []
         if c.violations.isEmpty {
             if c.isBlank {
-                var rules = c.customer.isExisting
+                let rules = c.customer.isExisting
                     ? "Checked as you type: greet by first name, sign with your first name alone, no signature, at most \(state.compose.limits.maxWords) words."
                     : "Checked as you type: greet by name, invite a reply, and ask how they heard about us."
-                if c.customer.nameIsGuess {
-                    rules = "\"\(c.customer.fullName)\" was guessed from the address: \"Hello,\" will do. "
-                        + "Set the real name with \(PersonName.howToSetName). " + rules
-                }
-                lines = TextLayout.wrapped(rules, width: max(1, l.width - 1)).map { ($0, Style.dim) }
-                if lines.count > l.footerRows { lines = [(TextLayout.truncated(rules, to: l.width), .dim)] }
+                // A guessed name comes first: it changes what the greeting may be.
+                let guess = c.customer.nameIsGuess
+                    ? "Name guessed from the address: \"Hello,\" will do; `rapport customer import` sets the real one." : nil
+                let wrap = { (text: String) in TextLayout.wrapped(text, width: max(1, l.width - 1)).map { ($0, Style.dim) } }
+                let choices = [guess.map { wrap($0) + wrap(rules) }, guess.map(wrap), wrap(rules)].compactMap { $0 }
+                lines = choices.first { $0.count <= l.footerRows }
+                    ?? [(TextLayout.truncated(guess ?? rules, to: l.width), .dim)]
             } else {
                 lines = [("✓ Nothing blocks sending (Ctrl-S)", Style(foreground: .green, bold: true))]
             }

@@ -52,5 +52,17 @@ struct RecipientsRenderTests {
         _ = update(&state, .composer(.recipientsLoaded(1, nil, problem: problem)))
         #expect(screen(state).contains { $0.hasPrefix("✗ no human address to answer: Website contact form wrote only from") })
     }
-}
 
+    @Test("a guessed name: the title says so, and the hint says a neutral greeting will do and how to set the real name")
+    func guessedName() {
+        var state = threadState(width: 140, height: 30)
+        var data = adaThread(adding: message(5, .inbound, "Hello?"))
+        data.profile?.customer.nameIsGuess = true
+        _ = update(&state, .threadLoaded(data))
+        _ = update(&state, .key(.char("r")))
+        _ = update(&state, .composer(.draftLoaded(1, nil)))
+        let text = screen(state).joined(separator: "\n")
+        #expect(text.contains("Reply to Ada Lovelace (name guessed)"))
+        #expect(text.contains("\"Hello,\" will do") && text.contains("rapport customer import"))
+    }
+}
