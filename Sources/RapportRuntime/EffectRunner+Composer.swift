@@ -68,6 +68,9 @@ extension EffectRunner {
             }
 
 
+        case .loadRecipients(let id):
+            return [recipients(id, services)]
+
         case let .addNote(id, text):
             do {
                 try drafts.addNote(id, by: agent, text: text)

@@ -31,6 +31,8 @@ public enum ComposerEffect: Sendable, Hashable {
     /// Store the reply as an outbound message, queue it, and remove the draft; with `replyAll` the
     /// people the customer copied are copied again.
     case sendReply(ConversationID, text: String, replyAll: Bool = true)
+    /// Where a reply would go, read again (the customer wrote while composing); `.recipientsLoaded`.
+    case loadRecipients(ConversationID)
     /// Store an internal note and remove the draft.
     case addNote(ConversationID, text: String)
     /// Deliver the outbox in the background; the result comes back as `.delivered`.

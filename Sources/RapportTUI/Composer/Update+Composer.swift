@@ -160,7 +160,8 @@ extension AppState {
             return startComposer(p.kind, in: t)
         }
         guard var c = activeComposer, let t = thread else { return [] }
-        if let customer = t.profile?.customer, customer != c.customer {
+        let customerChanged = t.profile.map { $0.customer != c.customer } ?? false
+        if customerChanged, let customer = t.profile?.customer {
             c.customer = customer
             c.stale = true
         }
@@ -176,10 +177,12 @@ extension AppState {
                 message = StatusMessage("Another message arrived — read it, then send again")
             }
         }
+        // The customer's new message (or record) may change who the reply goes to and who is copied.
+        let readdress = c.kind == .reply && (fresh.contains { $0.direction == .inbound } || customerChanged)
         if c.stale { c.recheck(agent: agent, limits: compose.limits) }
         compose.composer = c
         scrollComposer()
-        return []
+        return readdress ? [.composer(.loadRecipients(c.conversationID))] : []
     }
 
     /// Drafts are written on the first tick after a change: at most about half a second later.

@@ -65,4 +65,12 @@ struct RecipientsRenderTests {
         #expect(text.contains("Reply to Ada Lovelace (name guessed)"))
         #expect(text.contains("\"Hello,\" will do") && text.contains("rapport customer import"))
     }
+
+    @Test("the customer writing while the reply is open asks again who it goes to")
+    func readdressedWhenTheyWrite() {
+        var state = composing(width: 120, height: 40)
+        let effects = update(&state, .threadLoaded(adaThread(adding: message(5, .inbound, "Copying Bob now."))))
+        #expect(effects.contains(.composer(.loadRecipients(1))))
+        #expect(!update(&state, .threadLoaded(adaThread(adding: message(5, .inbound, "Copying Bob now.")))).contains(.composer(.loadRecipients(1))))
+    }
 }
