@@ -131,4 +131,42 @@ import TestSupport
         let outbox = try #require(try cli.run(["send", "--sendmail", "/bin/false", "--json"]).json as? [String: Any])
         #expect((outbox["sent"] as? [Any])?.isEmpty == true && (outbox["failed"] as? [Any])?.isEmpty == true)
     }
+
+    /// In tmux, as an agent sees it: the thread shows who was copied, the composer who will be, Ctrl-R
+    /// leaves them out; the guessed name and the no-reply-only sender say what to do.
+    @Test func theInboxShowsWhoIsCopiedAndWhoCannotBeAnswered() throws {
+        let (cli, _) = try ingested()
+        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], width: 120, height: 30)
+        func open(_ subject: String) throws {
+            try screen.waitFor("Sam · Mine")
+            try screen.send("g")       // from the top: the cursor stays where the last thread was opened
+            let list = try screen.capture()
+            let rows = list.dropFirst(2).prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            let index = try #require(rows.firstIndex { $0.contains(subject) }, "\(subject) in \(list)") - rows.startIndex
+            for _ in 0..<index { try screen.send("j") }
+            try screen.send("Enter")
+            try screen.waitFor("· Conversation ·")
+        }
+        try open("Our new car")
+        let thread = try screen.waitFor("cc alex@home.example, priya@example.com")
+        #expect(thread.contains { $0.contains("to sam@example.com · cc alex@home.example, priya@example.com") }, "\(thread)")
+        try screen.send("r")
+        try screen.waitFor("To dana@example.org · Cc alex@home.example · Ctrl-R reply-all on")
+        try screen.send("C-r")
+        try screen.waitFor("Ctrl-R reply-all off")
+        try screen.send("Escape")
+        try screen.send("q")
+
+        try open("Your statement is ready")
+        try screen.send("r")
+        try screen.waitFor("✗ no human address to answer: Bank alerts wrote only from no-reply@bank.example")
+        try screen.send("Escape")
+        try screen.send("q")
+
+        try open("hello")
+        try screen.send("r")
+        let composer = try screen.waitFor("Reply to J Smith (name guessed)").joined(separator: " ")
+        #expect(composer.contains("Name guessed from the address: \"Hello,\" will do") && composer.contains("`rapport customer import`"),
+                "\(composer)")
+    }
 }
