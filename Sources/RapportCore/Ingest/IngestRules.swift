@@ -22,9 +22,10 @@ public struct IngestRules: Sendable, Hashable {
     /// customer or conversation is chosen.
     public func file(_ mail: IncomingMail, facts: some IngestFacts) throws -> Filing {
         if try Duplicate.isDuplicate(mail, facts: facts) { return .duplicate }
-        // Asked only when a Reply-To could move the mail to someone else (rare: no cost to most mail).
-        let senderIsCustomer = try !mail.replyToMailboxes.isEmpty
-            && facts.customer(at: EmailAddress.normalized(mail.fromAddress)) != nil
+        // Asked only when a Reply-To names someone other than the sender: most mail has none, or its own.
+        let sender = EmailAddress.normalized(mail.fromAddress)
+        let senderIsCustomer = try mail.replyToMailboxes.contains { EmailAddress.normalized($0.address) != sender }
+            && facts.customer(at: sender) != nil
         let identity = Identity.of(mail, senderIsCustomer: senderIsCustomer, agent: facts.agent(at:))
         guard let address = identity.customerAddress else {
             return .refused(identity.refusal ?? "no customer address")
