@@ -51,6 +51,14 @@ struct ReplyRecipientsTests {
         #expect(recipients.cc == ["info@partner.example"])
     }
 
+    @Test("A Reply-To that is another of the customer's addresses is used; a stranger's Reply-To on their mail is not")
+    func ownReplyTo() throws {
+        let home = message(from: "dana@example.org", replyTo: ["Dana@Home.example"])
+        #expect(try ReplyRecipients.decide(customer: dana, lastFromCustomer: home, answered: home, ownAddresses: own).to == "dana@home.example")
+        let forged = message(from: "dana@example.org", replyTo: ["mallory@fraud.example"])
+        #expect(try ReplyRecipients.decide(customer: dana, lastFromCustomer: forged, answered: forged, ownAddresses: own).to == "dana@example.org")
+    }
+
     @Test("A customer who never wrote: their first address, nobody copied")
     func neverWrote() throws {
         #expect(try ReplyRecipients.decide(customer: dana, lastFromCustomer: nil, answered: nil, ownAddresses: own)

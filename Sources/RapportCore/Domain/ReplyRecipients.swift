@@ -25,7 +25,9 @@ public struct ReplyRecipients: Sendable, Hashable {
         var to = customer.primaryEmail
         let theirs = Set(customer.addresses.map(EmailAddress.normalized))
         if let last = lastFromCustomer {
-            to = CustomerAddressChoice.choose(from: NamedAddress(address: last.from),
+            // A Reply-To that is one of the customer's own addresses is where they asked us to write.
+            let asked = last.replyTo.map(EmailAddress.normalized).first { theirs.contains($0) && !NoReply.isNoReplyAddress($0) }
+            to = asked ?? CustomerAddressChoice.choose(from: NamedAddress(address: last.from),
                                               replyTo: last.replyTo.map { NamedAddress(address: $0) },
                                               isAgent: { own.contains($0) },
                                               senderIsCustomer: theirs.contains(EmailAddress.normalized(last.from))).address
