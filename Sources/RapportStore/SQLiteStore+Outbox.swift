@@ -43,12 +43,12 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
-    public func lastInboundAddress(customer: CustomerID) throws -> String? {
+    public func lastInboundMessage(customer: CustomerID) throws -> Message? {
         try pool.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT m.from_address FROM message m JOIN conversation c ON c.id = m.conversation_id
+            try Row.fetchOne(db, sql: """
+                SELECT m.* FROM message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE c.customer_id = ? AND m.direction = 'inbound' ORDER BY m.date DESC, m.id DESC LIMIT 1
-                """, arguments: [customer])
+                """, arguments: [customer]).map(Message.init(row:))
         }
     }
 

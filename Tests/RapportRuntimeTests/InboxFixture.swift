@@ -54,6 +54,18 @@ struct InboxFixture {
         try store.customer(email: first.lowercased() + "@example.org")?.owner
     }
 
+    /// Composer services that deliver through a sendmail script keeping the last message it is given
+    /// (on standard input, recipients from its headers) in `sent`.
+    func capturingDelivery() throws -> (services: ComposerServices, delivery: BackgroundDelivery, sent: String) {
+        let sent = folder.path("sent.eml")
+        let sendmail = folder.path("sendmail")
+        try "#!/bin/sh\ncat > \"\(sent)\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail)
+        let transport = SendmailTransport(command: [sendmail, "-t", "-oi"])
+        let delivery = BackgroundDelivery(outbox: store, transport: transport, sentMaildir: nil)
+        return (ComposerServices(outbox: store, templates: TemplateLibrary(shipped: []), delivery: delivery), delivery, sent)
+    }
+
     /// Sam's inbox on a `width`×`height` in-memory screen, the first frame drawn.
     func inbox(width: Int = 120, height: Int = 40, composer: ComposerServices? = nil) -> Inbox {
         let screen = InMemoryScreen(width: width, height: height)

@@ -26,26 +26,47 @@ public struct Replies {
     /// reply policy (`.replyPolicy` with the violations). The reply goes to the address the customer
     /// last wrote from, threaded under the conversation's newest message, and completes the heads-up
     /// or thank-you the conversation was opened for. The agent's draft there is removed with it.
+    /// With `replyAll` the people the customer copied in this conversation are copied again
+    /// (`ReplyRecipients`); a customer reachable only at a no-reply address is refused (`.noHumanAddress`).
     @discardableResult
-    public func queue(conversation id: ConversationID, agent login: String, text: String) throws -> OutboxItem {
+    public func queue(conversation id: ConversationID, agent login: String, text: String,
+                      replyAll: Bool = true) throws -> OutboxItem {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
         let (agent, customer) = try writer(login, to: conversation.customerID)
         try checkText(text, customer: customer, agent: agent)
 
-        let to = try store.lastInboundAddress(customer: customer.id) ?? customer.primaryEmail
         let thread = try store.messages(conversation: conversation.id)
+        var recipients = try recipients(customer: customer, thread: thread)
+        if !replyAll { recipients.cc = [] }
         let parent = ReplyThreading.parent(in: thread)
         let subject = Subject.outgoing(conversation: conversation.subject,
                                        answersCustomer: ReplyThreading.answersCustomer(thread))
         let message = NewMessage(
-            conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [to],
-            subject: subject, text: text,
+            conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [recipients.to],
+            cc: recipients.cc, subject: subject, text: text,
             messageID: ReplyThreading.newMessageID(from: agent.email), inReplyTo: parent?.messageID,
             references: ReplyThreading.references(replyingTo: parent), date: clock())
         // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
         let marks = try store.pendingMarks(conversation: conversation.id)
         return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent.login,
-                                                toAddress: to, marks: marks, status: afterReply))
+                                                toAddress: recipients.to, marks: marks, status: afterReply))
+    }
+
+    /// Where a reply in the conversation would go, as `queue` decides it (with reply-all), for the
+    /// composer to show before sending. Throws `.noHumanAddress` when there is no one to answer.
+    public func recipients(conversation id: ConversationID) throws -> ReplyRecipients {
+        guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
+        guard let customer = try store.customer(id: conversation.customerID) else {
+            throw RapportError.unknownCustomer("#\(conversation.customerID)")
+        }
+        return try recipients(customer: customer, thread: try store.messages(conversation: id))
+    }
+
+    private func recipients(customer: Customer, thread: [Message]) throws -> ReplyRecipients {
+        try ReplyRecipients.decide(
+            customer: customer, lastFromCustomer: try store.lastInboundMessage(customer: customer.id),
+            answered: thread.last { $0.direction == .inbound },
+            ownAddresses: Set(try store.agents().map(\.email)))
     }
 
     /// Opens a new conversation with a customer and queues its first message (`rapport compose`), under
@@ -73,6 +94,7 @@ public struct Replies {
             throw RapportError.invalid("a new conversation needs a subject (one line)")
         }
         if let text { try checkText(text, customer: customer, agent: agent) }
+        _ = try recipients(customer: customer, thread: [])  // a customer with no human address: nothing opened
         return try store.startConversation(customer: customer.id, subject: subject, at: clock())
     }
 

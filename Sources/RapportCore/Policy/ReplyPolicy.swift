@@ -40,7 +40,10 @@ public enum ReplyPolicy {
     static func greetingRule(_ reply: ReplyAnatomy, customer: Customer, isExisting: Bool) -> [Violation] {
         let first = customer.firstName.trimmed
         let line = reply.greetingLine.map { $0 + 1 } ?? reply.firstWrittenLine
-        let suggestion = first.isEmpty ? "\"Hello,\"" : "\"Hi \(first),\""
+        // A name guessed from an address ("J" from j.smith82@…) is not one to insist on: a neutral
+        // greeting passes, and greeting them by the name the agent knows is only worth a warning.
+        let guessed = customer.nameIsGuess
+        let suggestion = first.isEmpty || guessed ? "\"Hello,\"" : "\"Hi \(first),\""
         func block(_ message: String) -> [Violation] {
             [Violation(rule: .greeting, line: line, severity: .block, message: message)]
         }
@@ -51,18 +54,23 @@ public enum ReplyPolicy {
         case .none:
             return block("The reply does not open with a greeting; start with \(suggestion).")
         case .neutral:
-            if first.isEmpty { return [] }
+            if first.isEmpty || guessed { return [] }
             return block("\"\(phrase)\" does not use \(first)'s name; start with \(suggestion).")
         case .generic:
-            return block("\"\(phrase)\" reads like a form letter; greet \(first.isEmpty ? "them" : first) by name: \(suggestion).")
+            return block("\"\(phrase)\" reads like a form letter; greet \(first.isEmpty || guessed ? "them" : first) by name: \(suggestion).")
         case .titled:
-            return block("\"\(phrase)\" is formal; greet \(first.isEmpty ? "them" : first) by first name: \(suggestion).")
+            return block("\"\(phrase)\" is formal; greet \(first.isEmpty || guessed ? "them" : first) by first name: \(suggestion).")
         case .fullName:
-            return block("\"\(phrase)\" uses the full name; greet by first name alone: \(suggestion).")
+            return block("\"\(phrase)\" uses the full name; greet by first name alone: \(guessed ? "\"Hi \(first),\" or \(suggestion)" : suggestion).")
         case .lastName:
-            return block("\"\(phrase)\" uses the last name; greet by first name: \(suggestion).")
+            return block("\"\(phrase)\" uses the last name; greet by first name: \(guessed ? "\"Hi \(first),\" or \(suggestion)" : suggestion).")
         case let .otherName(name):
             if first.isEmpty { return [] }
+            if guessed {
+                return [Violation(rule: .greeting, line: line, severity: .warn, message:
+                    "\"\(phrase)\" greets \"\(name)\"; the name \(first) was only guessed from the address. "
+                    + "If \(name) is right, record it: \(PersonName.howToSetName).")]
+            }
             return block("\"\(phrase)\" greets \"\(name)\", but the customer's first name is \(first); start with \(suggestion).")
         }
     }

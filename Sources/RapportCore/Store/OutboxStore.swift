@@ -77,8 +77,9 @@ public protocol OutboxStore: Sendable {
     /// takeover racing a send wins cleanly and nothing is written.
     @discardableResult
     func queueReply(_ reply: QueuedReply) throws -> OutboxItem
-    /// The address the customer last wrote from, in any of their conversations; nil when they never wrote.
-    func lastInboundAddress(customer: CustomerID) throws -> String?
+    /// The customer's newest message, in any of their conversations (where a reply goes is read from
+    /// its From and Reply-To: `ReplyRecipients`); nil when they never wrote.
+    func lastInboundMessage(customer: CustomerID) throws -> Message?
     /// What a reply sent in this conversation would complete: an untold heads-up, an unthanked referral.
     func pendingMarks(conversation: ConversationID) throws -> ReplyMarks
     func outbox(states: Set<OutboxState>) throws -> [OutboxItem]
@@ -116,7 +117,7 @@ public struct QueuedReply: Sendable, Hashable {
     public var customerID: CustomerID
     /// The agent who writes it, and who must still own the customer when the write commits.
     public var owner: String
-    /// Where delivery sends it (the message's first recipient).
+    /// Where delivery sends it (the message's first recipient; its Cc goes as the message's header).
     public var toAddress: String
     /// The workflow marks the send completes, written in the same transaction.
     public var marks: ReplyMarks

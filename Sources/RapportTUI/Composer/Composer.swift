@@ -99,6 +99,12 @@ public struct Composer: Sendable, Equatable {
     /// The customer has written in the conversation, so this answers them; false for a first message
     /// (a heads-up, a thank-you, a new conversation), which is not called a reply.
     public var answersCustomer = true
+    /// Where the reply goes, as `Replies` decides it (nil until read, or when there is no one to answer).
+    public var recipients: ReplyRecipients?
+    /// Why the reply cannot go anywhere (a customer reachable only at a no-reply address).
+    public var recipientsProblem: String?
+    /// Copy the people the customer copied (Ctrl-R turns it off and on).
+    public var replyAll = true
 
     public init(conversationID: ConversationID, kind: DraftKind, customer: Customer, seenUpTo: MessageRowID,
                 editor: EditorBuffer = EditorBuffer()) {

@@ -9,6 +9,7 @@ enum ComposerScreen {
         buffer.fill(x: 0, y: layout.threadTop, width: l.width, height: layout.threadHeight)
         drawThreadTail(t, state, l, into: &buffer)
         drawTitle(c, state, l, into: &buffer)
+        drawAddresses(c, l, into: &buffer)
         drawBanner(c, state, l, into: &buffer)
         drawEditor(c, l, into: &buffer)
         drawFooter(c, state, l, into: &buffer)
@@ -46,6 +47,7 @@ enum ComposerScreen {
         case .reply:
             let name = compact ? c.customer.firstName : c.customer.fullName
             title = "\(c.noun) to \(name.isEmpty ? c.customer.primaryEmail : name)"
+            if c.customer.nameIsGuess { title += compact ? "?" : " (name guessed)" }
             if !compact { title += c.customer.isExisting ? " · existing customer" : " · new customer" }
         case .note:
             title = compact ? "Internal note" : "Internal note · never sent to the customer"
@@ -67,6 +69,27 @@ enum ComposerScreen {
         if rightWidth > 0, 1 + x + rightWidth + 1 <= l.width {
             buffer.write(rightText, x: l.width - rightWidth - 1, y: y, style: blocks > 0 ? .error : .dim)
         }
+    }
+
+    /// "To ann@lee.example · Cc alex@…, kim@… · Ctrl-R reply-all on", or why the reply cannot go.
+    static func drawAddresses(_ c: Composer, _ l: ComposerLayout, into buffer: inout CellBuffer) {
+        guard let y = l.addressRow else { return }
+        if let problem = c.recipientsProblem {
+            buffer.write("✗ " + problem, x: 0, y: y, width: l.width, style: .error)
+            return
+        }
+        guard let recipients = c.recipients else { return }
+        let toggle = l.width < 60 ? "^R" : "Ctrl-R reply-all"
+        var cc = ""
+        if !recipients.cc.isEmpty {
+            cc = c.replyAll ? " · Cc " + recipients.cc.joined(separator: ", ") : " · Cc off (\(recipients.cc.count) left out)"
+        }
+        let hint = recipients.cc.isEmpty ? "" : " · \(toggle) \(c.replyAll ? "on" : "off")"
+        let hintWidth = DisplayWidth.of(hint)
+        // The hint stays whole; a long Cc list is what gets cut.
+        let text = TextLayout.truncated(DisplaySafety.sanitised("To \(recipients.to)" + cc), to: max(1, l.width - 1 - hintWidth))
+        let x = 1 + buffer.write(text, x: 1, y: y, width: l.width - 1, style: .plain)
+        buffer.write(hint, x: x, y: y, width: max(0, l.width - x), style: .dim)
     }
 
     /// Messages that reached the conversation while composing; sending asks for a confirmation.
@@ -133,8 +156,13 @@ enum ComposerScreen {
                 let rules = c.customer.isExisting
                     ? "Checked as you type: greet by first name, sign with your first name alone, no signature, at most \(state.compose.limits.maxWords) words."
                     : "Checked as you type: greet by name, invite a reply, and ask how they heard about us."
-                lines = TextLayout.wrapped(rules, width: max(1, l.width - 1)).map { ($0, Style.dim) }
-                if lines.count > l.footerRows { lines = [(TextLayout.truncated(rules, to: l.width), .dim)] }
+                // A guessed name comes first: it changes what the greeting may be.
+                let guess = c.customer.nameIsGuess
+                    ? "Name guessed from the address: \"Hello,\" will do; `rapport customer import` sets the real one." : nil
+                let wrap = { (text: String) in TextLayout.wrapped(text, width: max(1, l.width - 1)).map { ($0, Style.dim) } }
+                let choices = [guess.map { wrap($0) + wrap(rules) }, guess.map(wrap), wrap(rules)].compactMap { $0 }
+                lines = choices.first { $0.count <= l.footerRows }
+                    ?? [(TextLayout.truncated(guess ?? rules, to: l.width), .dim)]
             } else {
                 lines = [("✓ Nothing blocks sending (Ctrl-S)", Style(foreground: .green, bold: true))]
             }

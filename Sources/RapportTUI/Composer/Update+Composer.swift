@@ -138,6 +138,12 @@ extension AppState {
             message = nil
             return [.openConversation(id)] + refresh()
 
+        case let .recipientsLoaded(id, recipients, problem):
+            guard compose.composer?.conversationID == id else { return [] }
+            compose.composer?.recipients = recipients
+            compose.composer?.recipientsProblem = problem
+            return []
+
         case .delivered(let result):
             for entry in result.entries {
                 guard let waiting = compose.awaitingDelivery.removeValue(forKey: entry.outboxID) else { continue }
@@ -163,7 +169,8 @@ extension AppState {
             return startComposer(p.kind, in: t)
         }
         guard var c = activeComposer, let t = thread else { return [] }
-        if let customer = t.profile?.customer, customer != c.customer {
+        let customerChanged = t.profile.map { $0.customer != c.customer } ?? false
+        if customerChanged, let customer = t.profile?.customer {
             c.customer = customer
             c.stale = true
         }
@@ -180,10 +187,12 @@ extension AppState {
                 message = StatusMessage("Another message arrived — read it, then send again")
             }
         }
+        // The customer's new message (or record) may change who the reply goes to and who is copied.
+        let readdress = c.kind == .reply && (fresh.contains { $0.direction == .inbound } || customerChanged)
         if c.stale { c.recheck(agent: agent, limits: compose.limits) }
         compose.composer = c
         scrollComposer()
-        return []
+        return readdress ? [.composer(.loadRecipients(c.conversationID))] : []
     }
 
     /// Drafts are written on the first tick after a change: at most about half a second later.
@@ -251,6 +260,13 @@ extension AppState {
         let w = l.editorWidth
         switch command {
         case .send: return sendComposer()
+        case .replyAll:
+            guard compose.composer?.kind == .reply else { return [] }
+            compose.composer?.replyAll.toggle()
+            let on = compose.composer?.replyAll == true, copied = compose.composer?.recipients?.cc.count ?? 0
+            message = StatusMessage(copied == 0 ? "Reply-all \(on ? "on" : "off") (nobody else was on the customer's message)"
+                                    : on ? "Reply-all on: the \(copied) people copied are copied again" : "Reply-all off: to the customer alone")
+            return []
         case .fix: return fixComposer()
         case .templates:
             guard let id = compose.composer?.conversationID else { return [] }
@@ -359,7 +375,7 @@ extension AppState {
             return []
         }
         c.sending = true
-        return [.composer(.sendReply(c.conversationID, text: c.text))]
+        return [.composer(.sendReply(c.conversationID, text: c.text, replyAll: c.replyAll))]
     }
 
     /// "Not sent — greeting (line 1), signoff (line 7), signature (lines 8, 9): see below; Ctrl-F fixes what it can".
