@@ -44,6 +44,9 @@ public struct Delivery: Sendable {
     public var timeZone: TimeZone
     /// How long a claim holds without renewal; renewed every quarter of it while sendmail runs.
     public var lease: TimeInterval = 120
+    /// When set (`rapport sync`), a failed item is tried again only once its wait is over, and no more
+    /// after the schedule's last retry. Unset (`rapport send`, the inbox), every failed item is tried.
+    public var retry: RetrySchedule?
 
     public init(store: any OutboxStore, transport: any MailTransport, sentMaildir: String? = nil,
                 timeZone: TimeZone = .current) {
@@ -53,8 +56,9 @@ public struct Delivery: Sendable {
         self.timeZone = timeZone
     }
 
-    /// A person's decision about an item left in `sending` or needing one: `.queued` sends it again,
-    /// `.sent` records it went out. Refused while another process is delivering it right now.
+    /// A person's decision about a failed item, one left in `sending` or one needing a decision: `.queued`
+    /// sends it again (one attempt more), `.sent` records it went out. Refused while another process is
+    /// delivering it right now.
     public func resolve(_ id: Int64, as state: OutboxState, now: Date = Date()) throws {
         if let item = try store.outbox(states: [.sending]).first(where: { $0.id == id }), let claim = item.claim,
            Self.isLive(claim, now: now) {
@@ -69,8 +73,9 @@ public struct Delivery: Sendable {
     }
 
     /// Delivers what is due. A store failure part-way (a full disk) ends the run but not the report:
-    /// what went out before it is in `sent`, and `stopped` says why the rest waits.
-    public func run(now: @Sendable () -> Date = Date.init) throws -> SendReport {
+    /// what went out before it is in `sent`, and `stopped` says why the rest waits. `shouldStop` is asked
+    /// before each item: a stop request (SIGTERM to `rapport sync`) lets the delivery under way finish.
+    public func run(now: @Sendable () -> Date = Date.init, shouldStop: () -> Bool = { false }) throws -> SendReport {
         var report = SendReport()
         for item in try store.outbox(states: [.sending, .needsDecision]) {
             if item.state == .needsDecision {
@@ -83,6 +88,8 @@ public struct Delivery: Sendable {
         }
         do {
             for item in try store.outbox(states: [.queued, .failed]) {
+                if shouldStop() { break }
+                if let retry, !retry.isDue(item, now: now()) { continue }
                 try deliver(item, into: &report, now: now)
             }
         } catch {
