@@ -60,12 +60,7 @@ public struct Delivery: Sendable {
     /// sends it again (one attempt more), `.sent` records it went out. Refused while another process is
     /// delivering it right now.
     public func resolve(_ id: Int64, as state: OutboxState, now: Date = Date()) throws {
-        if let item = try store.outbox(states: [.sending]).first(where: { $0.id == id }), let claim = item.claim,
-           Self.isLive(claim, now: now) {
-            throw RapportError.invalid("outbox item \(id) is being delivered right now by \(claim.claimant); "
-                                       + "nothing was changed (its claim holds until \(claim.until.formatted(.iso8601)))")
-        }
-        try store.resolveSending(id, to: state, at: now)
+        try Outbox(store: store, retry: retry ?? RetrySchedule(delays: [])).resolve(id, as: state, now: now)
     }
 
     static func isLive(_ claim: OutboxClaim, now: Date) -> Bool {

@@ -46,4 +46,12 @@ struct ConversationJSON: Encodable {
     let lastActivity: Date
     let messages: Int
     let unread: Bool
+    /// Its replies not yet delivered (queued, sending, failed, needing a decision); empty when none.
+    let outbox: [Delivery]
+
+    struct Delivery: Encodable {
+        let id: Int64
+        let state: String
+        @EncodedAsNull var error: String?
+    }
 }
