@@ -9,7 +9,7 @@ public struct Outbox: Sendable {
     /// When `rapport sync` tries a failed item again (for `next_attempt`).
     public var retry: RetrySchedule
 
-    public init(store: any OutboxStore, retry: RetrySchedule) {
+    public init(store: any OutboxStore, retry: RetrySchedule = RetrySchedule(delays: [])) {
         self.store = store
         self.retry = retry
     }

@@ -34,7 +34,7 @@ public enum DeliveryMark: Sendable, Hashable {
         switch self {
         case .queued: "queued"
         case .sent: "sent"
-        case .failed(let reason): "✗ not delivered: \(reason) (rapport send retries)"
+        case .failed(let reason): "✗ not delivered: \(reason) (D: retry or mark as sent)"
         }
     }
 }

@@ -18,6 +18,8 @@ public enum ComposerMsg: Sendable, Hashable {
     case templatesRendered(ConversationID, [RenderedTemplate], problems: [String])
     /// Background delivery finished a run.
     case delivered(DeliveryResult)
+    /// A person's decision about an undelivered reply was recorded (`error` nil) or refused.
+    case deliveryDecided(outboxID: Int64, DeliveryDecision, error: String?)
 }
 
 /// Work the composer asks of the effect runner (wrapped in `Effect.composer`).
@@ -31,6 +33,8 @@ public enum ComposerEffect: Sendable, Hashable {
     case addNote(ConversationID, text: String)
     /// Deliver the outbox in the background; the result comes back as `.delivered`.
     case deliverOutbox
+    /// Record a person's decision about an undelivered reply (answered by `.deliveryDecided`).
+    case decideDelivery(outboxID: Int64, DeliveryDecision)
     /// Suspend the screen, hand the text to $VISUAL / $EDITOR, and come back with `.edited`.
     case editExternally(ConversationID, text: String)
     case renderTemplates(ConversationID)

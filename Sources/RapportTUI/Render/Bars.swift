@@ -63,6 +63,9 @@ enum Bars {
             left += layout.isCompact
                 ? " · m\(c.mine) u\(c.unassigned) p\(c.pending)"
                 : " · mine \(c.mine) · unassigned \(c.unassigned) · pending \(c.pending)"
+            if c.outboxProblems > 0 {
+                left += layout.isCompact ? " ✗\(c.outboxProblems)" : " · ✗ \(c.outboxProblems) not delivered"
+            }
         }
         var right = layout.isCompact ? "? " : "? help "
         if !state.marks.isEmpty { right = "\(state.marks.count) marked  " + right }
@@ -78,6 +81,10 @@ enum Bars {
             let fits = DisplayWidth.of(prompt.label) <= layout.width - 20
             prompt.input.draw(label: fits ? prompt.label : prompt.shortLabel, labelStyle: .accent, x: 0, y: y,
                               width: layout.width, into: &buffer)
+            return
+        }
+        if case .delivery(let choice) = state.overlay {
+            buffer.write(choice.question, x: 0, y: y, width: layout.width, style: .accent)
             return
         }
         if let message = state.message {
