@@ -13,14 +13,14 @@ public struct DeliveryChoice: Sendable, Hashable {
     public var item: OutboxItem
     public var customerName: String
 
-    /// The message row: what happened, then the choices.
+    /// The message row: the choices first (a long reason is cut at the edge, never the keys), then what happened.
     var question: String {
         let what = switch item.state {
         case .needsDecision: "may not have gone out"
         case .sending: "was left in sending by a delivery that stopped"
         default: "was not delivered"
         }
-        return "Reply to \(item.toAddress) \(what)\(item.error.map { ": \($0)" } ?? ""). r retry · s mark as sent · Esc leave"
+        return "r retry · s mark as sent · Esc leave — the reply to \(item.toAddress) \(what)\(item.error.map { ": \($0)" } ?? "")"
     }
 }
 
