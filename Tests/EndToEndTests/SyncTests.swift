@@ -143,7 +143,7 @@ import TestSupport
         return (try #require(outbox[0]["id"] as? Int), try #require(outbox[0]["to"] as? String))
     }
 
-    @Test("sync delivers a queued reply through msmtp to the SMTP server, and the outbox shows it sent")
+    @Test("sync delivers a queued reply through msmtp to the SMTP server, with the legal footer, and the outbox shows it sent")
     func deliversThroughMsmtp() throws {
         let cli = try RapportBinary.withDemo()
         let home = cli.folder.url
@@ -154,13 +154,16 @@ import TestSupport
             .write(toFile: msmtprc, atomically: true, encoding: .utf8)
         chmod(msmtprc, 0o600)
         let msmtp = try #require(["/usr/bin/msmtp", "/usr/local/bin/msmtp"].first { FileManager.default.isExecutableFile(atPath: $0) })
-        try writeConfig(cli, "[mail]\nsendmail = [\"\(msmtp)\", \"-C\", \"\(msmtprc)\", \"--read-envelope-from\", \"-t\"]\n")
+        try writeConfig(cli, "[mail]\nsendmail = [\"\(msmtp)\", \"-C\", \"\(msmtprc)\", \"--read-envelope-from\", \"-t\"]\n"
+                             + "legal_footer = \"Rapport Example Ltd, registered in England No. 01234567\"\n")
         let reply = try queuedReply(cli)
 
         let sync = SyncProcess(cli)
         try sync.waitForLog("sent \(reply.id) to \(reply.to)")
         try Self.waitUntil("the message at the SMTP server") { server.received().count == 1 }
-        #expect(server.received()[0].contains("All sorted."))
+        let received = server.received()[0]
+        #expect(received.contains("All sorted."))
+        #expect(received.contains("\n-- \nRapport Example Ltd, registered in England No. 01234567"), "\(received)")
         let all = try #require(try cli.run(["outbox", "--all", "--json"]).json as? [[String: Any]])
         #expect(all.map { $0["state"] as? String } == ["sent"])
         #expect((try cli.run(["outbox", "--json"]).json as? [[String: Any]])?.isEmpty == true)

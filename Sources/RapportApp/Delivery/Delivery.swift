@@ -47,6 +47,8 @@ public struct Delivery: Sendable {
     /// When set (`rapport sync`), a failed item is tried again only once its wait is over, and no more
     /// after the schedule's last retry. Unset (`rapport send`, the inbox), every failed item is tried.
     public var retry: RetrySchedule?
+    /// `[mail] legal_footer`: appended to every message below `-- ` as it is built for sending.
+    public var legalFooter: String?
 
     public init(store: any OutboxStore, transport: any MailTransport, sentMaildir: String? = nil,
                 timeZone: TimeZone = .current) {
@@ -100,7 +102,7 @@ public struct Delivery: Sendable {
         var text = ""
         let outcome: DeliveryOutcome
         do {
-            text = try ReplyBuilder.outgoing(reply, timeZone: timeZone).rendered()
+            text = try ReplyBuilder.outgoing(reply, timeZone: timeZone, legalFooter: legalFooter).rendered()
             let keeper = ClaimKeeper(store: store, item: item.id, claimant: claimant, lease: lease)
             defer { keeper.stop() }
             try transport.deliver(text)

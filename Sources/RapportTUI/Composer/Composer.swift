@@ -9,6 +9,8 @@ public struct ComposeState: Sendable {
     public var pending: PendingCompose?
     /// The reply policy's limits, from the config file.
     public var limits: PolicyLimits = .standard
+    /// `[mail] legal_footer`: shown under a reply's text as it will be sent (added at send time, never checked).
+    public var legalFooter: String?
     /// Outbox items queued from this inbox whose delivery is still to be reported, by outbox id.
     public var awaitingDelivery: [Int64: AwaitingDelivery] = [:]
     /// How the replies sent from this inbox fared, by message, shown on their row in the thread.

@@ -36,7 +36,7 @@ struct SyncCommand: ParsableCommand {
         let store = try global.openStore()
         let settings = DeliverySettings.resolve(sendmail: sendmail, sentMaildir: sentMaildir,
                                                 environment: global.environment, config: config)
-        var delivery = Delivery(store: store, transport: settings.transport, sentMaildir: settings.sentMaildir)
+        var delivery = settings.delivery(store: store)
         delivery.retry = RetrySchedule(config: config)
         let flow = MailFlow(ingest: Ingest(store: store), maildirs: folders, delivery: delivery)
 

@@ -30,7 +30,7 @@ struct SendCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let settings = DeliverySettings.resolve(sendmail: sendmail, sentMaildir: sentMaildir, environment: env,
                                                 config: try global.config())
-        let delivery = Delivery(store: store, transport: settings.transport, sentMaildir: settings.sentMaildir)
+        let delivery = settings.delivery(store: store)
         if let id = resend { try delivery.resolve(id, as: .queued) }
         if let id = markSent { try delivery.resolve(id, as: .sent) }
         let report = try delivery.run()
