@@ -3,7 +3,7 @@ import TOMLKit
 
 extension RapportConfig {
     /// The keys the config file may contain, by table; anything else is reported as a likely typo.
-    static let knownKeys: [String: Set<String>] = [
+    public static let knownKeys: [String: Set<String>] = [
         "policy": ["max_words"],
         "workflows": ["quiet_days", "headsup_lead_days", "after_reply"],
         "mail": ["sendmail", "sent_maildir", "maildirs", "maildir", "retry_delays", "legal_footer"],

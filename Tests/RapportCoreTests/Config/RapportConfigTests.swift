@@ -126,3 +126,31 @@ struct RapportConfigTests {
         #expect(config.quietDays == 45)
     }
 }
+
+@Suite("config template")
+struct ConfigTemplateTests {
+    @Test("the file rapport init --config writes parses to the defaults, and names every known key")
+    func templateIsTheDefaults() throws {
+        let env = ["HOME": "/home/sam", "XDG_DATA_HOME": "/data"]
+        let parsed = try RapportConfig.parse(RapportConfig.commentedTemplate, file: "config.toml", environment: env)
+        #expect(parsed == RapportConfig.defaults(environment: env))
+        for (section, keys) in RapportConfig.knownKeys {
+            #expect(RapportConfig.commentedTemplate.contains("[\(section)]"))
+            for key in keys where key != "maildir" {
+                #expect(RapportConfig.commentedTemplate.contains("\(key) ="), "\(section).\(key) is not in the template")
+            }
+        }
+    }
+
+    @Test("its commented examples are valid when uncommented")
+    func examplesParse() throws {
+        let uncommented = RapportConfig.commentedTemplate.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            for key in ["# maildirs =", "# sent_maildir =", "# legal_footer =", "# Example Ltd", "# Registered", "# \"\"\""]
+            where line.hasPrefix(key) { return String(line.dropFirst(2)) }
+            return String(line)
+        }.joined(separator: "\n")
+        let config = try RapportConfig.parse(uncommented, file: "config.toml", environment: ["HOME": "/home/sam"])
+        #expect(config.maildirs == ["/home/sam/Maildir/support"])
+        #expect(config.legalFooter == "Example Ltd · 1 High Street, Bristol BS1 1AA\nRegistered in England and Wales No. 01234567")
+    }
+}
