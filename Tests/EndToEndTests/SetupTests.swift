@@ -62,11 +62,7 @@ import TestSupport
         try "[mail]\nsendmail = [\"msmtp\", \"-t\", \"--read-envelope-from\", \"--tls=off\", \"--auth=off\"]\n"
             .write(toFile: configHome + "/rapport/config.toml", atomically: true, encoding: .utf8)
 
-        let rows = try #require(try cli.run(["conversations", "--mine", "--agent", "sam", "--json"]).json as? [[String: Any]])
-        let row = try #require(rows.first)
-        let first = String((row["customer_name"] as? String ?? "").split(separator: " ").first ?? "")
-        let queued = try cli.run(["reply", String(row["id"] as? Int ?? 0), "--agent", "sam", "--text", "Hi \(first),\n\nAll sorted.\n\nSam\n"])
-        #expect(queued.status == 0, "\(queued.stderr)")
+        _ = try SyncTests().queuedReply(cli)
         let sent = try cli.run(["send"])
         #expect(sent.status == 0, "\(sent.stdout)\(sent.stderr)")
         let received = try #require(server.received().first)

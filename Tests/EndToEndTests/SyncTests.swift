@@ -149,13 +149,8 @@ import TestSupport
         let home = cli.folder.url
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }
-        let msmtprc = home.appendingPathComponent("msmtprc").path
-        try "defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport \(server.port)\n"
-            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
-        chmod(msmtprc, 0o600)
-        let msmtp = try #require(["/usr/bin/msmtp", "/usr/local/bin/msmtp"].first { FileManager.default.isExecutableFile(atPath: $0) })
-        try writeConfig(cli, "[mail]\nsendmail = [\"\(msmtp)\", \"-C\", \"\(msmtprc)\", \"--read-envelope-from\", \"-t\"]\n"
-                             + "legal_footer = \"Rapport Example Ltd, registered in England No. 01234567\"\n")
+        let sendmail = try #require(try server.msmtpSendmailLine(in: home), "msmtp is installed (scripts/ensure-packages)")
+        try writeConfig(cli, "[mail]\n" + sendmail + "legal_footer = \"Rapport Example Ltd, registered in England No. 01234567\"\n")
         let reply = try queuedReply(cli)
 
         let sync = SyncProcess(cli)

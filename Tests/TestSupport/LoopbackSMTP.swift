@@ -86,6 +86,20 @@ public final class LoopbackSMTP {
     }
 }
 
+extension LoopbackSMTP {
+    /// The `[mail] sendmail` line of a config file that sends through msmtp to this server: an msmtp
+    /// configuration (no TLS, no login) written in `folder`; nil when msmtp is not installed.
+    public func msmtpSendmailLine(in folder: URL) throws -> String? {
+        guard let msmtp = ["/usr/bin/msmtp", "/usr/local/bin/msmtp"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return nil }
+        let msmtprc = folder.appendingPathComponent("msmtprc").path
+        try "defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport \(port)\n"
+            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
+        chmod(msmtprc, 0o600)
+        return "sendmail = [\"\(msmtp)\", \"-C\", \"\(msmtprc)\", \"--read-envelope-from\", \"-t\"]\n"
+    }
+}
+
 /// The value of a header in a raw message (unfolded), or nil.
 public func mailHeader(_ name: String, in message: String) -> String? {
     var lines: [String] = []
