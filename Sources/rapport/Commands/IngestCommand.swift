@@ -10,7 +10,7 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Read Maildirs (new/ and cur/) into the store; files seen before are skipped.",
         discussion: """
-            Files are never moved or changed. A file that cannot be read is listed with its reason and the run goes on.
+            Files are never moved or changed. A file that cannot be read is listed with its reason and the run goes on. \
             With no folder named, reads the config's [mail] maildirs. `rapport sync` does this by itself as mail arrives.
             """)
     @OptionGroup var global: GlobalOptions

@@ -9,8 +9,8 @@ struct InitCommand: ParsableCommand {
         commandName: "init",
         abstract: "Create an empty store and print the next steps; --config writes a commented config file instead.",
         discussion: """
-            --config writes $XDG_CONFIG_HOME/rapport/config.toml (~/.config/rapport/config.toml) with every key, its
-            default and what it does; an existing file is never overwritten. docs/setup.md takes a team from zero
+            --config writes $XDG_CONFIG_HOME/rapport/config.toml (~/.config/rapport/config.toml) with every key, its \
+            default and what it does; an existing file is never overwritten. docs/setup.md takes a team from zero \
             to mail that flows by itself.
             """)
     @OptionGroup var global: GlobalOptions

@@ -10,13 +10,13 @@ struct SyncCommand: ParsableCommand {
         commandName: "sync",
         abstract: "Keep mail flowing: file new mail from the Maildirs as it arrives and deliver the outbox, until stopped.",
         discussion: """
-            Watches the config's [mail] maildirs (or the folders named) with inotify, else by looking every second, and
-            files each new message within a second of its arrival. Delivers queued replies as they come (from any
-            inbox or command) through the sendmail command; one the mail system did not take is tried again after
-            each delay of [mail] retry_delays (default 60, 300, 1800, 7200 seconds), then stays failed until a person
-            retries it or marks it sent (D in the inbox's thread, or rapport send --resend / --mark-sent). One that
-            may have gone out, or that another process is delivering, is never sent again by sync.
-            Logs one line per event on stdout. SIGTERM (or SIGINT, SIGHUP) stops it cleanly: a delivery under way
+            Watches the config's [mail] maildirs (or the folders named) with inotify, else by looking every second, and \
+            files each new message within a second of its arrival. Delivers queued replies as they come (from any \
+            inbox or command) through the sendmail command; one the mail system did not take is tried again after \
+            each delay of [mail] retry_delays (default 60, 300, 1800, 7200 seconds), then stays failed until a person \
+            retries it or marks it sent (D in the inbox's thread, or rapport send --resend / --mark-sent). One that \
+            may have gone out, or that another process is delivering, is never sent again by sync. \
+            Logs one line per event on stdout. SIGTERM (or SIGINT, SIGHUP) stops it cleanly: a delivery under way \
             finishes and is recorded first; exit status 0.
             """)
     @OptionGroup var global: GlobalOptions

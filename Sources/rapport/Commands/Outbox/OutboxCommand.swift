@@ -9,8 +9,8 @@ struct OutboxCommand: ParsableCommand {
         commandName: "outbox",
         abstract: "List replies not yet delivered (queued, sending, failed, needing a decision), oldest first.",
         discussion: """
-            A failed reply shows its reason and, while rapport sync still retries it, when it tries next
-            (next_attempt; null once the retries of [mail] retry_delays are used up). Resolve one with D in the
+            A failed reply shows its reason and, while rapport sync still retries it, when it tries next \
+            (next_attempt; null once the retries of [mail] retry_delays are used up). Resolve one with D in the \
             inbox's thread, or rapport send --resend ID / --mark-sent ID.
             """)
     @OptionGroup var global: GlobalOptions

@@ -21,8 +21,8 @@ struct SendCommand: ParsableCommand {
     var sendmail: String?
     @Option(help: "A Maildir that receives a copy of each sent message (default: $RAPPORT_SENT_MAILDIR, else the config's [mail] sent_maildir).")
     var sentMaildir: String?
-    @Option(help: "Put an item needing a decision (or left in sending) back in the queue, then deliver.") var resend: Int64?
-    @Option(help: "Record that an item needing a decision (or left in sending) did go out.") var markSent: Int64?
+    @Option(help: "Put a failed item, one needing a decision or one left in sending back in the queue, then deliver.") var resend: Int64?
+    @Option(help: "Record that a failed item, one needing a decision or one left in sending did go out.") var markSent: Int64?
     @Flag(help: "Print {\"sent\", \"failed\", \"needs_attention\", \"warnings\", \"stopped\"} as JSON.") var json = false
 
     func run() throws {
