@@ -129,14 +129,15 @@ enum ComposerScreen {
     /// goes out without typing it, and that the policy does not count it.
     static func drawLegalFooter(_ c: Composer, _ footer: String?, _ l: ComposerLayout, into buffer: inout CellBuffer) {
         guard c.kind == .reply, c.loaded, let footer else { return }
-        let lines = [LegalFooter.delimiter] + footer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // As sent: a blank line, the delimiter, the footer.
+        let lines = ["", LegalFooter.delimiter] + footer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var y = l.editorTop + c.editor.layout(width: l.editorWidth).count - c.scroll
         for (i, line) in lines.enumerated() {
             defer { y += 1 }
             guard y >= l.editorTop else { continue }
             guard y < l.editorTop + l.editorHeight else { break }
             let x = buffer.write(line, x: ComposerLayout.gutter, y: y, width: l.editorWidth, style: .dim)
-            if i == 0 {
+            if i == 1 {
                 buffer.write("  legal footer: added when sent, not checked", x: ComposerLayout.gutter + x, y: y,
                              width: max(0, l.editorWidth - x), style: .dim)
             }

@@ -63,11 +63,12 @@ enum Bars {
             left += layout.isCompact
                 ? " · m\(c.mine) u\(c.unassigned) p\(c.pending)"
                 : " · mine \(c.mine) · unassigned \(c.unassigned) · pending \(c.pending)"
-            if c.outboxProblems > 0 {
-                left += layout.isCompact ? " ✗\(c.outboxProblems)" : " · ✗ \(c.outboxProblems) not delivered"
-            }
         }
         var right = layout.isCompact ? "? " : "? help "
+        // The team's undelivered replies, on the right where the counts never push them off the bar.
+        if let problems = state.counts?.outboxProblems, problems > 0 {
+            right = (layout.isCompact ? "✗\(problems) " : "✗ \(problems) not delivered  ") + right
+        }
         if !state.marks.isEmpty { right = "\(state.marks.count) marked  " + right }
         let rightWidth = DisplayWidth.of(right)
         buffer.write(left, x: 0, y: y, width: max(0, layout.width - rightWidth - 1), style: .statusBar)

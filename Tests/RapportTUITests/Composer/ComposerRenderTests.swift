@@ -55,8 +55,9 @@ struct ComposerRenderTests {
         let last = lines.lastIndex { $0.hasPrefix("  Maria ") }
         #expect(last != nil)
         if let last {
-            #expect(lines[last + 1].hasPrefix("  --   legal footer: added when sent, not checked"), "\(lines)")
-            #expect(lines[last + 2].hasPrefix("  Rapport Example Ltd · Registered in England No. 01234567"), "\(lines)")
+            #expect(lines[last + 1].hasPrefix("   "), "\(lines)")
+            #expect(lines[last + 2].hasPrefix("  --   legal footer: added when sent, not checked"), "\(lines)")
+            #expect(lines[last + 3].hasPrefix("  Rapport Example Ltd · Registered in England No. 01234567"), "\(lines)")
         }
         #expect(state.activeComposer?.violations.isEmpty == true, "the footer is not checked")
         _ = update(&state, .key(.char("x")))
