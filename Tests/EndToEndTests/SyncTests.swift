@@ -65,9 +65,9 @@ import TestSupport
     }
 
     /// Delivers a message the way an MDA does: written in tmp/, then renamed into new/.
-    func drop(_ maildir: String, _ name: String, subject: String) throws {
+    func drop(_ maildir: String, _ name: String, subject: String, from: String = "Ann Lee <ann.lee@lee.example>") throws {
         let text = """
-            From: Ann Lee <ann.lee@lee.example>\r
+            From: \(from)\r
             To: sam@example.com\r
             Subject: \(subject)\r
             Message-ID: <\(name)@lee.example>\r
@@ -108,13 +108,19 @@ import TestSupport
         let cli = try RapportBinary.withTeam()
         let maildir = try cli.makeMaildir("Maildir")
         try writeConfig(cli, "[mail]\nmaildirs = [\"\(maildir)\"]\n")
-        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])
+        let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], width: 80, height: 12)
         try screen.send("2")                                 // Unassigned: a new customer has no owner
         try screen.waitFor("Unassigned")
         let sync = SyncProcess(cli)
         try sync.waitForLog("started")
         try drop(maildir, "m1", subject: "Our order never arrived")
         try screen.waitFor("Our order never arrived")
+        // More customers than the screen holds, the cursor on the first row: the next one still shows, above it.
+        for n in 2...12 { try drop(maildir, "m\(n)", subject: "Question \(n)", from: "Customer \(n) <c\(n)@example.org>") }
+        try screen.waitFor("unassigned 12")
+        try screen.send("g")
+        try drop(maildir, "m13", subject: "Hail damage on the roof", from: "Bo Chen <bo@chen.example>")
+        try screen.waitFor("Hail damage on the roof")
         #expect(sync.stop() == 0)
     }
 

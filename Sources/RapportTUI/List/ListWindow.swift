@@ -89,6 +89,7 @@ public struct ListWindow: Sendable, Hashable {
         switch placement {
         case let .around(id, _, _, _):
             let screenRow = max(0, selected - top)
+            let onFirstRow = selected == 0 && top == 0 && !moreBefore
             rows = page.rows
             moreBefore = page.moreBefore
             moreAfter = page.moreAfter
@@ -100,6 +101,9 @@ public struct ListWindow: Sendable, Hashable {
                 selected = min(page.anchorIndex, max(0, rows.count - 1))
             }
             top = selected - screenRow
+            // Waiting on the first row of a list: mail that arrives shows above the cursor, which stays on its
+            // conversation one row lower (rather than the new rows hiding above the screen's top).
+            if onFirstRow, !moreBefore, selected < visible { top = 0 }
         case .after:
             loadingAfter = false
             rows += page.rows
