@@ -11,12 +11,19 @@ import TestSupport
         let process: Process
         private let lock = NSLock()
         private var output = Data()
+        /// Signalled at the end of the output (the process closed stdout: it has exited).
+        private let ended = DispatchSemaphore(value: 0)
 
         init(_ cli: RapportBinary, _ arguments: [String] = []) {
             let (process, out, _) = cli.launch(["sync"] + arguments)
             self.process = process
             out.fileHandleForReading.readabilityHandler = { [self] handle in
                 let data = handle.availableData
+                if data.isEmpty {
+                    handle.readabilityHandler = nil
+                    ended.signal()
+                    return
+                }
                 lock.lock()
                 output.append(data)
                 lock.unlock()
@@ -37,7 +44,13 @@ import TestSupport
         /// SIGTERM, then the exit status.
         func stop() -> Int32 {
             kill(process.processIdentifier, SIGTERM)
+            return waitForExit()
+        }
+
+        /// The exit status, once the process has ended and all it logged has been read.
+        func waitForExit() -> Int32 {
             process.waitUntilExit()
+            _ = ended.wait(timeout: .now() + 20)
             return process.terminationStatus
         }
 
@@ -169,6 +182,34 @@ import TestSupport
         #expect(all.map { $0["state"] as? String } == ["sent"])
         #expect((try cli.run(["outbox", "--json"]).json as? [[String: Any]])?.isEmpty == true)
         #expect(sync.stop() == 0)
+    }
+
+    @Test("SIGTERM while sendmail holds a reply: the delivery finishes and is recorded, then sync exits 0")
+    func stopDuringADelivery() throws {
+        let cli = try RapportBinary.withDemo()
+        let dir = cli.folder.url.path
+        #expect(mkfifo(dir + "/ready", 0o600) == 0 && mkfifo(dir + "/go", 0o600) == 0)
+        let sendmail = dir + "/slow-sendmail"
+        try "#!/bin/sh\ncat >> '\(dir)/delivered'\necho started > '\(dir)/ready'\nread line < '\(dir)/go'\n"
+            .write(toFile: sendmail, atomically: true, encoding: .utf8)
+        chmod(sendmail, 0o755)
+        try writeConfig(cli, "[mail]\nsendmail = \"\(sendmail)\"\n")
+        let reply = try queuedReply(cli)
+
+        let sync = SyncProcess(cli)
+        // Blocks until sendmail holds the message (no sleep, no poll).
+        let ready = try #require(FileHandle(forReadingAtPath: dir + "/ready"))
+        _ = ready.readDataToEndOfFile()
+        kill(sync.process.processIdentifier, SIGTERM)
+        let go = try #require(FileHandle(forWritingAtPath: dir + "/go"))
+        go.write(Data("go\n".utf8))
+        try go.close()
+        #expect(sync.waitForExit() == 0)
+        let lines = sync.log.split(separator: "\n").map(String.init)
+        #expect(lines.suffix(2).first?.hasSuffix("sent \(reply.id) to \(reply.to)") == true, "\(sync.log)")
+        #expect(lines.last?.hasSuffix(" stopped") == true)
+        let all = try #require(try cli.run(["outbox", "--all", "--json"]).json as? [[String: Any]])
+        #expect(all.map { $0["state"] as? String } == ["sent"], "no claim is left behind")
     }
 
     @Test("a refusing sendmail is retried after each delay, then the reply stays failed with its reason for every command")
