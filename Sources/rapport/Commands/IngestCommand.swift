@@ -21,16 +21,22 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
+        let folders = try folders()
+        if folders.isEmpty {
+            throw ValidationError("name at least one Maildir, or set [mail] maildirs in \(ConfigPaths(environment: global.environment).configFile)")
+        }
+        for root in folders where !Maildir(root: root).isMaildir {
+            throw ValidationError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
+        }
+    }
+
+    /// The folders named, else the config's `[mail] maildirs`.
+    func folders() throws -> [String] {
+        maildirs.isEmpty ? try global.config().maildirs : maildirs
     }
 
     func run() throws {
-        let maildirs = self.maildirs.isEmpty ? try global.config().maildirs : self.maildirs
-        if maildirs.isEmpty {
-            throw ValidationError("name at least one Maildir, or set [mail] maildirs in \(ConfigPaths(environment: global.environment).configFile)")
-        }
-        for root in maildirs where !Maildir(root: root).isMaildir {
-            throw ValidationError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
-        }
+        let maildirs = try folders()
         let store = try global.openStore()
         let bar = isatty(STDERR_FILENO) == 1 && !json ? ProgressBar() : nil
         let summary = try Ingest(store: store).file(maildirs: maildirs, batchSize: batch) { progress in
