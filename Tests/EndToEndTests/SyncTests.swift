@@ -110,6 +110,10 @@ import TestSupport
         try Self.waitUntil("the message in rapport conversations") { try subjects(cli).contains("Invoice 1042 is wrong") }
         try sync.waitForLog("ingested 1 new message")
 
+        let second = try cli.run(["sync"])
+        #expect(second.status == 1 && second.stderr.contains("another rapport sync is running on this store (pid \(sync.process.processIdentifier))"),
+                "\(second.stderr)")
+
         #expect(sync.stop() == 0)
         let lines = sync.log.split(separator: "\n")
         #expect(lines.last?.hasSuffix(" stopped") == true, "\(sync.log)")

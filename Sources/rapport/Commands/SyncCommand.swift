@@ -17,7 +17,7 @@ struct SyncCommand: ParsableCommand {
             retries it or marks it sent (D in the inbox's thread, or rapport send --resend / --mark-sent). One that \
             may have gone out, or that another process is delivering, is never sent again by sync. \
             Logs one line per event on stdout. SIGTERM (or SIGINT, SIGHUP) stops it cleanly: a delivery under way \
-            finishes and is recorded first; exit status 0.
+            finishes and is recorded first; exit status 0. One sync per store: a second one is refused.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Maildir folders to watch (default: the config's [mail] maildirs).") var maildirs: [String] = []
@@ -34,6 +34,8 @@ struct SyncCommand: ParsableCommand {
             throw ValidationError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
         }
         let store = try global.openStore()
+        let lock = try SyncLock(store: store.path)
+        defer { lock.release() }
         let settings = DeliverySettings.resolve(sendmail: sendmail, sentMaildir: sentMaildir,
                                                 environment: global.environment, config: config)
         var delivery = settings.delivery(store: store)
@@ -46,6 +48,32 @@ struct SyncCommand: ParsableCommand {
                             : "started: watching \(folders.joined(separator: ", ")) (\(watcher.mode))")
         flow.run(waiter: watcher) { log($0.line) }
         log("stopped")
+    }
+
+    /// One `rapport sync` per store: a second one would file the same new files and log the same events
+    /// twice. An advisory lock on a file beside the store, released by the kernel when the process ends.
+    struct SyncLock {
+        let fd: Int32
+
+        init(store: String) throws {
+            let path = store + ".sync-lock"
+            fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+            guard fd >= 0 else { throw RapportError.invalid("cannot open \(path): \(String(cString: strerror(errno)))") }
+            guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+                let holder = (try? String(contentsOfFile: path, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                close(fd)
+                throw RapportError.invalid("another rapport sync is running on this store"
+                                           + (holder.map { $0.isEmpty ? "" : " (pid \($0))" } ?? "") + "; nothing was started")
+            }
+            ftruncate(fd, 0)
+            let pid = "\(getpid())\n"
+            _ = pid.withCString { write(fd, $0, strlen($0)) }
+        }
+
+        func release() {
+            ftruncate(fd, 0)
+            close(fd)
+        }
     }
 
     /// One line on stdout, dated (UTC), written at once so a journal or a pipe sees it as it happens.
