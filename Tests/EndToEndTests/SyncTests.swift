@@ -188,16 +188,20 @@ import TestSupport
         #expect(sync.stop() == 0)
     }
 
+    /// A config whose sendmail is a shell script with `body` (plus `config`, more `[mail]` lines).
+    func useSendmail(_ cli: RapportBinary, _ body: String, config: String = "") throws {
+        let sendmail = cli.folder.url.appendingPathComponent("sendmail-script").path
+        try ("#!/bin/sh\n" + body).write(toFile: sendmail, atomically: true, encoding: .utf8)
+        chmod(sendmail, 0o755)
+        try writeConfig(cli, "[mail]\nsendmail = \"\(sendmail)\"\n" + config)
+    }
+
     @Test("SIGTERM while sendmail holds a reply: the delivery finishes and is recorded, then sync exits 0")
     func stopDuringADelivery() throws {
         let cli = try RapportBinary.withDemo()
         let dir = cli.folder.url.path
         #expect(mkfifo(dir + "/ready", 0o600) == 0 && mkfifo(dir + "/go", 0o600) == 0)
-        let sendmail = dir + "/slow-sendmail"
-        try "#!/bin/sh\ncat >> '\(dir)/delivered'\necho started > '\(dir)/ready'\nread line < '\(dir)/go'\n"
-            .write(toFile: sendmail, atomically: true, encoding: .utf8)
-        chmod(sendmail, 0o755)
-        try writeConfig(cli, "[mail]\nsendmail = \"\(sendmail)\"\n")
+        try useSendmail(cli, "cat >> '\(dir)/delivered'\necho started > '\(dir)/ready'\nread line < '\(dir)/go'\n")
         let reply = try queuedReply(cli)
 
         let sync = SyncProcess(cli)
@@ -219,11 +223,8 @@ import TestSupport
     @Test("a refusing sendmail is retried after each delay, then the reply stays failed with its reason for every command")
     func retriesThenFails() throws {
         let cli = try RapportBinary.withDemo()
-        let sendmail = cli.folder.url.appendingPathComponent("refusing-sendmail").path
-        try "#!/bin/sh\ncat > /dev/null\necho 'mail.example: connection refused' >&2\nexit 75\n"
-            .write(toFile: sendmail, atomically: true, encoding: .utf8)
-        chmod(sendmail, 0o755)
-        try writeConfig(cli, "[mail]\nsendmail = \"\(sendmail)\"\nretry_delays = [0, 1]\n")
+        try useSendmail(cli, "cat > /dev/null\necho 'mail.example: connection refused' >&2\nexit 75\n",
+                        config: "retry_delays = [0, 1]\n")
         let reply = try queuedReply(cli)
 
         let sync = SyncProcess(cli)
