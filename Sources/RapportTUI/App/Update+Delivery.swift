@@ -11,7 +11,6 @@ public enum DeliveryDecision: Sendable, Hashable {
 /// The question `D` asks about one undelivered reply of the open conversation.
 public struct DeliveryChoice: Sendable, Hashable {
     public var item: OutboxItem
-    public var customerName: String
 
     /// The message row: the choices first (a long reason is cut at the edge, never the keys), then what happened.
     var question: String {
@@ -50,7 +49,7 @@ extension AppState {
             message = StatusMessage("Nothing to decide: no reply in this conversation is stuck on its way out")
             return []
         }
-        overlay = .delivery(DeliveryChoice(item: item, customerName: t.target?.customerName ?? item.toAddress))
+        overlay = .delivery(DeliveryChoice(item: item))
         return []
     }
 
