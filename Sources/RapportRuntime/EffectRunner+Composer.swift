@@ -83,6 +83,9 @@ extension EffectRunner {
             services.delivery.trigger()
             return []
 
+        case let .decideDelivery(id, decision):
+            return decideDelivery(id, decision, services)
+
         case let .editExternally(id, text):
             do {
                 return [.composer(.edited(id, text: try services.editExternally(text)))]

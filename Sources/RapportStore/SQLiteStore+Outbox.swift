@@ -131,14 +131,14 @@ extension SQLiteStore: OutboxStore {
 
     public func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws {
         guard state == .queued || state == .sent else {
-            throw RapportError.invalid("an item left in sending is resolved as queued (send again) or sent")
+            throw RapportError.invalid("an undelivered item is resolved as queued (send again) or sent")
         }
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE outbox SET state = ?, updated = ?, claimed_by = NULL, claim_until = NULL
-                WHERE id = ? AND state IN ('sending', 'needs_decision')
+                WHERE id = ? AND state IN ('sending', 'needs_decision', 'failed')
                 """, arguments: [state.rawValue, at.timeIntervalSince1970, id])
-            if db.changesCount == 0 { throw RapportError.invalid("outbox item \(id) is not in sending and needs no decision") }
+            if db.changesCount == 0 { throw RapportError.invalid("outbox item \(id) is not failed, in sending or needing a decision") }
         }
     }
 

@@ -51,11 +51,11 @@ struct ComposerScreenTests {
         let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }
-        let msmtp = try server.msmtpCommand(configIn: home)
+        let sendmail = try server.msmtpSendmailLine(in: home)
         // Delivery settings come from the config file, as a team would set them.
         let config = try #require(cli.environment["XDG_CONFIG_HOME"]) + "/rapport"
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-        try "[mail]\nsendmail = [\(msmtp.map { "\"\($0)\"" }.joined(separator: ", "))]\n"
+        try ("[mail]\n" + sendmail)
             .write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
 
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])

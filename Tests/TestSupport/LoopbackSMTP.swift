@@ -98,6 +98,14 @@ public final class LoopbackSMTP {
     }
 }
 
+extension LoopbackSMTP {
+    /// The `[mail] sendmail` line of a config file that sends through msmtp to this server: an msmtp
+    /// configuration (no TLS, no login) written in `folder`; throws when msmtp is not installed.
+    public func msmtpSendmailLine(in folder: URL) throws -> String {
+        "sendmail = [" + (try msmtpCommand(configIn: folder)).map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+    }
+}
+
 /// The value of a header in a raw message (unfolded), or nil.
 public func mailHeader(_ name: String, in message: String) -> String? {
     var lines: [String] = []

@@ -96,10 +96,14 @@ public struct InboxCounts: Sendable, Hashable {
     /// of customers with no owner; `pending`: the agent's conversations pending, waiting on the customer.
     /// ("Waiting" alone always means waiting on us: the customer wrote last.)
     public var mine, unassigned, pending: Int
+    /// The team's replies that did not go out cleanly (failed, needing a decision, left in sending):
+    /// filled from the outbox by the inbox, not by the store's count query.
+    public var outboxProblems = 0
 
-    public init(mine: Int, unassigned: Int, pending: Int) {
+    public init(mine: Int, unassigned: Int, pending: Int, outboxProblems: Int = 0) {
         self.mine = mine
         self.unassigned = unassigned
         self.pending = pending
+        self.outboxProblems = outboxProblems
     }
 }

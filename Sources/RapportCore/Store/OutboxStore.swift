@@ -94,8 +94,8 @@ public protocol OutboxStore: Sendable {
     func markFailed(_ id: Int64, reason: String, at: Date) throws
     /// It may have been taken: a person decides (`resolveSending`), nothing sends it again before.
     func markNeedsDecision(_ id: Int64, reason: String, at: Date) throws
-    /// A person's decision about an item left in `sending` or needing a decision: send again
-    /// (`.queued`) or it did go out (`.sent`). Whether a claim is still live is the caller's rule.
+    /// A person's decision about a failed item, one left in `sending` or one needing a decision: send
+    /// again (`.queued`) or it did go out (`.sent`). Whether a claim is still live is the caller's rule.
     func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws
 }
 

@@ -68,6 +68,8 @@ public enum Overlay: Sendable, Hashable {
     case picker(AgentPicker)
     case referral(ReferralPicker)
     case prompt(Prompt)
+    /// What to do about a reply that did not go out (`D` in the thread).
+    case delivery(DeliveryChoice)
 }
 
 /// A line in the message row.

@@ -113,6 +113,7 @@ extension AppState {
         case .picker(let picker): return pickerKey(key, picker)
         case .referral(let picker): return referralKey(key, picker)
         case .prompt(let prompt): return promptKey(key, prompt)
+        case .delivery(let choice): return deliveryChoiceKey(key, choice)
         case nil: break
         }
         if let effects = composerKey(key) { return effects }
@@ -159,7 +160,8 @@ extension AppState {
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
         case .newMessage: return openNewMessage()
-        case .confirm, .cancel, .edit, .composer: return []
+        case .decideDelivery: return openDeliveryChoice()
+        case .confirm, .cancel, .edit, .composer, .retryDelivery, .markDelivered: return []
         }
     }
 

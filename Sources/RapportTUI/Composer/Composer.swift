@@ -9,6 +9,8 @@ public struct ComposeState: Sendable {
     public var pending: PendingCompose?
     /// The reply policy's limits, from the config file.
     public var limits: PolicyLimits = .standard
+    /// `[mail] legal_footer`: shown under a reply's text as it will be sent (added at send time, never checked).
+    public var legalFooter: String?
     /// Outbox items queued from this inbox whose delivery is still to be reported, by outbox id.
     public var awaitingDelivery: [Int64: AwaitingDelivery] = [:]
     /// How the replies sent from this inbox fared, by message, shown on their row in the thread.
@@ -36,7 +38,7 @@ public enum DeliveryMark: Sendable, Hashable {
         switch self {
         case .queued: "queued"
         case .sent: "sent"
-        case .failed(let reason): "✗ not delivered: \(reason) (rapport send retries)"
+        case .failed(let reason): "✗ not delivered: \(reason) (D: retry or mark as sent)"
         }
     }
 }

@@ -22,6 +22,8 @@ public enum ComposerMsg: Sendable, Hashable {
     case conversationStarted(ConversationID)
     /// Where a reply would go (To, and Cc with reply-all), or why it cannot go anywhere.
     case recipientsLoaded(ConversationID, ReplyRecipients?, problem: String?)
+    /// A person's decision about an undelivered reply was recorded (`error` nil) or refused.
+    case deliveryDecided(outboxID: Int64, DeliveryDecision, error: String?)
 }
 
 /// Work the composer asks of the effect runner (wrapped in `Effect.composer`).
@@ -39,6 +41,8 @@ public enum ComposerEffect: Sendable, Hashable {
     case addNote(ConversationID, text: String)
     /// Deliver the outbox in the background; the result comes back as `.delivered`.
     case deliverOutbox
+    /// Record a person's decision about an undelivered reply (answered by `.deliveryDecided`).
+    case decideDelivery(outboxID: Int64, DeliveryDecision)
     /// Suspend the screen, hand the text to $VISUAL / $EDITOR, and come back with `.edited`.
     case editExternally(ConversationID, text: String)
     case renderTemplates(ConversationID)

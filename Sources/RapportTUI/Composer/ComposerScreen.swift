@@ -12,6 +12,7 @@ enum ComposerScreen {
         drawAddresses(c, l, into: &buffer)
         drawBanner(c, state, l, into: &buffer)
         drawEditor(c, l, into: &buffer)
+        drawLegalFooter(c, state.compose.legalFooter, l, into: &buffer)
         drawFooter(c, state, l, into: &buffer)
         drawMessageRow(c, state, layout, into: &buffer)
         if let picker = c.picker { TemplatePickerOverlay.draw(picker, l, into: &buffer) }
@@ -144,6 +145,25 @@ enum ComposerScreen {
         let y = l.editorTop + cursor.row - c.scroll
         if y >= l.editorTop, y < l.editorTop + l.editorHeight {
             buffer.restyle(x: ComposerLayout.gutter + cursor.column, y: y, width: 1) { $0.reverse = true }
+        }
+    }
+
+    /// The legal footer under the reply's last line, dim, as the email will carry it: the agent sees it
+    /// goes out without typing it, and that the policy does not count it.
+    static func drawLegalFooter(_ c: Composer, _ footer: String?, _ l: ComposerLayout, into buffer: inout CellBuffer) {
+        guard c.kind == .reply, c.loaded, let footer else { return }
+        // As sent: a blank line, the delimiter, the footer.
+        let lines = ["", LegalFooter.delimiter] + footer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var y = l.editorTop + c.editor.layout(width: l.editorWidth).count - c.scroll
+        for (i, line) in lines.enumerated() {
+            defer { y += 1 }
+            guard y >= l.editorTop else { continue }
+            guard y < l.editorTop + l.editorHeight else { break }
+            let x = buffer.write(line, x: ComposerLayout.gutter, y: y, width: l.editorWidth, style: .dim)
+            if i == 1 {
+                buffer.write("  legal footer: added when sent, not checked", x: ComposerLayout.gutter + x, y: y,
+                             width: max(0, l.editorWidth - x), style: .dim)
+            }
         }
     }
 

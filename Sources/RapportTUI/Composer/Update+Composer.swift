@@ -150,14 +150,18 @@ extension AppState {
                 let name = waiting.customerName
                 if let error = entry.error {
                     compose.deliveries[waiting.messageRowID] = .failed(error)
-                    message = StatusMessage("\(waiting.noun) to \(name) not delivered: \(error) — kept in the outbox; `rapport send` retries",
+                    message = StatusMessage("\(waiting.noun) to \(name) not delivered: \(error) — kept in the outbox (D: retry or mark as sent)",
                                             isError: true)
                 } else {
                     compose.deliveries[waiting.messageRowID] = .sent
                     message = StatusMessage("\(waiting.noun) to \(name) sent to \(entry.to)")
                 }
             }
-            return []
+            // The store now holds each reply's delivery state: the thread and the problem count follow it.
+            return result.entries.isEmpty ? [] : [.loadCounts] + (thread.map { [.openConversation($0.conversationID)] } ?? [])
+
+        case let .deliveryDecided(id, decision, error):
+            return deliveryDecided(id, decision, error: error)
         }
     }
 

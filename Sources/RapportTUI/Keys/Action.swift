@@ -13,6 +13,8 @@ public enum Action: Sendable, Hashable {
     case reply, note, recordReferral
     /// Start a new conversation with a customer (`m`): pick them, type a subject, then the composer.
     case newMessage
+    /// A reply that did not go out: choose (`D`), then send it again or record that it went out.
+    case decideDelivery, retryDelivery, markDelivered
     // Inside the pickers and the line prompts.
     case confirm, cancel
     /// Editing the line typed into a picker or prompt (see `LineInput`).
@@ -24,6 +26,8 @@ public enum Action: Sendable, Hashable {
 /// Where a binding applies. The list and search results share `.list`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case list, thread, picker, prompt, help
+    /// The question `D` asks about a reply that did not go out.
+    case delivery
     /// The reply and note editor, and its template picker.
     case composer, templates
 
@@ -35,6 +39,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .picker: "Pickers (agent, referrer)"
         case .prompt: "Line prompts (search, handoff note)"
         case .help: "Help"
+        case .delivery: "A reply that did not go out (after D)"
         case .composer: "Composer (reply or internal note)"
         case .templates: "Template picker"
         }

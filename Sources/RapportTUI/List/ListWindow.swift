@@ -106,6 +106,7 @@ public struct ListWindow: Sendable, Hashable {
             let screenRow = max(0, selected - top)
             let keptAt = departed.flatMap { d in rows.firstIndex { $0.id == d } }
             let kept = keptAt.map { rows[$0] }
+            let onFirstRow = selected == 0 && top == 0 && !moreBefore
             rows = page.rows
             departed = nil
             if let kept, let keptAt, kept.id == id, !rows.contains(where: { $0.id == kept.id }) {
@@ -125,6 +126,9 @@ public struct ListWindow: Sendable, Hashable {
                 selected = min(page.anchorIndex, max(0, rows.count - 1))
             }
             top = selected - screenRow
+            // Waiting on the first row of a list: mail that arrives shows above the cursor, which stays on its
+            // conversation one row lower (rather than the new rows hiding above the screen's top).
+            if onFirstRow, !moreBefore, selected < visible { top = 0 }
         case .after:
             loadingAfter = false
             rows += page.rows.filter { $0.id != departed }

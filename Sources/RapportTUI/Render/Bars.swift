@@ -67,6 +67,10 @@ enum Bars {
                 : " · mine \(c.mine) · unassigned \(c.unassigned) · pending \(c.pending)"
         }
         var right = layout.isCompact ? "? " : "? help "
+        // The team's undelivered replies, on the right where the counts never push them off the bar.
+        if let problems = state.counts?.outboxProblems, problems > 0 {
+            right = (layout.isCompact ? "✗\(problems) " : "✗ \(problems) not delivered  ") + right
+        }
         if !state.marks.isEmpty { right = "\(state.marks.count) marked  " + right }
         let rightWidth = DisplayWidth.of(right)
         buffer.write(left, x: 0, y: y, width: max(0, layout.width - rightWidth - 1), style: .statusBar)
@@ -80,6 +84,10 @@ enum Bars {
             let fits = DisplayWidth.of(prompt.label) <= layout.width - 20
             prompt.input.draw(label: fits ? prompt.label : prompt.shortLabel, labelStyle: .accent, x: 0, y: y,
                               width: layout.width, into: &buffer)
+            return
+        }
+        if case .delivery(let choice) = state.overlay {
+            buffer.write(choice.question, x: 0, y: y, width: layout.width, style: .accent)
             return
         }
         if let message = state.message {

@@ -153,10 +153,14 @@ enum ThreadLayout {
                               style: .error, right: date)
         case .outbound:
             let to = message.to.joined(separator: ", ")
-            let delivery = state.compose.deliveries[message.id]   // replies sent from this inbox
-            let failed: Bool = if case .failed = delivery { true } else { false }
+            // The store's delivery state (every inbox sees it), else what this inbox saw of its own replies.
+            let item = t.outbox[message.id]
+            let delivery = state.compose.deliveries[message.id]
+            let label = item?.threadLabel ?? delivery?.label
+            let failed: Bool = if let item { item.awaitsAPerson && item.state != .sending }
+                               else if case .failed = delivery { true } else { false }
             return ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
-                              text: "\(author) to \(to)" + (delivery.map { " · " + $0.label } ?? ""),
+                              text: "\(author) to \(to)" + (label.map { " · " + $0 } ?? ""),
                               style: failed ? .error : Style(foreground: .green, bold: true), right: date)
         case .note:
             return ThreadLine(prefix: "┃ ", prefixStyle: .note, text: "NOTE by \(author)",

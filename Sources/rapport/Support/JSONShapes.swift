@@ -50,4 +50,12 @@ struct ConversationJSON: Encodable {
     let unread: Bool
     /// Since when it waits on us (the customer wrote last, and it is open); null when it does not.
     @EncodedAsNull var waitingSince: Date?
+    /// Its replies not yet delivered (queued, sending, failed, needing a decision); empty when none.
+    let outbox: [Delivery]
+
+    struct Delivery: Encodable {
+        let id: Int64
+        let state: String
+        @EncodedAsNull var error: String?
+    }
 }
