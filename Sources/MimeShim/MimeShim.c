@@ -560,6 +560,10 @@ char *rapport_build_message(const rapport_outgoing *o, size_t *length) {
     g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_REPLY_TO, from_name,
                                o->reply_to_address ? o->reply_to_address : o->from_address);
     g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_TO, o->to_name ? o->to_name : "", o->to_address);
+    for (size_t i = 0; o->cc_addresses && i < o->cc_count; i++) {
+        if (o->cc_addresses[i] && *o->cc_addresses[i])
+            g_mime_message_add_mailbox(message, GMIME_ADDRESS_TYPE_CC, "", o->cc_addresses[i]);
+    }
     g_mime_message_set_subject(message, o->subject ? o->subject : "", "utf-8");
 
     GTimeZone *zone = g_time_zone_new_offset(o->date_utc_offset);

@@ -10,9 +10,7 @@ import RapportTUI
 /// meanwhile is then delivered too). Results wait in `takeResults()` for the inbox loop, which
 /// collects them on its next turn (at most a poll interval later).
 public final class BackgroundDelivery: @unchecked Sendable {
-    private let outbox: any OutboxStore
-    private let transport: any MailTransport
-    private let sentMaildir: String?
+    private let delivery: Delivery
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var running = false
@@ -20,10 +18,13 @@ public final class BackgroundDelivery: @unchecked Sendable {
     private var results: [AppMsg] = []
 
     /// Delivers through `transport`, copying each sent message into `sentMaildir` when set.
-    public init(outbox: any OutboxStore, transport: any MailTransport, sentMaildir: String?) {
-        self.outbox = outbox
-        self.transport = transport
-        self.sentMaildir = sentMaildir
+    public convenience init(outbox: any OutboxStore, transport: any MailTransport, sentMaildir: String?) {
+        self.init(delivery: Delivery(store: outbox, transport: transport, sentMaildir: sentMaildir))
+    }
+
+    /// Delivers with `delivery`'s settings (its legal footer among them).
+    public init(delivery: Delivery) {
+        self.delivery = delivery
     }
 
     /// Starts a delivery run now, or right after the one under way.
@@ -73,7 +74,7 @@ public final class BackgroundDelivery: @unchecked Sendable {
 
     private func deliverOnce() -> AppMsg {
         do {
-            let report = try Delivery(store: outbox, transport: transport, sentMaildir: sentMaildir).run()
+            let report = try delivery.run()
             var entries = report.sent.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: nil) }
             entries += report.failed.map { DeliveryResult.Entry(outboxID: $0.id, to: $0.to, error: $0.error ?? "failed") }
             // Maybe taken by the mail system: shown as not delivered, with what to do about it.

@@ -36,7 +36,7 @@ extension EffectRunner {
         switch effect {
         case .loadDraft(let id):
             do {
-                return [.composer(.draftLoaded(id, try drafts.load(id, agent: agent.login)))]
+                return [.composer(.draftLoaded(id, try drafts.load(id, agent: agent.login))), recipients(id, services)]
             } catch {
                 // The editor stays closed to typing: an empty one would overwrite the stored draft.
                 return [.failed("Your draft could not be read: \(describe(error)) (Esc closes the composer)")]
@@ -58,15 +58,18 @@ extension EffectRunner {
                 return [.composer(.draftSaveFailed(id, reason: describe(error)))]
             }
 
-        case let .sendReply(id, text):
+        case let .sendReply(id, text, replyAll):
             do {
-                // Permission, policy and threading are decided by `Replies`; queueing removes the draft with it.
-                let item = try Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply, clock: clock)
-                    .queue(conversation: id, agent: agent.login, text: text)
+                // Permission, policy, recipients and threading are decided by `Replies`; queueing removes the draft with it.
+                let item = try replies(services).queue(conversation: id, agent: agent.login, text: text, replyAll: replyAll)
                 return [.composer(.replyQueued(id, item))]
             } catch {
                 return [.composer(.sendFailed(id, reason: describe(error)))]
             }
+
+
+        case .loadRecipients(let id):
+            return [recipients(id, services)]
 
         case let .addNote(id, text):
             do {
@@ -80,11 +83,24 @@ extension EffectRunner {
             services.delivery.trigger()
             return []
 
+        case let .decideDelivery(id, decision):
+            return decideDelivery(id, decision, services)
+
         case let .editExternally(id, text):
             do {
                 return [.composer(.edited(id, text: try services.editExternally(text)))]
             } catch {
                 return [.composer(.externalEditFailed(id, reason: describe(error)))]
+            }
+
+        case let .startConversation(customer, subject):
+            do {
+                // Ownership is checked by `Replies`, as for a reply; the message itself is checked when sent.
+                let conversation = try Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply,
+                                               clock: clock).open(customer: customer, agent: agent.login, subject: subject)
+                return [.composer(.conversationStarted(conversation.id))]
+            } catch {
+                return [.failed(describe(error))]
             }
 
         case .renderTemplates(let id):
@@ -99,6 +115,19 @@ extension EffectRunner {
     }
 
     private var drafts: Drafts { Drafts(store: store, clock: clock) }
+
+    /// Where a reply would go, read with the draft (a note's composer ignores it).
+    private func recipients(_ id: ConversationID, _ services: ComposerServices) -> AppMsg {
+        do {
+            return .composer(.recipientsLoaded(id, try replies(services).recipients(conversation: id), problem: nil))
+        } catch {
+            return .composer(.recipientsLoaded(id, nil, problem: describe(error)))
+        }
+    }
+
+    private func replies(_ services: ComposerServices) -> Replies {
+        Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply, clock: clock)
+    }
 
     func describe(_ error: any Error) -> String {
         InboxStoreEffects.describe(error)

@@ -25,7 +25,10 @@ public struct EffectRunner {
     /// Exhaustive on purpose: an effect nobody interprets does not compile.
     public func perform(_ effect: Effect) -> [AppMsg] {
         switch effect {
-        case .loadPage, .loadCounts, .loadAgents, .openConversation, .markSeen, .assign, .setStatus, .findCustomers:
+        case .loadCounts, .openConversation:
+            return withDeliveryState(storeEffects.perform(effect) ?? [])
+
+        case .loadPage, .loadAgents, .markSeen, .assign, .setStatus, .undo, .findCustomers:
             return storeEffects.perform(effect) ?? []
 
         case .composer(let effect):

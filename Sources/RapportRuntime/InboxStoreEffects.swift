@@ -77,6 +77,9 @@ public struct InboxStoreEffects {
             try conversations.setStatus(status, of: id)
             return [.statusSet(id, status)]
 
+        case .undo(let change):
+            return [.undone(try Undo(store: store, clock: clock).undo(change, by: agent.login))]
+
         case .findCustomers(let text):
             return [.customersFound(text, try conversations.findCustomers(text, limit: 20))]
 

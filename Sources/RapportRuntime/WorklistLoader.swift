@@ -60,6 +60,11 @@ enum WorklistLoader {
                 notes[conversation] = RowNote(text: "\(quiet) — a personal check-in? (r, then Ctrl-T: check-in)",
                                               since: q.lastWrittenTo)
             }
+        case .waiting:
+            for row in try worklists.waitingOnUs(agent: agent.login) {
+                rows.append(row)
+                notes[row.id] = RowNote(text: row.subject, since: row.waitingOnUsSince)
+            }
         case .mine, .unassigned, .all, .pending:
             break   // not work lists: their pages come from `PageLoader`
         }

@@ -8,7 +8,11 @@ extension SQLiteStore {
         SELECT c.id, c.customer_id, cu.first_name, cu.last_name, cu.owner, a.first_name AS owner_first,
                c.status, c.last_activity, c.subject, c.message_count,
                (c.last_inbound IS NOT NULL AND c.last_inbound > COALESCE(
-                   (SELECT seen_at FROM conversation_seen s WHERE s.conversation_id = c.id AND s.agent = :agent), 0)) AS unread
+                   (SELECT seen_at FROM conversation_seen s WHERE s.conversation_id = c.id AND s.agent = :agent), 0)) AS unread,
+               CASE WHEN c.last_inbound IS NULL THEN NULL ELSE
+                   (SELECT min(m.date) FROM message m WHERE m.conversation_id = c.id AND m.direction = 'inbound'
+                      AND m.date >= COALESCE((SELECT max(o.date) FROM message o WHERE o.conversation_id = c.id
+                                              AND o.direction = 'outbound' AND o.author IS NOT NULL), 0)) END AS unanswered_since
         """
 
     /// One page, newest first, by keyset. The plan is spelled out rather than left to SQLite, which
@@ -51,8 +55,12 @@ extension SQLiteStore {
     static func listQuery(_ db: Database, _ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
                           limit: Int, agent: String, strategy: TextFilter.Strategy? = nil)
         throws -> ListQuery? {
-        // Conversations with no message yet (prepared drafts) only show where the query asks for them.
-        var clauses: [String] = query.includeEmpty ? [] : ["c.message_count > 0"]
+        // Conversations with no message yet (prepared drafts) only show where the query asks for them; one the
+        // agent opened with `m` and left unsent shows to them, so the draft is never out of reach.
+        var clauses: [String] = query.includeEmpty ? [] : ["""
+            (c.message_count > 0 OR EXISTS (SELECT 1 FROM draft d WHERE d.conversation_id = c.id AND d.agent = :agent
+                                             AND d.prepared = 0))
+            """]
         var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
         var from = "conversation c INDEXED BY conversation_activity"
         var matching: Set<Int64>?
@@ -219,7 +227,8 @@ extension ConversationSummary {
                   ownerLogin: row["owner"], ownerFirstName: row["owner_first"],
                   status: ConversationStatus(rawValue: row["status"]) ?? .open,
                   lastActivity: Date(timeIntervalSince1970: row["last_activity"]), subject: row["subject"],
-                  unread: row["unread"], messageCount: row["message_count"])
+                  unread: row["unread"], messageCount: row["message_count"],
+                  unansweredSince: (row["unanswered_since"] as Double?).map(Date.init(timeIntervalSince1970:)))
     }
 }
 

@@ -35,7 +35,7 @@ extension SQLiteStore {
                     throw RapportError.invalid("line \(row.line): its addresses belong to different customers")
                 }
                 if let existing = matches.first {
-                    try db.execute(sql: "UPDATE customer SET first_name = ?, last_name = ?, is_existing = max(is_existing, ?) WHERE id = ?",
+                    try db.execute(sql: "UPDATE customer SET first_name = ?, last_name = ?, name_guessed = 0, is_existing = max(is_existing, ?) WHERE id = ?",
                                    arguments: [row.firstName, row.lastName, row.isExisting, existing.id])
                     var position = existing.addresses.count
                     for email in row.emails where !existing.addresses.contains(email) {

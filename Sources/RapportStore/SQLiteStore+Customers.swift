@@ -108,7 +108,8 @@ extension Customer {
     init(row: Row, addresses: [String]) {
         self.init(id: row["id"], firstName: row["first_name"], lastName: row["last_name"], owner: row["owner"],
                   addresses: addresses, created: Date(timeIntervalSince1970: row["created"]),
-                  isExisting: row["is_existing"], referredBy: row["referred_by"], referralSource: row["referral_source"])
+                  isExisting: row["is_existing"], referredBy: row["referred_by"], referralSource: row["referral_source"],
+                  nameIsGuess: row["name_guessed"] ?? false)
     }
 }
 

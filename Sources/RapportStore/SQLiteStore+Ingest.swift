@@ -92,7 +92,8 @@ extension SQLiteStore: MailIngestStore {
             let at = mail.date.timeIntervalSince1970
             let customerID = switch placement.customer {
             case let .existing(id): id
-            case let .new(address, first, last): try insertCustomer(db, address: address, first: first, last: last, at: at)
+            case let .new(address, first, last, guessed):
+                try insertCustomer(db, address: address, first: first, last: last, guessed: guessed, at: at)
             }
             let conversationID = switch placement.conversation {
             case let .existing(id): id
@@ -101,7 +102,7 @@ extension SQLiteStore: MailIngestStore {
             }
             let message = try insertMessage(db, NewMessage(
                 conversationID: conversationID, direction: placement.direction, author: placement.author,
-                from: mail.fromAddress, to: mail.to, subject: mail.subject, text: mail.text, messageID: mail.messageID,
+                from: mail.fromAddress, to: mail.to, cc: mail.cc, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, messageID: mail.messageID,
                 inReplyTo: mail.inReplyTo, references: mail.references, date: mail.date, attachments: mail.attachments,
                 sourcePath: mail.path), customerID: customerID)
             try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: message, outcome: "ingested", reason: nil)
@@ -110,9 +111,11 @@ extension SQLiteStore: MailIngestStore {
     }
 
     /// A customer met for the first time: unassigned, not existing, with the one address they were met at.
-    static func insertCustomer(_ db: Database, address: String, first: String, last: String, at: Double) throws -> CustomerID {
-        try db.cachedStatement(sql: "INSERT INTO customer (first_name, last_name, owner, created, is_existing) VALUES (?, ?, NULL, ?, 0)")
-            .execute(arguments: [first, last, at])
+    static func insertCustomer(_ db: Database, address: String, first: String, last: String, guessed: Bool,
+                               at: Double) throws -> CustomerID {
+        try db.cachedStatement(sql: """
+            INSERT INTO customer (first_name, last_name, owner, created, is_existing, name_guessed) VALUES (?, ?, NULL, ?, 0, ?)
+            """).execute(arguments: [first, last, at, guessed])
         let id = db.lastInsertedRowID
         try db.cachedStatement(sql: "INSERT INTO customer_address (address, customer_id, position) VALUES (?, ?, 0)")
             .execute(arguments: [address, id])

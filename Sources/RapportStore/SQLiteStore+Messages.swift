@@ -41,11 +41,12 @@ extension SQLiteStore {
     /// Ingest calls it directly: cached statements and no read-back keep a million inserts cheap.
     static func insertMessage(_ db: Database, _ m: NewMessage, customerID: CustomerID) throws -> MessageRowID {
         try db.cachedStatement(sql: """
-            INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, subject, text,
-                                 message_id, in_reply_to, refs, date, attachments, source_path)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, cc_addresses,
+                                 reply_to_addresses, subject, text, message_id, in_reply_to, refs, date, attachments, source_path)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [
                 m.conversationID, m.direction.rawValue, m.author, m.from, JSONColumn.encode(m.to),
+                JSONColumn.encode(m.cc), JSONColumn.encode(m.replyTo),
                 m.subject, m.text, m.messageID, m.inReplyTo, JSONColumn.encode(m.references),
                 m.date.timeIntervalSince1970, JSONColumn.encode(m.attachments), m.sourcePath])
         let id = db.lastInsertedRowID
@@ -83,6 +84,7 @@ extension Message {
         self.init(id: row["id"], conversationID: row["conversation_id"],
                   direction: MessageDirection(rawValue: row["direction"]) ?? .inbound, author: row["author"],
                   from: row["from_address"], to: JSONColumn.decode(row["to_addresses"]) ?? [],
+                  cc: JSONColumn.decode(row["cc_addresses"]) ?? [], replyTo: JSONColumn.decode(row["reply_to_addresses"]) ?? [],
                   subject: row["subject"], text: row["text"], messageID: row["message_id"],
                   inReplyTo: row["in_reply_to"], references: JSONColumn.decode(row["refs"]) ?? [],
                   date: Date(timeIntervalSince1970: row["date"]),

@@ -43,12 +43,12 @@ extension SQLiteStore: OutboxStore {
         }
     }
 
-    public func lastInboundAddress(customer: CustomerID) throws -> String? {
+    public func lastInboundMessage(customer: CustomerID) throws -> Message? {
         try pool.read { db in
-            try String.fetchOne(db, sql: """
-                SELECT m.from_address FROM message m JOIN conversation c ON c.id = m.conversation_id
+            try Row.fetchOne(db, sql: """
+                SELECT m.* FROM message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE c.customer_id = ? AND m.direction = 'inbound' ORDER BY m.date DESC, m.id DESC LIMIT 1
-                """, arguments: [customer])
+                """, arguments: [customer]).map(Message.init(row:))
         }
     }
 
@@ -131,14 +131,14 @@ extension SQLiteStore: OutboxStore {
 
     public func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws {
         guard state == .queued || state == .sent else {
-            throw RapportError.invalid("an item left in sending is resolved as queued (send again) or sent")
+            throw RapportError.invalid("an undelivered item is resolved as queued (send again) or sent")
         }
         try pool.write { db in
             try db.execute(sql: """
                 UPDATE outbox SET state = ?, updated = ?, claimed_by = NULL, claim_until = NULL
-                WHERE id = ? AND state IN ('sending', 'needs_decision')
+                WHERE id = ? AND state IN ('sending', 'needs_decision', 'failed')
                 """, arguments: [state.rawValue, at.timeIntervalSince1970, id])
-            if db.changesCount == 0 { throw RapportError.invalid("outbox item \(id) is not in sending and needs no decision") }
+            if db.changesCount == 0 { throw RapportError.invalid("outbox item \(id) is not failed, in sending or needing a decision") }
         }
     }
 

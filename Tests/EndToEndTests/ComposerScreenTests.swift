@@ -52,15 +52,11 @@ struct ComposerScreenTests {
         let home = cli.folder.url
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }
-        let msmtprc = home.appendingPathComponent("msmtprc").path
-        try "defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport \(server.port)\n"
-            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
-        chmod(msmtprc, 0o600)
-        let msmtp = try #require(["/usr/bin/msmtp", "/usr/local/bin/msmtp"].first { FileManager.default.isExecutableFile(atPath: $0) })
+        let sendmail = try server.msmtpSendmailLine(in: home)
         // Delivery settings come from the config file, as a team would set them.
         let config = try #require(cli.environment["XDG_CONFIG_HOME"]) + "/rapport"
         try FileManager.default.createDirectory(atPath: config, withIntermediateDirectories: true)
-        try "[mail]\nsendmail = [\"\(msmtp)\", \"-C\", \"\(msmtprc)\", \"--read-envelope-from\", \"-t\"]\n"
+        try ("[mail]\n" + sendmail)
             .write(toFile: config + "/config.toml", atomically: true, encoding: .utf8)
 
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"])

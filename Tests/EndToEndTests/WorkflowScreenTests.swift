@@ -51,7 +51,7 @@ struct WorkflowScreenTests {
         #expect(rows[noah].contains("d late"))
         // Enter opens the prepared draft in the composer; the policy applies and it sends as any reply.
         try screen.send("j", "Enter")
-        try screen.waitFor("Reply to Dana Whitfield")
+        try screen.waitFor("Message to Dana Whitfield")   // a heads-up answers nothing: a message, not a reply
         try screen.waitFor("Paper statements cost 2 a month")
         try screen.send("C-s")
         try screen.waitFor("the heads-up counted as told") { _ in

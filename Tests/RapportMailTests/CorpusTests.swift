@@ -64,7 +64,7 @@ struct CorpusTests {
         #expect(failures == Self.expectedFailures)
     }
 
-    @Test("subject, sender address and Message-ID agree with Python's email parser")
+    @Test("subject, sender address, Cc addresses and Message-ID agree with Python's email parser")
     func agreesWithPython() throws {
         let files = TestPaths.corpusFiles()
         let result = try run("/usr/bin/env", ["python3", TestPaths.oracle.path] + files.map {
@@ -83,6 +83,10 @@ struct CorpusTests {
             }
             if ours.from?.address?.lowercased() != python.from?.address?.lowercased() {
                 diff.append("from ours=\(ours.from?.address ?? "nil") python=\(python.from?.address ?? "nil")")
+            }
+            let ourCc = ours.cc.compactMap { $0.address?.lowercased() }, pythonCc = python.cc.compactMap { $0.address?.lowercased() }
+            if ourCc != pythonCc {
+                diff.append("cc ours=\(ourCc) python=\(pythonCc)")
             }
             if ours.messageID != python.messageID {
                 diff.append("message-id ours=\(ours.messageID ?? "nil") python=\(python.messageID ?? "nil")")
@@ -108,11 +112,23 @@ struct OracleMessage: Decodable {
     }
 
     var from: Address?
+    var cc: [Address]
     var subject: String?
     var messageID: String?
 
     enum CodingKeys: String, CodingKey {
-        case from, subject
+        case from, cc, subject
         case messageID = "message_id"
+    }
+}
+
+@Suite("Reply-To in a real message")
+struct ReplyToCorpusTests {
+    /// A message whose From is one person and whose Reply-To names another (RFC 2822's example 6).
+    @Test func replyToIsReadWithItsName() throws {
+        let file = TestPaths.corpus.appendingPathComponent("rfc2822/example06.eml").path
+        let message = try MessageParser.parse(file: file)
+        #expect(message.from?.address == "mary@example.net")
+        #expect(message.replyTo == [Mailbox(name: "Mary Smith: Personal Account", address: "smith@home.example")])
     }
 }

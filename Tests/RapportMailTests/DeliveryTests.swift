@@ -58,6 +58,31 @@ struct DeliveryTests {
         #expect(try fixture.store.outbox(states: [.sent]).map(\.id) == [item.id])
     }
 
+    @Test("a legal footer is appended at send time below a '-- ' line; the stored reply and the policy never see it")
+    func legalFooter() throws {
+        let (fixture, conversation) = try threadWithDana()
+        let text = "Hi Dana,\n\nThe quote is 12 € a month — done.\n\nSam"
+        let item = try Replies(store: fixture.store).queue(conversation: conversation, agent: "sam", text: text)
+        let transport = RecordingTransport()
+        var delivery = Delivery(store: fixture.store, transport: transport)
+        delivery.legalFooter = "Acme Versicherung GmbH · Hauptstraße 1, 10115 Berlin\nAmtsgericht Charlottenburg HRB 12345"
+        #expect(try delivery.run().sent.map(\.id) == [item.id])
+        let back = try MessageParser.parse(bytes: Data(try #require(transport.delivered.first).utf8))
+        #expect(back.text == text + "\n\n-- \nAcme Versicherung GmbH · Hauptstraße 1, 10115 Berlin\nAmtsgericht Charlottenburg HRB 12345")
+        let stored = try #require(try fixture.store.messages(conversation: conversation).last)
+        #expect(stored.text == text, "the thread shows the reply as written")
+        #expect(ReplyPolicy.check(text, customer: try #require(try fixture.store.customer(email: "dana@example.org")),
+                                  agent: try #require(try fixture.store.agent(login: "sam")), isExisting: true,
+                                  limits: .standard).isEmpty)
+    }
+
+    @Test("without a legal footer the body is the reply alone")
+    func noLegalFooterByDefault() {
+        #expect(ReplyBuilder.body("Hi Dana,\n\nDone.\n\nSam  \n", legalFooter: nil) == "Hi Dana,\n\nDone.\n\nSam\n")
+        #expect(ReplyBuilder.body("Hi Dana,\n\nDone.\n\nSam", legalFooter: "  \n") == "Hi Dana,\n\nDone.\n\nSam\n")
+        #expect(ReplyBuilder.body("Sam", legalFooter: "Acme Ltd  \nNo. 42\n") == "Sam\n\n-- \nAcme Ltd\nNo. 42\n")
+    }
+
     @Test("only the owner may queue a reply; a no-reply agent address is refused at send time too")
     func refusals() throws {
         let (fixture, conversation) = try threadWithDana()

@@ -42,4 +42,18 @@ import Testing
         #expect(parsed.references == references)
         #expect(parsed.inReplyTo == references.last)
     }
+
+    /// Cc goes out as its own header, parsed back whole, and an unsendable Cc address is refused like To.
+    @Test func ccIsWrittenAndReadBack() throws {
+        var outgoing = message(toName: "Dana")
+        outgoing.cc = (1...12).map { "partner-\($0)-with-a-long-local-part@household.example.org" }
+        let text = try outgoing.rendered()
+        let parsed = try MessageParser.parse(bytes: Data(text.utf8))
+        #expect(parsed.cc.compactMap(\.address) == outgoing.cc)
+        #expect(parsed.to.compactMap(\.address) == ["dana@example.org"])
+        let headers = text.components(separatedBy: "\n\n").first ?? text
+        #expect(headers.split(separator: "\n").allSatisfy { $0.utf8.count <= 998 })
+        outgoing.cc = ["jö@example.org"]
+        #expect(throws: OutboundError.self) { _ = try outgoing.rendered() }
+    }
 }

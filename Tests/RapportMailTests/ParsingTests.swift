@@ -214,6 +214,6 @@ struct ParsingTests {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(message), as: UTF8.self)
-        #expect(json == #"{"attachments":[],"cc":[],"date":"2024-03-01T09:30:00+01:00","from":{"address":"ann@example.com","name":"Ann Lee"},"in_reply_to":null,"message_id":"x@y","references":[],"subject":"Hi","text":"Hello","to":[{"address":"bob@example.com","name":null}]}"#)
+        #expect(json == #"{"attachments":[],"cc":[],"date":"2024-03-01T09:30:00+01:00","from":{"address":"ann@example.com","name":"Ann Lee"},"in_reply_to":null,"message_id":"x@y","references":[],"reply_to":[],"subject":"Hi","text":"Hello","to":[{"address":"bob@example.com","name":null}]}"#)
     }
 }

@@ -34,10 +34,11 @@ struct InboxFixture {
     /// A customer (last name Whitfield, address first@example.org) and the conversation they opened.
     @discardableResult
     func customerWrites(_ first: String, owner: String?, subject: String, hoursAgo: Double,
-                        in store: SQLiteStore? = nil) throws -> Customer {
+                        in store: SQLiteStore? = nil, existing: Bool = false) throws -> Customer {
         let store = store ?? self.store
         let email = first.lowercased() + "@example.org"
-        let customer = try store.addCustomer(NewCustomer(firstName: first, lastName: "Whitfield", email: email, owner: owner),
+        let customer = try store.addCustomer(NewCustomer(firstName: first, lastName: "Whitfield", email: email, owner: owner,
+                                                                         isExisting: existing),
                                              by: owner)
         let at = now.addingTimeInterval(-hoursAgo * 3600)
         let conversation = try store.startConversation(customer: customer.id, subject: subject, at: at)
@@ -51,6 +52,18 @@ struct InboxFixture {
     /// The owner the store has for a customer.
     func owner(of first: String) throws -> String? {
         try store.customer(email: first.lowercased() + "@example.org")?.owner
+    }
+
+    /// Composer services that deliver through a sendmail script keeping the last message it is given
+    /// (on standard input, recipients from its headers) in `sent`.
+    func capturingDelivery() throws -> (services: ComposerServices, delivery: BackgroundDelivery, sent: String) {
+        let sent = folder.path("sent.eml")
+        let sendmail = folder.path("sendmail")
+        try "#!/bin/sh\ncat > \"\(sent)\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail)
+        let transport = SendmailTransport(command: [sendmail, "-t", "-oi"])
+        let delivery = BackgroundDelivery(outbox: store, transport: transport, sentMaildir: nil)
+        return (ComposerServices(outbox: store, templates: TemplateLibrary(shipped: []), delivery: delivery), delivery, sent)
     }
 
     /// Sam's inbox on a `width`×`height` in-memory screen, the first frame drawn.

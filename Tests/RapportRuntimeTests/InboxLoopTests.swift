@@ -59,14 +59,7 @@ struct InboxLoopTests {
     @Test("r, a reply the policy accepts, Ctrl-S: the outbox delivers it through sendmail and the screen says so")
     func composeAndSend() throws {
         let fixture = try InboxFixture()
-        // A sendmail that keeps what it is given (the message arrives on standard input, recipients from its headers).
-        let sent = fixture.folder.path("sent.eml")
-        let sendmail = fixture.folder.path("sendmail")
-        try "#!/bin/sh\ncat > \"\(sent)\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail)
-        let transport = SendmailTransport(command: [sendmail, "-t", "-oi"])
-        let delivery = BackgroundDelivery(outbox: fixture.store, transport: transport, sentMaildir: nil)
-        let services = ComposerServices(outbox: fixture.store, templates: TemplateLibrary(shipped: []), delivery: delivery)
+        let (services, delivery, sent) = try fixture.capturingDelivery()
         var inbox = fixture.inbox(composer: services)
         #expect(inbox.lines[2].contains("Dana Whitfield"), "\(inbox.text)")
         inbox.press(.enter)

@@ -66,6 +66,17 @@ struct ListWindowTests {
         #expect(state.list.selected - state.list.top == screenRow)
     }
 
+    @Test("On the first row, new conversations show above the cursor, which stays on its conversation")
+    func newMailShowsAboveTheFirstRow() {
+        let inbox = bigInbox()
+        var state = started(inbox)
+        #expect(state.list.selectedRow?.id == 1 && state.list.top == 0)
+        inbox.conversations.append(row(900, name: "New one", owner: maria, minutesAgo: 0))
+        inbox.send(.storeChanged, to: &state)
+        #expect(state.list.selectedRow?.id == 1)
+        #expect(state.list.top == 0 && state.list.rows.first?.id == 900, "the new row is on screen")
+    }
+
     @Test("The cursor follows its conversation when new activity moves it to the top")
     func cursorFollowsMovedRow() {
         let inbox = bigInbox()

@@ -27,7 +27,7 @@ struct ReferralPickerTests {
         #expect(stale.matches.isEmpty)
         _ = update(&state, .customersFound("da", [dana, danny]))
         guard case .referral(let fresh) = state.overlay else { return }
-        #expect(fresh.choices == [.referrer(dana), .referrer(danny), .source("da")])
+        #expect(fresh.choices == [.customer(dana), .customer(danny), .source("da")])
     }
 
     @Test func enterRecordsTheChosenReferrer() {

@@ -63,15 +63,17 @@ struct UpdateTests {
         #expect(r2.query == ConversationQuery(owner: .agent("maria"), statuses: [.pending]))
         _ = update(&state, .key(.char("3")))
         #expect(state.view == .all)
-        _ = update(&state, .key(.tab))           // Waiting, Heads-up, Thank-you, Quiet, then Mine again
+        _ = update(&state, .key(.tab))           // Pending, Heads-up, Thank-you, Quiet, Waiting, then Mine again
         _ = update(&state, .key(.tab))
         #expect(state.view == .headsUp)
         _ = update(&state, .key(.tab))
         _ = update(&state, .key(.tab))
         _ = update(&state, .key(.tab))
+        #expect(state.view == .waiting)
+        _ = update(&state, .key(.tab))
         #expect(state.view == .mine)
         _ = update(&state, .key(.backTab))
-        #expect(state.view == .quiet)
+        #expect(state.view == .waiting)
     }
 
     @Test("Heads-up and Thank-you are work lists loaded whole, with their notes shown")

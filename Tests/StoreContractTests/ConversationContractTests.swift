@@ -32,6 +32,44 @@ import Testing
     }
 
     @Test(arguments: StoreFactories.all)
+    func aRowSaysSinceWhenTheCustomerHasNotHadAnAnswer(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let c = try s.conversation(with: dana, at: ContractStore.t0)
+        func since() throws -> Date? {
+            try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: "sam").first?.unansweredSince
+        }
+        #expect(try since() == ContractStore.t0)
+        // A note and mail that merely claims an agent's address are no answer.
+        try s.store.addNote(conversation: c.id, agent: ContractStore.sam, text: "Looking", at: ContractStore.t0.addingTimeInterval(60))
+        try s.store.appendMessage(NewMessage(conversationID: c.id, direction: .outbound, from: ContractStore.sam.email,
+                                             to: [dana.primaryEmail], subject: "Re: Hello", text: "spoofed",
+                                             date: ContractStore.t0.addingTimeInterval(90)))
+        #expect(try since() == ContractStore.t0)
+        _ = try queueOutboxItem(s.store, conversation: c.id, agent: "sam", text: "Hi Dana,\n\nDone.\n\nSam",
+                                at: ContractStore.t0.addingTimeInterval(120))
+        #expect(try since() == nil, "we answered last")
+        try s.inbound(c.id, from: dana, text: "Thanks! One more", at: ContractStore.t0.addingTimeInterval(300))
+        try s.inbound(c.id, from: dana, text: "And another", at: ContractStore.t0.addingTimeInterval(400))
+        #expect(try since() == ContractStore.t0.addingTimeInterval(300), "the oldest message still unanswered")
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func anEmptyConversationIsListedOnlyToTheAgentWithAnUnsentDraftInIt(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let fresh = try s.store.startConversation(customer: dana.id, subject: "New card", at: ContractStore.t0)
+        func listed(_ agent: String) throws -> [String] {
+            try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: agent).map(\.subject)
+        }
+        #expect(try listed("sam").isEmpty)
+        try s.store.saveDraft(Draft(conversationID: fresh.id, agent: "sam", kind: .reply, text: "Hi Dana,", cursor: 8,
+                                    updated: ContractStore.t0, due: nil))
+        #expect(try listed("sam") == ["New card"])
+        #expect(try listed("priya").isEmpty, "another agent's unsent draft is not theirs to see")
+    }
+
+    @Test(arguments: StoreFactories.all)
     func unreadIsPerAgentUntilTheySeeIt(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let dana = try s.customer(owner: "sam")

@@ -82,6 +82,20 @@ import Testing
     }
 
     @Test(arguments: StoreFactories.all)
+    /// A person settles a failed reply too: send it again (D, r) or it did go out (D, s).
+    func aFailedItemIsResolvedAsQueuedOrSent(_ factory: StoreFactory) throws {
+        let (s, item) = try claimedReply(factory)
+        try s.store.markFailed(item.id, reason: "sendmail exited 75", at: later)
+        try s.store.resolveSending(item.id, to: .queued, at: later)
+        #expect(try s.store.outbox(states: [.queued]).map(\.id) == [item.id])
+        _ = try #require(try s.store.claimForSending(item.id, claim: testClaim, at: later))
+        try s.store.markFailed(item.id, reason: "sendmail exited 75", at: later)
+        try s.store.resolveSending(item.id, to: .sent, at: later)
+        #expect(try s.store.outbox(states: [.sent]).map(\.id) == [item.id])
+        #expect(throws: RapportError.self) { try s.store.resolveSending(item.id, to: .queued, at: later) }
+    }
+
+    @Test(arguments: StoreFactories.all)
     func resolvingAnItemNotSendingIsRefused(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let item = try s.queuedReply()

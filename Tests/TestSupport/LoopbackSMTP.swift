@@ -80,9 +80,29 @@ public final class LoopbackSMTP {
         }
     }
 
+    /// An `msmtp` command line that delivers to this server: its config (no auth, no TLS) is written
+    /// as `msmtprc` in `folder`; recipients come from the headers (`-t`), as Rapport's sendmail runs them.
+    public func msmtpCommand(configIn folder: URL) throws -> [String] {
+        guard let msmtp = ["/usr/bin/msmtp", "/usr/local/bin/msmtp"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { throw Failure("msmtp is not installed (scripts/ensure-packages installs it)") }
+        let msmtprc = folder.appendingPathComponent("msmtprc").path
+        try "defaults\nauth off\ntls off\naccount default\nhost 127.0.0.1\nport \(port)\n"
+            .write(toFile: msmtprc, atomically: true, encoding: .utf8)
+        chmod(msmtprc, 0o600)
+        return [msmtp, "-C", msmtprc, "--read-envelope-from", "-t"]
+    }
+
     struct Failure: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
+    }
+}
+
+extension LoopbackSMTP {
+    /// The `[mail] sendmail` line of a config file that sends through msmtp to this server: an msmtp
+    /// configuration (no TLS, no login) written in `folder`; throws when msmtp is not installed.
+    public func msmtpSendmailLine(in folder: URL) throws -> String {
+        "sendmail = [" + (try msmtpCommand(configIn: folder)).map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
     }
 }
 

@@ -111,6 +111,9 @@ typedef struct {
     const char *reply_to_address;
     const char *to_name;
     const char *to_address;
+    /// Addresses for the Cc header (without names), `cc_count` of them; NULL when there are none.
+    const char *const *cc_addresses;
+    size_t cc_count;
     const char *subject;
     /// Without angle brackets.
     const char *message_id;

@@ -24,6 +24,11 @@ public struct Customers {
         return customer
     }
 
+    /// The customer with this address, or nil when nobody has it.
+    public func lookUp(email: String) throws -> Customer? {
+        try store.customer(email: email)
+    }
+
     public func find(id: CustomerID) throws -> Customer {
         guard let customer = try store.customer(id: id) else { throw RapportError.unknownCustomer("#\(id)") }
         return customer

@@ -44,6 +44,11 @@ public struct Delivery: Sendable {
     public var timeZone: TimeZone
     /// How long a claim holds without renewal; renewed every quarter of it while sendmail runs.
     public var lease: TimeInterval = 120
+    /// When set (`rapport sync`), a failed item is tried again only once its wait is over, and no more
+    /// after the schedule's last retry. Unset (`rapport send`, the inbox), every failed item is tried.
+    public var retry: RetrySchedule?
+    /// `[mail] legal_footer`: appended to every message below `-- ` as it is built for sending.
+    public var legalFooter: String?
 
     public init(store: any OutboxStore, transport: any MailTransport, sentMaildir: String? = nil,
                 timeZone: TimeZone = .current) {
@@ -53,15 +58,11 @@ public struct Delivery: Sendable {
         self.timeZone = timeZone
     }
 
-    /// A person's decision about an item left in `sending` or needing one: `.queued` sends it again,
-    /// `.sent` records it went out. Refused while another process is delivering it right now.
+    /// A person's decision about a failed item, one left in `sending` or one needing a decision: `.queued`
+    /// sends it again (one attempt more), `.sent` records it went out. Refused while another process is
+    /// delivering it right now.
     public func resolve(_ id: Int64, as state: OutboxState, now: Date = Date()) throws {
-        if let item = try store.outbox(states: [.sending]).first(where: { $0.id == id }), let claim = item.claim,
-           Self.isLive(claim, now: now) {
-            throw RapportError.invalid("outbox item \(id) is being delivered right now by \(claim.claimant); "
-                                       + "nothing was changed (its claim holds until \(claim.until.formatted(.iso8601)))")
-        }
-        try store.resolveSending(id, to: state, at: now)
+        try Outbox(store: store, retry: retry ?? RetrySchedule(delays: [])).resolve(id, as: state, now: now)
     }
 
     static func isLive(_ claim: OutboxClaim, now: Date) -> Bool {
@@ -69,8 +70,9 @@ public struct Delivery: Sendable {
     }
 
     /// Delivers what is due. A store failure part-way (a full disk) ends the run but not the report:
-    /// what went out before it is in `sent`, and `stopped` says why the rest waits.
-    public func run(now: @Sendable () -> Date = Date.init) throws -> SendReport {
+    /// what went out before it is in `sent`, and `stopped` says why the rest waits. `shouldStop` is asked
+    /// before each item: a stop request (SIGTERM to `rapport sync`) lets the delivery under way finish.
+    public func run(now: @Sendable () -> Date = Date.init, shouldStop: () -> Bool = { false }) throws -> SendReport {
         var report = SendReport()
         for item in try store.outbox(states: [.sending, .needsDecision]) {
             if item.state == .needsDecision {
@@ -83,6 +85,8 @@ public struct Delivery: Sendable {
         }
         do {
             for item in try store.outbox(states: [.queued, .failed]) {
+                if shouldStop() { break }
+                if let retry, !retry.isDue(item, now: now()) { continue }
                 try deliver(item, into: &report, now: now)
             }
         } catch {
@@ -98,7 +102,7 @@ public struct Delivery: Sendable {
         var text = ""
         let outcome: DeliveryOutcome
         do {
-            text = try ReplyBuilder.outgoing(reply, timeZone: timeZone).rendered()
+            text = try ReplyBuilder.outgoing(reply, timeZone: timeZone, legalFooter: legalFooter).rendered()
             let keeper = ClaimKeeper(store: store, item: item.id, claimant: claimant, lease: lease)
             defer { keeper.stop() }
             try transport.deliver(text)

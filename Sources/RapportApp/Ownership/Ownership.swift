@@ -47,6 +47,26 @@ public struct Ownership: StoreUseCase {
         throw RapportError.invalid("the owner of customer #\(id) keeps changing; try again")
     }
 
+    /// Takes an assignment back: the customer returns to `assignment.from`, logged as a new entry with a
+    /// note saying so. Only while `assignment.to` still owns the customer (a conditional write): an owner
+    /// changed since is refused, never overwritten.
+    @discardableResult
+    public func revert(_ assignment: Assignment, by agent: String) throws -> Assignment {
+        guard let current = try store.customer(id: assignment.customerID) else {
+            throw RapportError.unknownCustomer("#\(assignment.customerID)")
+        }
+        guard current.owner == assignment.to else {
+            throw RapportError.invalid("\(current.fullName) is looked after by \(current.owner ?? "nobody") now")
+        }
+        let note = "undo: the change to \(assignment.to ?? "Unassigned") was taken back"
+        try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner, newOwner: assignment.from, note: note)
+        guard let entry = try store.changeOwner(customer: current.id, from: assignment.to, to: assignment.from, by: agent,
+                                                note: note, at: clock()) else {
+            throw RapportError.invalid("\(current.fullName)'s owner changed meanwhile; nothing undone")
+        }
+        return entry
+    }
+
     /// The customer's assignment log, oldest first.
     public func history(customer: CustomerID) throws -> [Assignment] {
         try store.assignments(customer: customer)

@@ -26,41 +26,101 @@ public struct Replies {
     /// reply policy (`.replyPolicy` with the violations). The reply goes to the address the customer
     /// last wrote from, threaded under the conversation's newest message, and completes the heads-up
     /// or thank-you the conversation was opened for. The agent's draft there is removed with it.
+    /// With `replyAll` the people the customer copied in this conversation are copied again
+    /// (`ReplyRecipients`); a customer reachable only at a no-reply address is refused (`.noHumanAddress`).
     @discardableResult
-    public func queue(conversation id: ConversationID, agent login: String, text: String) throws -> OutboxItem {
+    public func queue(conversation id: ConversationID, agent login: String, text: String,
+                      replyAll: Bool = true) throws -> OutboxItem {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
-        guard let agent = try store.agent(login: login) else {
-            throw RapportError.unknownAgent(login, known: try store.agents().map(\.login))
-        }
-        guard let customer = try store.customer(id: conversation.customerID) else {
-            throw RapportError.unknownCustomer("#\(conversation.customerID)")
-        }
-        // Only the owner writes to a customer; nobody writes from an address that cannot be answered.
-        guard customer.owner == agent.login else {
-            throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
-        }
-        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw RapportError.invalid("an empty reply is not sent")
-        }
-        // The same policy as the composer and `rapport lint`, with no bypass.
-        let violations = ReplyPolicy.check(text, customer: customer, agent: agent, isExisting: customer.isExisting,
-                                           limits: limits)
-        if violations.blocksSending { throw RapportError.replyPolicy(violations) }
+        let (agent, customer) = try writer(login, to: conversation.customerID)
+        try checkText(text, customer: customer, agent: agent)
 
-        let to = try store.lastInboundAddress(customer: customer.id) ?? customer.primaryEmail
         let thread = try store.messages(conversation: conversation.id)
+        var recipients = try recipients(customer: customer, thread: thread)
+        if !replyAll { recipients.cc = [] }
         let parent = ReplyThreading.parent(in: thread)
         let subject = Subject.outgoing(conversation: conversation.subject,
-                                       answersCustomer: thread.contains { $0.direction == .inbound })
+                                       answersCustomer: ReplyThreading.answersCustomer(thread))
         let message = NewMessage(
-            conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [to],
-            subject: subject, text: text,
+            conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [recipients.to],
+            cc: recipients.cc, subject: subject, text: text,
             messageID: ReplyThreading.newMessageID(from: agent.email), inReplyTo: parent?.messageID,
             references: ReplyThreading.references(replyingTo: parent), date: clock())
         // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
         let marks = try store.pendingMarks(conversation: conversation.id)
         return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent.login,
-                                                toAddress: to, marks: marks, status: afterReply))
+                                                toAddress: recipients.to, marks: marks, status: afterReply))
+    }
+
+    /// Where a reply in the conversation would go, as `queue` decides it (with reply-all), for the
+    /// composer to show before sending. Throws `.noHumanAddress` when there is no one to answer.
+    public func recipients(conversation id: ConversationID) throws -> ReplyRecipients {
+        guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
+        guard let customer = try store.customer(id: conversation.customerID) else {
+            throw RapportError.unknownCustomer("#\(conversation.customerID)")
+        }
+        return try recipients(customer: customer, thread: try store.messages(conversation: id))
+    }
+
+    private func recipients(customer: Customer, thread: [Message]) throws -> ReplyRecipients {
+        try ReplyRecipients.decide(
+            customer: customer, lastFromCustomer: try store.lastInboundMessage(customer: customer.id),
+            answered: thread.last { $0.direction == .inbound },
+            ownAddresses: Set(try store.agents().map(\.email)))
+    }
+
+    /// Opens a new conversation with a customer and queues its first message (`rapport compose`), under
+    /// the same rules as a reply: the owner only, the reply policy, no no-reply address. Everything is
+    /// checked before the conversation is opened, so a refused message leaves nothing behind. The message
+    /// answers nothing: it goes out under the subject as typed, without "Re:" or In-Reply-To.
+    @discardableResult
+    public func start(customer id: CustomerID, agent login: String, subject: String, text: String) throws -> OutboxItem {
+        let opened = try open(customer: id, agent: login, subject: subject, checking: text)
+        return try queue(conversation: opened.id, agent: login, text: text)
+    }
+
+    /// Opens a new, empty conversation with a customer for `login` to write in (the inbox's `m`: the
+    /// composer follows). Refused unless `login` owns the customer (as a reply is) and the subject has words.
+    @discardableResult
+    public func open(customer id: CustomerID, agent login: String, subject: String) throws -> Conversation {
+        try open(customer: id, agent: login, subject: subject, checking: nil)
+    }
+
+    private func open(customer id: CustomerID, agent login: String, subject: String, checking text: String?) throws
+        -> Conversation {
+        let (agent, customer) = try writer(login, to: id)
+        let subject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !subject.isEmpty, !subject.contains(where: \.isNewline) else {
+            throw RapportError.invalid("a new conversation needs a subject (one line)")
+        }
+        if let text { try checkText(text, customer: customer, agent: agent) }
+        _ = try recipients(customer: customer, thread: [])  // a customer with no human address: nothing opened
+        return try store.startConversation(customer: customer.id, subject: subject, at: clock())
+    }
+
+    /// The agent and the customer, when `login` may write to them: only the owner writes to a
+    /// customer, and nobody from an address that cannot be answered.
+    private func writer(_ login: String, to customerID: CustomerID) throws -> (Agent, Customer) {
+        guard let agent = try store.agent(login: login) else {
+            throw RapportError.unknownAgent(login, known: try store.agents().map(\.login))
+        }
+        guard let customer = try store.customer(id: customerID) else {
+            throw RapportError.unknownCustomer("#\(customerID)")
+        }
+        guard customer.owner == agent.login else {
+            throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
+        }
+        if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
+        return (agent, customer)
+    }
+
+    /// A text worth sending that passes the reply policy — the same as the composer and `rapport lint`, with no bypass.
+    private func checkText(_ text: String, customer: Customer, agent: Agent) throws {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw RapportError.invalid("an empty message is not sent")
+        }
+        let violations = ReplyPolicy.check(text, customer: customer, agent: agent, isExisting: customer.isExisting,
+                                           limits: limits)
+        if violations.blocksSending { throw RapportError.replyPolicy(violations) }
     }
 }

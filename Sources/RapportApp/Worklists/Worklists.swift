@@ -22,6 +22,21 @@ public struct Worklists: StoreUseCase {
         return (mine + unowned).sorted { $0.item.oldest < $1.item.oldest }
     }
 
+    /// The agent's conversations waiting on us (the customer wrote last), the longest waiting first.
+    /// Read from the agent's open conversations by keyset pages: one agent's work, not a table.
+    public func waitingOnUs(agent: String) throws -> [ConversationSummary] {
+        let query = ConversationQuery(owner: .agent(agent), statuses: [.open])
+        var waiting: [ConversationSummary] = []
+        var cursor: PageCursor?
+        while true {
+            let page = try store.conversations(query, from: cursor, direction: .after, limit: 500, agent: agent)
+            waiting += page.filter { $0.waitingOnUsSince != nil }
+            guard let last = page.last, page.count == 500 else { break }
+            cursor = last.cursor
+        }
+        return waiting.sorted { ($0.waitingOnUsSince!, $0.id) < ($1.waitingOnUsSince!, $1.id) }
+    }
+
     /// The agent's customers we have not written to for more than `days` days (or never), longest first.
     public func quiet(agent: String, days: Int) throws -> [QuietCustomer] {
         try store.quietCustomers(agent: agent, days: days, now: clock())

@@ -3,10 +3,10 @@ import TOMLKit
 
 extension RapportConfig {
     /// The keys the config file may contain, by table; anything else is reported as a likely typo.
-    static let knownKeys: [String: Set<String>] = [
+    public static let knownKeys: [String: Set<String>] = [
         "policy": ["max_words"],
         "workflows": ["quiet_days", "headsup_lead_days", "after_reply"],
-        "mail": ["sendmail", "sent_maildir", "maildir"],
+        "mail": ["sendmail", "sent_maildir", "maildirs", "maildir", "retry_delays", "legal_footer"],
     ]
 
     /// Reads the config file (`$XDG_CONFIG_HOME/rapport/config.toml`, else `~/.config/rapport/config.toml`);
@@ -57,13 +57,28 @@ extension RapportConfig {
         }
         if let command = try reader.command("mail", "sendmail") { config.sendmailCommand = command }
         if let path = try reader.string("mail", "sent_maildir") { config.sentMaildir = paths.expandingTilde(path) }
-        if let path = try reader.string("mail", "maildir") { config.inboxMaildir = paths.expandingTilde(path) }
+        if let list = try reader.strings("mail", "maildirs") {
+            if reader.value("mail", "maildir") != nil {
+                throw reader.error("mail", "maildir", "mail.maildir and mail.maildirs are both set; keep mail.maildirs")
+            }
+            config.maildirs = list.map(paths.expandingTilde)
+        } else if let path = try reader.string("mail", "maildir") {
+            config.maildirs = [paths.expandingTilde(path)]
+        }
+        if let delays = try reader.ints("mail", "retry_delays", in: ranges.retryDelay, count: ranges.retries) {
+            config.retryDelays = delays
+        }
+        if let footer = try reader.text("mail", "legal_footer") {
+            config.legalFooter = footer
+        }
         return config
     }
 
     /// The range of every numeric key (docs/config.md lists them). Bounded above too: a value such as
     /// `headsup_lead_days = 9223372036854775807` would otherwise become a date no calendar can show.
-    public static let ranges = (maxWords: 1...10_000, quietDays: 1...36_500, headsUpLeadDays: 0...365)
+    /// `retry_delays` holds at most `retries` entries, each from 0 seconds to a day.
+    public static let ranges = (maxWords: 1...10_000, quietDays: 1...36_500, headsUpLeadDays: 0...365,
+                                retryDelay: 0...86_400, retries: 0...20)
 
     /// Typed access to `[section] key` with messages that say what was expected, and where.
     struct Reader {
@@ -103,6 +118,40 @@ extension RapportConfig {
                 }
             }
             return nil
+        }
+
+        /// An array of non-empty strings (at least one).
+        func strings(_ section: String, _ key: String) throws -> [String]? {
+            guard let value = value(section, key) else { return nil }
+            guard let array = value.array, !array.isEmpty,
+                  case let strings = array.compactMap({ $0.string }), strings.count == array.count,
+                  strings.allSatisfy({ !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                throw error(section, key, "\(section).\(key) must be a list of non-empty strings, like [\"~/Maildir\"]")
+            }
+            return strings
+        }
+
+        /// An array of whole numbers, each in `range`, with a number of entries in `count`.
+        func ints(_ section: String, _ key: String, in range: ClosedRange<Int>, count: ClosedRange<Int>) throws -> [Int]? {
+            guard let value = value(section, key) else { return nil }
+            let shape = "\(section).\(key) must be a list of at most \(count.upperBound) whole numbers of seconds, like [60, 300]"
+            guard let array = value.array else { throw error(section, key, shape) }
+            let numbers = array.compactMap { $0.int }
+            guard numbers.count == array.count, count.contains(numbers.count) else { throw error(section, key, shape) }
+            if let wrong = numbers.first(where: { !range.contains($0) }) {
+                throw error(section, key, "\(section).\(key): each must be from \(range.lowerBound) to \(range.upperBound), not \(wrong)")
+            }
+            return numbers
+        }
+
+        /// A string kept as it is (it may hold several lines); an empty one counts as not set.
+        func text(_ section: String, _ key: String) throws -> String? {
+            guard let value = value(section, key) else { return nil }
+            guard let text = value.string else {
+                throw error(section, key, "\(section).\(key) must be a string (use \"\"\"…\"\"\" for several lines)")
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
         }
 
         func string(_ section: String, _ key: String) throws -> String? {

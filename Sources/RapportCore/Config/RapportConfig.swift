@@ -16,8 +16,14 @@ public struct RapportConfig: Sendable, Hashable {
     public var sendmailCommand = ["/usr/sbin/sendmail", "-t", "-oi"]
     /// `[mail] sent_maildir`: where copies of sent mail are written (a Maildir); `~` is expanded.
     public var sentMaildir: String
-    /// `[mail] maildir`: the Maildir inbound mail is read from, when set.
-    public var inboxMaildir: String?
+    /// `[mail] maildirs`: the Maildirs inbound mail is read from (`rapport sync`, `rapport ingest` without
+    /// a folder); `~` is expanded. The older one-folder key `maildir` is read as a list of one.
+    public var maildirs: [String] = []
+    /// `[mail] retry_delays`: seconds `rapport sync` waits before each automatic retry of a delivery the
+    /// mail system did not take; after the last one the item stays failed until a person decides.
+    public var retryDelays: [Int] = [60, 300, 1_800, 7_200]
+    /// `[mail] legal_footer`: text appended to every outgoing email below a `-- ` line, when set.
+    public var legalFooter: String?
 
     /// The settings used when there is no config file.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> RapportConfig {

@@ -17,9 +17,13 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable, NamedPerson {
     public var referredBy: CustomerID?
     /// A free-text referral source ("search", "radio") when not referred by a customer.
     public var referralSource: String?
+    /// The name was guessed (from an address, or a role address's display name), not given by anyone:
+    /// the greeting rule does not insist on it, and the composer says how to set the real one.
+    public var nameIsGuess: Bool
 
     public init(id: CustomerID, firstName: String, lastName: String, owner: String?, addresses: [String],
-                created: Date, isExisting: Bool, referredBy: CustomerID? = nil, referralSource: String? = nil) {
+                created: Date, isExisting: Bool, referredBy: CustomerID? = nil, referralSource: String? = nil,
+                nameIsGuess: Bool = false) {
         self.id = id
         self.firstName = firstName
         self.lastName = lastName
@@ -29,6 +33,7 @@ public struct Customer: Sendable, Hashable, Codable, Identifiable, NamedPerson {
         self.isExisting = isExisting
         self.referredBy = referredBy
         self.referralSource = referralSource
+        self.nameIsGuess = nameIsGuess
     }
 
     public var primaryEmail: String { addresses.first ?? "" }

@@ -42,12 +42,12 @@ public struct Message: Sendable, Hashable, Codable, Identifiable {
     public var isUnverifiedOutbound: Bool { self.direction == .outbound && self.author == nil }
 
     public init(id: MessageRowID, conversationID: ConversationID, direction: MessageDirection, author: String?,
-                from: String, to: [String], subject: String, text: String, messageID: String?,
+                from: String, to: [String], cc: [String] = [], replyTo: [String] = [], subject: String, text: String, messageID: String?,
                 inReplyTo: String?, references: [String], date: Date,
                 attachments: [AttachmentInfo] = [], sourcePath: String? = nil) {
         self.id = id
         appended = NewMessage(conversationID: conversationID, direction: direction, author: author, from: from, to: to,
-                              subject: subject, text: text, messageID: messageID, inReplyTo: inReplyTo,
+                              cc: cc, replyTo: replyTo, subject: subject, text: text, messageID: messageID, inReplyTo: inReplyTo,
                               references: references, date: date, attachments: attachments, sourcePath: sourcePath)
     }
 }

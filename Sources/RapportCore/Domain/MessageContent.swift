@@ -5,6 +5,10 @@ import Foundation
 public struct MessageContent: Sendable, Hashable, Codable {
     public var from: String
     public var to: [String]
+    /// The Cc header's addresses (To and Cc are kept apart: a reply-all puts Cc people in Cc again).
+    public var cc: [String] = []
+    /// The Reply-To header's addresses: where the writer asked replies to go (`CustomerAddressChoice`).
+    public var replyTo: [String] = []
     public var subject, text: String
     /// RFC 5322 Message-ID and In-Reply-To, without angle brackets.
     public var messageID, inReplyTo: String?
@@ -22,6 +26,8 @@ public protocol HoldsMessageContent {
 extension HoldsMessageContent {
     public var from: String { get { content.from } set { content.from = newValue } }
     public var to: [String] { get { content.to } set { content.to = newValue } }
+    public var cc: [String] { get { content.cc } set { content.cc = newValue } }
+    public var replyTo: [String] { get { content.replyTo } set { content.replyTo = newValue } }
     public var subject: String { get { content.subject } set { content.subject = newValue } }
     public var text: String { get { content.text } set { content.text = newValue } }
     public var messageID: String? { get { content.messageID } set { content.messageID = newValue } }

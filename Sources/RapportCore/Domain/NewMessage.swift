@@ -11,13 +11,13 @@ public struct NewMessage: Sendable, Hashable, Codable, HoldsMessageContent {
     public var sourcePath: String?
 
     public init(conversationID: ConversationID, direction: MessageDirection, author: String? = nil,
-                from: String, to: [String] = [], subject: String, text: String, messageID: String? = nil,
+                from: String, to: [String] = [], cc: [String] = [], replyTo: [String] = [], subject: String, text: String, messageID: String? = nil,
                 inReplyTo: String? = nil, references: [String] = [], date: Date,
                 attachments: [AttachmentInfo] = [], sourcePath: String? = nil) {
         self.conversationID = conversationID
         self.direction = direction
         self.author = author
-        content = MessageContent(from: from, to: to, subject: subject, text: text, messageID: messageID,
+        content = MessageContent(from: from, to: to, cc: cc, replyTo: replyTo, subject: subject, text: text, messageID: messageID,
                                  inReplyTo: inReplyTo, references: references, date: date, attachments: attachments)
         self.sourcePath = sourcePath
     }

@@ -12,6 +12,12 @@ public enum ReplyThreading {
             .max { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
+    /// Whether what we write now answers the customer (they wrote in the conversation) or starts the
+    /// exchange (a heads-up, a thank-you, a new conversation): "Re:" and "Reply" only for the first.
+    public static func answersCustomer(_ messages: [Message]) -> Bool {
+        messages.contains { $0.direction == .inbound }
+    }
+
     /// The parent's References, else its In-Reply-To, then the parent itself; empty without a parent.
     /// Ids a mail client would choke on are left out: one malformed id in the header made the parser
     /// stop there, and the reply lost the rest of its thread, its parent included.

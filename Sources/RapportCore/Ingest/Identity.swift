@@ -4,10 +4,11 @@ import Foundation
 ///
 /// An agent's own address in From claims the agent wrote it: it is outbound and belongs to the
 /// customer it went to, the first recipient who is not an agent. A claim only — anyone can write
-/// that From — so ingest files it without an author (`IngestRules.file`). Anything else is inbound
-/// from its sender, whoever that is: the sender is the customer.
+/// that From — so ingest files it without an author (`IngestRules.file`). Anything else is inbound,
+/// and its customer is the sender, or the person in Reply-To when `CustomerAddressChoice` says so
+/// (a web form's no-reply From with the visitor in Reply-To).
 public enum Identity: Sendable, Hashable {
-    /// From a customer (or anyone who is not an agent): filed under the sender's address.
+    /// From a customer (or anyone who is not an agent): filed under the customer's address.
     /// `displayName` names the customer if the address is new.
     case inbound(customer: String, displayName: String?)
     /// Sent by an agent (their login) to `customer`, the first recipient who is not an agent.
@@ -17,11 +18,15 @@ public enum Identity: Sendable, Hashable {
 
     /// Decides from the sender, the recipients (To, then Cc) and the agents' addresses.
     /// - Parameter agent: the login of the agent whose normalised address this is, if any.
-    public static func of(from sender: String, displayName: String?, recipients: [String],
-                          agent: (String) -> String?) -> Identity {
+    /// - Parameter senderIsCustomer: the sender's address is already a customer's (`CustomerAddressChoice`).
+    public static func of(from sender: String, displayName: String?, replyTo: [NamedAddress] = [],
+                          senderIsCustomer: Bool = false, recipients: [String], agent: (String) -> String?) -> Identity {
         let address = EmailAddress.normalized(sender)
         guard let author = agent(address) else {
-            return .inbound(customer: address, displayName: displayName)
+            let choice = CustomerAddressChoice.choose(from: NamedAddress(name: displayName, address: sender),
+                                                      replyTo: replyTo, isAgent: { agent($0) != nil },
+                                                      senderIsCustomer: senderIsCustomer)
+            return .inbound(customer: choice.address, displayName: choice.displayName)
         }
         guard let customer = recipients.lazy.map(EmailAddress.normalized).first(where: { agent($0) == nil }) else {
             return .noCustomer(agent: author)
@@ -29,8 +34,9 @@ public enum Identity: Sendable, Hashable {
         return .outbound(agent: author, customer: customer)
     }
 
-    public static func of(_ mail: IncomingMail, agent: (String) -> String?) -> Identity {
-        of(from: mail.fromAddress, displayName: mail.fromName, recipients: mail.to, agent: agent)
+    public static func of(_ mail: IncomingMail, senderIsCustomer: Bool = false, agent: (String) -> String?) -> Identity {
+        of(from: mail.fromAddress, displayName: mail.fromName, replyTo: mail.replyToMailboxes,
+           senderIsCustomer: senderIsCustomer, recipients: mail.to + mail.cc, agent: agent)
     }
 
     public var direction: MessageDirection {
@@ -57,9 +63,9 @@ public enum Identity: Sendable, Hashable {
     }
 
     /// The first and last name for a customer met for the first time at `customerAddress`:
-    /// from the sender's display name when they wrote, from the address when an agent wrote to them
-    /// (the display name in To is whatever the agent's address book said).
-    public var newCustomerName: (first: String, last: String)? {
+    /// from the display name written with that address when they wrote, from the address when an agent
+    /// wrote to them (the display name in To is whatever the agent's address book said).
+    public var newCustomerName: PersonName.Guess? {
         switch self {
         case let .inbound(customer, displayName): PersonName.guess(displayName: displayName, address: customer)
         case let .outbound(_, customer): PersonName.guess(displayName: nil, address: customer)

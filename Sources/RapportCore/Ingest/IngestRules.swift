@@ -22,7 +22,11 @@ public struct IngestRules: Sendable, Hashable {
     /// customer or conversation is chosen.
     public func file(_ mail: IncomingMail, facts: some IngestFacts) throws -> Filing {
         if try Duplicate.isDuplicate(mail, facts: facts) { return .duplicate }
-        let identity = Identity.of(mail, agent: facts.agent(at:))
+        // Asked only when a Reply-To names someone other than the sender: most mail has none, or its own.
+        let sender = EmailAddress.normalized(mail.fromAddress)
+        let senderIsCustomer = try mail.replyToMailboxes.contains { EmailAddress.normalized($0.address) != sender }
+            && facts.customer(at: sender) != nil
+        let identity = Identity.of(mail, senderIsCustomer: senderIsCustomer, agent: facts.agent(at:))
         guard let address = identity.customerAddress else {
             return .refused(identity.refusal ?? "no customer address")
         }
@@ -32,8 +36,8 @@ public struct IngestRules: Sendable, Hashable {
             customer = .existing(known)
         } else {
             // Guessed only for a customer met now: made for every message, the guess cost ~2% of an ingest.
-            let name = identity.newCustomerName ?? (first: address, last: "")
-            customer = .new(address: address, firstName: name.first, lastName: name.last)
+            let name = identity.newCustomerName ?? PersonName.Guess(first: address, last: "", isGuess: true)
+            customer = .new(address: address, firstName: name.first, lastName: name.last, nameIsGuess: name.isGuess)
         }
         // An agent's address in From is only a claim: what Rapport sent comes back with its own
         // Message-ID and was a duplicate above. So this one is filed without an author — shown with a
@@ -53,10 +57,11 @@ public enum Filing: Sendable, Hashable {
     /// Stored as a message of this customer and conversation.
     case store(Placement)
 
-    /// A customer: one who has the address, or a new one (unassigned, not existing) to create with it.
+    /// A customer: one who has the address, or a new one (unassigned, not existing) to create with it,
+    /// whose name may be only a guess (`PersonName.Guess`).
     public enum Customer: Sendable, Hashable {
         case existing(CustomerID)
-        case new(address: String, firstName: String, lastName: String)
+        case new(address: String, firstName: String, lastName: String, nameIsGuess: Bool)
     }
 
     public struct Placement: Sendable, Hashable {

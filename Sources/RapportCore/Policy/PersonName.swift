@@ -27,24 +27,46 @@ public enum PersonName {
         [first, last].filter { !$0.isEmpty }.joined(separator: " ")
     }
 
+    /// How a person sets a customer's real name today (said wherever a guessed name shows).
+    public static let howToSetName =
+        "`rapport customer import FILE.csv` (header first_name,last_name,email,owner,existing; a row for their address)"
+
+    /// A first and last name for a new customer, and whether it is only a guess (made from an address,
+    /// or from the display name of a role address such as "Website contact form").
+    public struct Guess: Sendable, Hashable {
+        public var first, last: String
+        public var isGuess: Bool
+
+        public init(first: String, last: String, isGuess: Bool) {
+            self.first = first
+            self.last = last
+            self.isGuess = isGuess
+        }
+    }
+
     /// From the display name ("Dana Whitfield", "Whitfield, Dana", "\"Dana\""), else from the address's
-    /// local part ("dana.whitfield" → Dana Whitfield, "dw" → Dw). Never empty: falls back to the address.
-    public static func guess(displayName: String?, address: String) -> (first: String, last: String) {
+    /// local part ("dana.whitfield" → Dana Whitfield, "j.smith82" → J Smith: digits are no name). Never
+    /// empty: falls back to the address. A name read from an address, or from the display name of a
+    /// role or no-reply address, is marked as a guess.
+    public static func guess(displayName: String?, address: String) -> Guess {
+        let isRole = RoleAddress.isRoleAddress(address)
         if let raw = displayName?.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))),
            !raw.isEmpty, !raw.contains("@") {
             if let comma = raw.firstIndex(of: ","), raw.filter({ $0 == "," }).count == 1 {
                 let last = raw[..<comma].trimmingCharacters(in: .whitespaces)
                 let first = raw[raw.index(after: comma)...].trimmingCharacters(in: .whitespaces)
-                if !first.isEmpty && !last.isEmpty { return (first, last) }
+                if !first.isEmpty && !last.isEmpty { return Guess(first: first, last: last, isGuess: isRole) }
             }
             let words = raw.split(whereSeparator: \.isWhitespace).map(String.init)
-            if words.count == 1 { return (words[0], "") }
-            return (words[0], words.dropFirst().joined(separator: " "))
+            if words.count == 1 { return Guess(first: words[0], last: "", isGuess: isRole) }
+            return Guess(first: words[0], last: words.dropFirst().joined(separator: " "), isGuess: isRole)
         }
         let local = address.split(separator: "@").first.map(String.init) ?? address
         let words = local.split(whereSeparator: { ".-_+".contains($0) })
+            .map { $0.filter { !$0.isNumber } }
+            .filter { !$0.isEmpty }
             .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
-        guard let first = words.first, !first.isEmpty else { return (address, "") }
-        return (first, words.dropFirst().joined(separator: " "))
+        guard let first = words.first else { return Guess(first: address, last: "", isGuess: true) }
+        return Guess(first: first, last: words.dropFirst().joined(separator: " "), isGuess: true)
     }
 }

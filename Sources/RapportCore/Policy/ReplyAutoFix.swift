@@ -71,10 +71,16 @@ public enum ReplyAutoFix {
     // MARK: - Greeting
 
     static func fixGreeting(_ lines: inout [String], _ reply: ReplyAnatomy, customer: Customer) {
-        let first = customer.firstName.trimmed
+        // A guessed name is not put into a greeting: "Hello," instead.
+        let first = customer.nameIsGuess ? "" : customer.firstName.trimmed
         let kind = reply.greeting.kind
         if kind == .firstName { return }
-        if first.isEmpty, kind != .none, kind != .generic, kind != .titled { return }
+        let blocked: Bool = switch kind {
+        case .none, .generic, .titled: true
+        case .fullName, .lastName: customer.nameIsGuess
+        case .neutral, .otherName, .firstName: false
+        }
+        if first.isEmpty, !blocked { return }
 
         let word = informalGreetingWord(reply.greeting.phrase) ?? "Hi"
         let greeting = first.isEmpty ? "Hello," : "\(word) \(first),"

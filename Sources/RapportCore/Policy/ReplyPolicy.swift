@@ -18,6 +18,7 @@ public enum ReplyPolicy {
         violations += signOffRule(reply, agent: agent, isExisting: isExisting)
         violations += signatureRule(reply, isExisting: isExisting)
         violations += noReplyRule(reply)
+        violations += slotRule(draft, reply)
         if isExisting {
             violations += lengthRule(reply, limits: limits)
         } else if !customer.hasReferralAnswer {
@@ -39,7 +40,10 @@ public enum ReplyPolicy {
     static func greetingRule(_ reply: ReplyAnatomy, customer: Customer, isExisting: Bool) -> [Violation] {
         let first = customer.firstName.trimmed
         let line = reply.greetingLine.map { $0 + 1 } ?? reply.firstWrittenLine
-        let suggestion = first.isEmpty ? "\"Hello,\"" : "\"Hi \(first),\""
+        // A name guessed from an address ("J" from j.smith82@…) is not one to insist on: a neutral
+        // greeting passes, and greeting them by the name the agent knows is only worth a warning.
+        let guessed = customer.nameIsGuess
+        let suggestion = first.isEmpty || guessed ? "\"Hello,\"" : "\"Hi \(first),\""
         func block(_ message: String) -> [Violation] {
             [Violation(rule: .greeting, line: line, severity: .block, message: message)]
         }
@@ -50,18 +54,23 @@ public enum ReplyPolicy {
         case .none:
             return block("The reply does not open with a greeting; start with \(suggestion).")
         case .neutral:
-            if first.isEmpty { return [] }
+            if first.isEmpty || guessed { return [] }
             return block("\"\(phrase)\" does not use \(first)'s name; start with \(suggestion).")
         case .generic:
-            return block("\"\(phrase)\" reads like a form letter; greet \(first.isEmpty ? "them" : first) by name: \(suggestion).")
+            return block("\"\(phrase)\" reads like a form letter; greet \(first.isEmpty || guessed ? "them" : first) by name: \(suggestion).")
         case .titled:
-            return block("\"\(phrase)\" is formal; greet \(first.isEmpty ? "them" : first) by first name: \(suggestion).")
+            return block("\"\(phrase)\" is formal; greet \(first.isEmpty || guessed ? "them" : first) by first name: \(suggestion).")
         case .fullName:
-            return block("\"\(phrase)\" uses the full name; greet by first name alone: \(suggestion).")
+            return block("\"\(phrase)\" uses the full name; greet by first name alone: \(guessed ? "\"Hi \(first),\" or \(suggestion)" : suggestion).")
         case .lastName:
-            return block("\"\(phrase)\" uses the last name; greet by first name: \(suggestion).")
+            return block("\"\(phrase)\" uses the last name; greet by first name: \(guessed ? "\"Hi \(first),\" or \(suggestion)" : suggestion).")
         case let .otherName(name):
             if first.isEmpty { return [] }
+            if guessed {
+                return [Violation(rule: .greeting, line: line, severity: .warn, message:
+                    "\"\(phrase)\" greets \"\(name)\"; the name \(first) was only guessed from the address. "
+                    + "If \(name) is right, record it: \(PersonName.howToSetName).")]
+            }
             return block("\"\(phrase)\" greets \"\(name)\", but the customer's first name is \(first); start with \(suggestion).")
         }
     }
@@ -153,6 +162,18 @@ public enum ReplyPolicy {
                                  message: "\"\(phrase)\" tells them not to answer; every message must invite a reply.")
             }
             return nil
+        }
+    }
+
+    // MARK: - slot
+
+    /// Every unfilled `[[…]]` a template left in the text written (quotes aside) blocks sending.
+    static func slotRule(_ draft: String, _ reply: ReplyAnatomy) -> [Violation] {
+        let written = Set(reply.layout.written.map { $0 + 1 })
+        return TemplateSlot.all(in: draft).filter { written.contains($0.line) }.map { slot in
+            let what = slot.label.isEmpty ? "This slot" : "\"\(slot.label)\""
+            return Violation(rule: .slot, line: slot.line, severity: .block,
+                             message: "\(what) is still to be written: replace the \(TemplateSlot.open)…\(TemplateSlot.close) with your words, or delete it.")
         }
     }
 

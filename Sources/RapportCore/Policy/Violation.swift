@@ -8,6 +8,8 @@ public enum PolicyRule: String, Sendable, Codable, CaseIterable {
     case noreply
     case length
     case referralQuestion = "referral-question"
+    /// A template's `[[…]]` slot left unfilled.
+    case slot
 }
 
 /// Whether a violation stops the reply from being sent.

@@ -60,10 +60,14 @@ public struct ConversationSummary: Sendable, Hashable, Identifiable {
     /// A customer message arrived after the current agent last opened it.
     public var unread: Bool
     public var messageCount: Int
+    /// The customer's oldest message that no reply of ours has followed (notes and mail merely claiming
+    /// an agent's address are no reply); nil when we answered last or they never wrote. A fact the
+    /// store reads; whether the conversation waits on us is `waitingOnUsSince`'s rule.
+    public var unansweredSince: Date?
 
     public init(id: ConversationID, customerID: CustomerID, customerName: String, ownerLogin: String?,
                 ownerFirstName: String?, status: ConversationStatus, lastActivity: Date, subject: String,
-                unread: Bool, messageCount: Int) {
+                unread: Bool, messageCount: Int, unansweredSince: Date? = nil) {
         self.id = id
         self.customerID = customerID
         self.customerName = customerName
@@ -74,6 +78,13 @@ public struct ConversationSummary: Sendable, Hashable, Identifiable {
         self.subject = subject
         self.unread = unread
         self.messageCount = messageCount
+        self.unansweredSince = unansweredSince
+    }
+
+    /// Since when the conversation waits on us: the customer wrote last, and it is open (a person set it
+    /// pending or closed on purpose; a customer's new message makes it open again). nil when it does not.
+    public var waitingOnUsSince: Date? {
+        status == .open ? unansweredSince : nil
     }
 
     public var cursor: PageCursor { PageCursor(lastActivity: lastActivity, id: id) }
@@ -85,10 +96,14 @@ public struct InboxCounts: Sendable, Hashable {
     /// of customers with no owner; `pending`: the agent's conversations pending, waiting on the customer.
     /// ("Waiting" alone always means waiting on us: the customer wrote last.)
     public var mine, unassigned, pending: Int
+    /// The team's replies that did not go out cleanly (failed, needing a decision, left in sending):
+    /// filled from the outbox by the inbox, not by the store's count query.
+    public var outboxProblems = 0
 
-    public init(mine: Int, unassigned: Int, pending: Int) {
+    public init(mine: Int, unassigned: Int, pending: Int, outboxProblems: Int = 0) {
         self.mine = mine
         self.unassigned = unassigned
         self.pending = pending
+        self.outboxProblems = outboxProblems
     }
 }

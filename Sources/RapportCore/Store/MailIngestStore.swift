@@ -8,6 +8,8 @@ public struct IncomingMail: Sendable, Hashable, HoldsMessageContent {
     /// "mid:<Message-ID>", or "sha256:<hash of the file>" when the message has no Message-ID.
     public var dedupKey: String
     public var fromName: String?
+    /// Reply-To with its display names (the addresses alone are `replyTo`), to name a customer met there.
+    public var replyToMailboxes: [NamedAddress]
     public var content: MessageContent
     /// The sender's address (`from`).
     public var fromAddress: String {
@@ -16,13 +18,14 @@ public struct IncomingMail: Sendable, Hashable, HoldsMessageContent {
     }
 
     public init(seenKey: String, path: String, dedupKey: String, fromAddress: String, fromName: String?,
-                to: [String], subject: String, text: String, messageID: String?, inReplyTo: String?,
-                references: [String], date: Date, attachments: [AttachmentInfo]) {
+                to: [String], cc: [String] = [], replyTo: [NamedAddress] = [], subject: String, text: String,
+                messageID: String?, inReplyTo: String?, references: [String], date: Date, attachments: [AttachmentInfo]) {
         self.seenKey = seenKey
         self.path = path
         self.dedupKey = dedupKey
         self.fromName = fromName
-        content = MessageContent(from: fromAddress, to: to, subject: subject, text: text, messageID: messageID,
+        replyToMailboxes = replyTo
+        content = MessageContent(from: fromAddress, to: to, cc: cc, replyTo: replyTo.map(\.address), subject: subject, text: text, messageID: messageID,
                                  inReplyTo: inReplyTo, references: references, date: date, attachments: attachments)
     }
 }

@@ -77,8 +77,9 @@ public protocol OutboxStore: Sendable {
     /// takeover racing a send wins cleanly and nothing is written.
     @discardableResult
     func queueReply(_ reply: QueuedReply) throws -> OutboxItem
-    /// The address the customer last wrote from, in any of their conversations; nil when they never wrote.
-    func lastInboundAddress(customer: CustomerID) throws -> String?
+    /// The customer's newest message, in any of their conversations (where a reply goes is read from
+    /// its From and Reply-To: `ReplyRecipients`); nil when they never wrote.
+    func lastInboundMessage(customer: CustomerID) throws -> Message?
     /// What a reply sent in this conversation would complete: an untold heads-up, an unthanked referral.
     func pendingMarks(conversation: ConversationID) throws -> ReplyMarks
     func outbox(states: Set<OutboxState>) throws -> [OutboxItem]
@@ -93,8 +94,8 @@ public protocol OutboxStore: Sendable {
     func markFailed(_ id: Int64, reason: String, at: Date) throws
     /// It may have been taken: a person decides (`resolveSending`), nothing sends it again before.
     func markNeedsDecision(_ id: Int64, reason: String, at: Date) throws
-    /// A person's decision about an item left in `sending` or needing a decision: send again
-    /// (`.queued`) or it did go out (`.sent`). Whether a claim is still live is the caller's rule.
+    /// A person's decision about a failed item, one left in `sending` or one needing a decision: send
+    /// again (`.queued`) or it did go out (`.sent`). Whether a claim is still live is the caller's rule.
     func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws
 }
 
@@ -116,7 +117,7 @@ public struct QueuedReply: Sendable, Hashable {
     public var customerID: CustomerID
     /// The agent who writes it, and who must still own the customer when the write commits.
     public var owner: String
-    /// Where delivery sends it (the message's first recipient).
+    /// Where delivery sends it (the message's first recipient; its Cc goes as the message's header).
     public var toAddress: String
     /// The workflow marks the send completes, written in the same transaction.
     public var marks: ReplyMarks

@@ -12,6 +12,8 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyOwner(customer: String, owner: String)
     case notOwner(customer: String, owner: String?)
     case noReplyAddress(String)
+    /// The customer can only be reached at a no-reply address: no human address to answer.
+    case noHumanAddress(customer: String, address: String)
     case invalid(String)
     /// A reply that does not pass the reply policy; the violations say why (at least one blocks).
     case replyPolicy([Violation])
@@ -44,6 +46,10 @@ public enum RapportError: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(customer) has no owner yet; take them first"
         case let .noReplyAddress(address):
             return "\(address) looks like a no-reply address; every message must come from someone the customer can answer"
+        case let .noHumanAddress(customer, address):
+            return "no human address to answer: \(customer) wrote only from \(address), a no-reply address, and named no one "
+                + "in Reply-To. Add their real address with `rapport customer import`: a row with the no-reply address as email "
+                + "and the real one as email2"
         case let .invalid(why):
             return why
         case let .replyPolicy(violations):

@@ -154,9 +154,13 @@ enum GMimeWriter {
         // strdup'd copies live until the end of this function; the shim copies what it keeps.
         let copies = strings.map { $0.flatMap { strdup($0) } }
         defer { copies.forEach { free($0) } }
+        let ccCopies: [UnsafePointer<CChar>?] = message.cc.map { UnsafePointer(strdup($0)) }
+        defer { ccCopies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
         let body = Array(message.body.utf8)
-        return body.withUnsafeBufferPointer { bodyBytes -> String? in
+        return body.withUnsafeBufferPointer { bodyBytes -> String? in ccCopies.withUnsafeBufferPointer { cc -> String? in
             var outgoing = rapport_outgoing()
+            outgoing.cc_addresses = cc.baseAddress
+            outgoing.cc_count = cc.count
             outgoing.from_name = UnsafePointer(copies[0])
             outgoing.from_address = UnsafePointer(copies[1])
             outgoing.reply_to_address = UnsafePointer(copies[2])
@@ -176,6 +180,6 @@ enum GMimeWriter {
             guard let text = rapport_build_message(&outgoing, &length) else { return nil }
             defer { rapport_mime_string_free(text) }
             return String(decoding: UnsafeRawBufferPointer(start: text, count: length), as: UTF8.self)
-        }
+        } }
     }
 }

@@ -230,7 +230,9 @@ public struct MailIngester: Sendable {
         let modified = entry.modified == .distantPast ? nil : entry.modified
         return .mail(IncomingMail(
             seenKey: seenKey, path: entry.path, dedupKey: dedupKey, fromAddress: from, fromName: message.from?.name,
-            to: (message.to + message.cc).compactMap(\.address), subject: message.subject ?? "",
+            to: message.to.compactMap(\.address), cc: message.cc.compactMap(\.address),
+            replyTo: message.replyTo.compactMap { box in box.address.map { NamedAddress(name: box.name, address: $0) } },
+            subject: message.subject ?? "",
             text: message.text ?? "", messageID: message.messageID, inReplyTo: message.inReplyTo,
             references: message.references, date: message.date ?? modified ?? Date(),
             attachments: message.attachments))

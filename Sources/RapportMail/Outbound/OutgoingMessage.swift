@@ -6,6 +6,8 @@ public struct OutgoingMessage: Sendable, Hashable {
     /// The address replies go to; Rapport always sets it to the agent's own address.
     public var replyTo: String
     public var to: Mailbox
+    /// Copied: the Cc header, which a `sendmail -t` transport also delivers to.
+    public var cc: [String]
     public var subject: String
     /// Without angle brackets.
     public var messageID: String
@@ -17,11 +19,12 @@ public struct OutgoingMessage: Sendable, Hashable {
     /// UTF-8 text with LF line ends.
     public var body: String
 
-    public init(from: Mailbox, replyTo: String, to: Mailbox, subject: String, messageID: String,
+    public init(from: Mailbox, replyTo: String, to: Mailbox, cc: [String] = [], subject: String, messageID: String,
                 inReplyTo: String?, references: [String], date: Date, utcOffset: Int = 0, body: String) {
         self.from = from
         self.replyTo = replyTo
         self.to = to
+        self.cc = cc
         self.subject = subject
         self.messageID = messageID
         self.inReplyTo = inReplyTo
@@ -38,7 +41,7 @@ public struct OutgoingMessage: Sendable, Hashable {
     /// address that is not plain ASCII (sending it would need SMTPUTF8, which Rapport does not speak),
     /// and checks that every header line stays within RFC 5322's 998 bytes.
     public func rendered() throws -> String {
-        for address in [from.address, replyTo, to.address].compactMap({ $0 }) { try Self.checkSendable(address) }
+        for address in [from.address, replyTo, to.address].compactMap({ $0 }) + cc { try Self.checkSendable(address) }
         var message = self
         message.from.name = from.name.map { String($0.prefix(Self.nameCharacters)) }
         message.to.name = to.name.map { String($0.prefix(Self.nameCharacters)) }

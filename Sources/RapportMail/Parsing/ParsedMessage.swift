@@ -74,6 +74,7 @@ public struct ParsedMessage: Sendable, Hashable {
 extension ParsedMessage: Encodable {
     enum CodingKeys: String, CodingKey {
         case from, to, cc, subject, date
+        case replyTo = "reply_to"
         case messageID = "message_id"
         case inReplyTo = "in_reply_to"
         case references, text, attachments
@@ -97,6 +98,7 @@ extension ParsedMessage: Encodable {
         try container.encode(from, forKey: .from)
         try container.encode(to, forKey: .to)
         try container.encode(cc, forKey: .cc)
+        try container.encode(replyTo, forKey: .replyTo)
         try container.encode(subject, forKey: .subject)
         try container.encode(isoDate, forKey: .date)
         try container.encode(messageID, forKey: .messageID)

@@ -13,6 +13,7 @@ extension SQLiteStore {
         V6CoveringProfile.self,
         V7ChangeFeed.self,
         V8OutboxClaims.self,
+        V9AddressesAndGuessedNames.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.

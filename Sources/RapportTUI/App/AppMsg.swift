@@ -18,6 +18,8 @@ public enum AppMsg: Sendable, Hashable {
     case assigned(Assignment)
     case assignFailed(CustomerID, reason: String)
     case statusSet(ConversationID, ConversationStatus)
+    /// An undo was done; the text says what.
+    case undone(String)
     case customersFound(String, [Customer])
     /// A referral was recorded; the text says what happens next.
     case referralRecorded(String)

@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     public var assignBatch: AssignBatch?
     /// The reply / note composer (see Composer/).
     public var compose = ComposeState()
+    /// The last status change or assignment made here, for `u` (see `UndoableChange.window`).
+    public var lastChange: UndoableChange?
 
     public init(agent: Agent, width: Int, height: Int, now: Date, timeZone: TimeZone = .current) {
         self.agent = agent
@@ -66,6 +68,8 @@ public enum Overlay: Sendable, Hashable {
     case picker(AgentPicker)
     case referral(ReferralPicker)
     case prompt(Prompt)
+    /// What to do about a reply that did not go out (`D` in the thread).
+    case delivery(DeliveryChoice)
 }
 
 /// A line in the message row.
@@ -125,6 +129,8 @@ public struct AssignBatch: Sendable, Hashable {
     public var names: [CustomerID: String]
     public var done: [String] = []
     public var failed: [String] = []
+    /// The assignments made, for `u`.
+    public var made: [Assignment] = []
 
     public init(to: Agent, targets: [AssignTarget]) {
         self.to = to

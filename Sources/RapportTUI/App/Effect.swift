@@ -13,6 +13,8 @@ public enum Effect: Sendable, Hashable {
     /// Make `to` the owner of a customer (nil: unassigned); `note` is the handoff note.
     case assign(customer: CustomerID, to: String?, note: String?)
     case setStatus(ConversationID, ConversationStatus)
+    /// Take back a status change or an assignment (answered by `.undone`).
+    case undo(UndoableChange)
     /// Customers whose name or address starts with the text (answered by `.customersFound`).
     case findCustomers(String)
     /// How a customer heard about us: a referring customer, or another source.

@@ -1,8 +1,12 @@
+import RapportCore
+
 /// A one-line text input in the message row.
 public struct Prompt: Sendable, Hashable {
     public enum Purpose: Sendable, Hashable {
         case search
         case handoffNote(PendingAssignment)
+        /// The subject of a new conversation with this customer (`m`); the composer follows.
+        case newSubject(Customer)
     }
 
     public var purpose: Purpose
@@ -19,6 +23,7 @@ public struct Prompt: Sendable, Hashable {
         switch purpose {
         case .search: "Search: "
         case .handoffNote: "Handoff note: "
+        case .newSubject: "Subject: "
         }
     }
 
@@ -26,6 +31,7 @@ public struct Prompt: Sendable, Hashable {
     public var context: String {
         switch purpose {
         case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
+        case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -40,6 +46,8 @@ public struct Prompt: Sendable, Hashable {
         switch purpose {
         case .search:
             return "Search: "
+        case .newSubject(let c):
+            return "Subject of a new conversation with \(c.fullName): "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

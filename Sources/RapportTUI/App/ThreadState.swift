@@ -15,6 +15,8 @@ public struct ThreadState: Sendable, Hashable {
     public var sidebarOverride: Bool?
     /// Message bodies wrapped to the pane, so that a key press does not wrap the whole thread again.
     public var wrapped = WrappedBodies()
+    /// The conversation's replies not yet delivered, by message, as the store has them (every inbox sees them).
+    public var outbox: [MessageRowID: OutboxItem] = [:]
 
     public init(conversationID: ConversationID, summary: ConversationSummary?) {
         self.conversationID = conversationID
@@ -61,10 +63,14 @@ public struct ThreadData: Sendable, Hashable {
     public var conversation: Conversation
     public var messages: [Message]
     public var profile: CustomerProfile?
+    /// Its replies not yet delivered, by message; nil when not read (the runner has no outbox, or it failed).
+    public var outbox: [MessageRowID: OutboxItem]?
 
-    public init(conversation: Conversation, messages: [Message], profile: CustomerProfile?) {
+    public init(conversation: Conversation, messages: [Message], profile: CustomerProfile?,
+                outbox: [MessageRowID: OutboxItem]? = nil) {
         self.conversation = conversation
         self.messages = messages
         self.profile = profile
+        self.outbox = outbox
     }
 }

@@ -99,6 +99,11 @@ extension AppState {
             return
         }
         assignBatch = nil
+        if !batch.made.isEmpty {
+            let label = batch.made.count == 1 ? batch.names[batch.made[0].customerID] ?? customerName(batch.made[0].customerID)
+                                              : "\(batch.made.count) customers"
+            lastChange = UndoableChange(.owners(batch.made), at: now, label: label)
+        }
         if batch.failed.isEmpty {
             message = StatusMessage(AssignBatch.doneText(batch.done, to: ownerWord(batch.to)))
         } else {

@@ -80,21 +80,6 @@ extension AppState {
         return moveCursor(by: 1)
     }
 
-    mutating func cycleStatus() -> [Effect] {
-        let current: (ConversationID, ConversationStatus)?
-        if let t = thread, let s = t.status { current = (t.conversationID, s) }
-        else { current = list.selectedRow.map { ($0.id, $0.status) } }
-        guard let (id, status) = current else { return [] }
-        let next = status.next
-        list.updateRow(id) { $0.status = next }
-        if case .thread(var t) = screen {
-            t.conversation?.status = next
-            t.summary?.status = next
-            screen = .thread(t)
-        }
-        return [.setStatus(id, next)] + refresh()
-    }
-
     mutating func startSearch(_ text: String) -> [Effect] {
         screen = .list
         return switchList(to: .search(text), keepingCursor: nil)

@@ -20,10 +20,19 @@ extension AppState {
                 }
                 overlay = nil
                 return commit(pending, note: text)
+            case .newSubject(let customer):
+                guard !text.isEmpty else {
+                    message = StatusMessage("A new conversation needs a subject (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = nil
+                message = StatusMessage("Opening a new conversation with \(customer.fullName)…")
+                return [.composer(.startConversation(customer.id, subject: text))]
             }
         case .cancel:
             overlay = nil
             if case .handoffNote = prompt.purpose { message = StatusMessage("Not assigned") }
+            if case .newSubject = prompt.purpose { message = StatusMessage("No new message") }
             return []
         case .redraw:
             return [.redraw]

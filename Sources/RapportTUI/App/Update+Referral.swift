@@ -15,9 +15,12 @@ extension AppState {
     mutating func referralKey(_ key: Key, _ picker: ReferralPicker) -> [Effect] {
         var picker = picker
         let typedBefore = picker.text, choices = picker.choices
-        switch overlayPickerKey(key, &picker, choices: choices,
-                                noChoice: "Type a customer's name or address, or a source such as “search”") {
-        case .chosen(.referrer(let referrer)):
+        let noChoice = picker.purpose == .newMessage ? "Type part of a customer's name or address"
+                                                     : "Type a customer's name or address, or a source such as “search”"
+        switch overlayPickerKey(key, &picker, choices: choices, noChoice: noChoice) {
+        case .chosen(.customer(let chosen)) where picker.purpose == .newMessage:
+            return chooseRecipient(chosen, from: picker)
+        case .chosen(.customer(let referrer)):
             return [.recordReferral(customer: picker.customerID, referrer: referrer.id, source: nil)]
         case .chosen(.source(let source)):
             return [.recordReferral(customer: picker.customerID, referrer: nil, source: source)]

@@ -34,6 +34,13 @@ extension AppState {
         t.conversation = data.conversation
         t.messages = data.messages
         t.profile = data.profile
+        if let outbox = data.outbox {
+            t.outbox = outbox
+            // A reply of this session no longer in the outbox's unfinished list has gone out (sync, another inbox).
+            for message in data.messages where compose.deliveries[message.id] != nil && outbox[message.id] == nil {
+                compose.deliveries[message.id] = .sent
+            }
+        }
         t.loaded = true
         t.wrap(toWidth: ThreadLayout.textWidth(t, state: self))
         if showNewest {

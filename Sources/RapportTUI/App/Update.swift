@@ -62,9 +62,12 @@ extension AppState {
         case .assigned(let assignment):
             if var batch = assignBatch {
                 batch.done.append(batch.names[assignment.customerID] ?? customerName(assignment.customerID))
+                batch.made.append(assignment)
                 finish(batch)
             } else {
-                message = StatusMessage("\(customerName(assignment.customerID)) → \(firstName(of: assignment.to) ?? "nobody")")
+                let name = customerName(assignment.customerID)
+                lastChange = UndoableChange(.owners([assignment]), at: now, label: name)
+                message = StatusMessage("\(name) → \(firstName(of: assignment.to) ?? "nobody")")
             }
             return []
 
@@ -85,9 +88,13 @@ extension AppState {
             message = StatusMessage(text)
             return refresh()
 
-        case let .statusSet(_, status):
-            message = StatusMessage("Status: \(status.rawValue)")
+        case let .statusSet(id, status):
+            statusSet(id, status)
             return []
+
+        case .undone(let text):
+            message = StatusMessage(text)
+            return refresh()
 
         case .failed(let reason):
             message = StatusMessage(reason, isError: true)
@@ -106,6 +113,7 @@ extension AppState {
         case .picker(let picker): return pickerKey(key, picker)
         case .referral(let picker): return referralKey(key, picker)
         case .prompt(let prompt): return promptKey(key, prompt)
+        case .delivery(let choice): return deliveryChoiceKey(key, choice)
         case nil: break
         }
         if let effects = composerKey(key) { return effects }
@@ -138,6 +146,7 @@ extension AppState {
         case .take: return choose(owner: agent, for: assignTargets())
         case .toggleMark: return toggleMark()
         case .cycleStatus: return cycleStatus()
+        case .undo: return undoLastChange()
         case .search:
             overlay = .prompt(Prompt(.search))
             return []
@@ -150,7 +159,9 @@ extension AppState {
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
-        case .confirm, .cancel, .edit, .composer: return []
+        case .newMessage: return openNewMessage()
+        case .decideDelivery: return openDeliveryChoice()
+        case .confirm, .cancel, .edit, .composer, .retryDelivery, .markDelivered: return []
         }
     }
 

@@ -9,6 +9,8 @@ public struct ComposeState: Sendable {
     public var pending: PendingCompose?
     /// The reply policy's limits, from the config file.
     public var limits: PolicyLimits = .standard
+    /// `[mail] legal_footer`: shown under a reply's text as it will be sent (added at send time, never checked).
+    public var legalFooter: String?
     /// Outbox items queued from this inbox whose delivery is still to be reported, by outbox id.
     public var awaitingDelivery: [Int64: AwaitingDelivery] = [:]
     /// How the replies sent from this inbox fared, by message, shown on their row in the thread.
@@ -21,6 +23,8 @@ public struct ComposeState: Sendable {
 public struct AwaitingDelivery: Sendable, Hashable {
     public var customerName: String
     public var messageRowID: MessageRowID
+    /// "Reply", or "Message" for one that starts the exchange (see `Composer.noun`).
+    public var noun = "Reply"
 }
 
 /// Where a reply sent from this inbox is on its way out.
@@ -34,7 +38,7 @@ public enum DeliveryMark: Sendable, Hashable {
         switch self {
         case .queued: "queued"
         case .sent: "sent"
-        case .failed(let reason): "✗ not delivered: \(reason) (rapport send retries)"
+        case .failed(let reason): "✗ not delivered: \(reason) (D: retry or mark as sent)"
         }
     }
 }
@@ -87,10 +91,22 @@ public struct Composer: Sendable, Equatable {
     public var unseen: [Message] = []
     public var confirmation: ComposerConfirmation?
     public var picker: TemplatePicker?
+    /// A template's `[[…]]` slot the cursor was put on: the next text typed replaces it (Backspace or
+    /// Delete removes it); any other key leaves it as text, which the policy's `slot` rule still catches.
+    public var slot: Range<Int>?
     /// The reply or note is on its way to the store; keys wait.
     public var sending = false
     /// For drafts Rapport prepared: when they are due (kept when the draft is saved again).
     public var due: Date?
+    /// The customer has written in the conversation, so this answers them; false for a first message
+    /// (a heads-up, a thank-you, a new conversation), which is not called a reply.
+    public var answersCustomer = true
+    /// Where the reply goes, as `Replies` decides it (nil until read, or when there is no one to answer).
+    public var recipients: ReplyRecipients?
+    /// Why the reply cannot go anywhere (a customer reachable only at a no-reply address).
+    public var recipientsProblem: String?
+    /// Copy the people the customer copied (Ctrl-R turns it off and on).
+    public var replyAll = true
 
     public init(conversationID: ConversationID, kind: DraftKind, customer: Customer, seenUpTo: MessageRowID,
                 editor: EditorBuffer = EditorBuffer()) {
@@ -102,6 +118,8 @@ public struct Composer: Sendable, Equatable {
     }
 
     public var text: String { editor.text }
+    /// What the title and the status line call a reply: "Reply" when it answers the customer, else "Message".
+    public var noun: String { kind == .note ? "Note" : answersCustomer ? "Reply" : "Message" }
     public var isBlank: Bool { editor.text.allSatisfy(\.isWhitespace) }
     public var blocking: [Violation] { violations.filter(\.blocks) }
 

@@ -3,6 +3,8 @@
 public enum ComposerAction: Sendable, Hashable {
     /// Ctrl-S: send the reply (or add the note).
     case send
+    /// Ctrl-R: reply-all on or off (copy the people the customer copied).
+    case replyAll
     /// Ctrl-F: the automatic fixes of `ReplyAutoFix`.
     case fix
     /// Ctrl-T: the template picker.
@@ -29,6 +31,7 @@ extension KeyMap {
         }
         return [
             b([.ctrl("s")], .send, "send the reply / add the note (refused while something blocks)"),
+            b([.ctrl("r")], .replyAll, "reply-all on/off: copy the people the customer copied (shown under the title)"),
             b([.ctrl("f")], .fix, "fix: first-name greeting, your first name as sign-off, no signature"),
             b([.ctrl("t")], .templates, "insert a template (filtered as you type)"),
             b([.ctrl("e")], .externalEditor, "edit in $VISUAL / $EDITOR"),

@@ -9,6 +9,8 @@ struct ComposerLayout: Equatable {
     /// Where each part starts, and how many rows it has.
     var threadTop, threadRows: Int
     var titleRow: Int
+    /// A reply's To and Cc under the title, once `Replies` has said where it goes (none for a note).
+    var addressRow: Int?
     var bannerTop, bannerRows: Int
     var editorTop, editorHeight: Int
     var footerTop, footerRows: Int
@@ -27,11 +29,13 @@ struct ComposerLayout: Equatable {
         threadTop = layout.threadTop
         threadRows = body - rows
         titleRow = threadTop + threadRows
-        bannerTop = titleRow + 1
+        let addressed = composer.recipients != nil || composer.recipientsProblem != nil
+        addressRow = composer.kind == .reply && addressed ? titleRow + 1 : nil
+        bannerTop = titleRow + 1 + (addressRow == nil ? 0 : 1)
         bannerRows = composer.unseen.isEmpty ? 0 : (tall ? 2 : 1)
         footerRows = composer.kind == .reply ? (tall ? 5 : (body >= 12 ? 2 : 1)) : 0
         editorTop = bannerTop + bannerRows
-        editorHeight = max(1, rows - 1 - bannerRows - footerRows)
+        editorHeight = max(1, rows - 1 - (addressRow == nil ? 0 : 1) - bannerRows - footerRows)
         footerTop = editorTop + editorHeight
     }
 

@@ -18,20 +18,34 @@ public enum ComposerMsg: Sendable, Hashable {
     case templatesRendered(ConversationID, [RenderedTemplate], problems: [String])
     /// Background delivery finished a run.
     case delivered(DeliveryResult)
+    /// A new, empty conversation was opened (`m`): its composer opens next.
+    case conversationStarted(ConversationID)
+    /// Where a reply would go (To, and Cc with reply-all), or why it cannot go anywhere.
+    case recipientsLoaded(ConversationID, ReplyRecipients?, problem: String?)
+    /// A person's decision about an undelivered reply was recorded (`error` nil) or refused.
+    case deliveryDecided(outboxID: Int64, DeliveryDecision, error: String?)
 }
 
 /// Work the composer asks of the effect runner (wrapped in `Effect.composer`).
 public enum ComposerEffect: Sendable, Hashable {
+    /// The draft, and where a reply would go (`.draftLoaded`, then `.recipientsLoaded`).
     case loadDraft(ConversationID)
     case saveDraft(Draft)
     case deleteDraft(ConversationID)
-    /// Store the reply as an outbound message, queue it, and remove the draft.
-    case sendReply(ConversationID, text: String)
+    /// Store the reply as an outbound message, queue it, and remove the draft; with `replyAll` the
+    /// people the customer copied are copied again.
+    case sendReply(ConversationID, text: String, replyAll: Bool = true)
+    /// Where a reply would go, read again (the customer wrote while composing); `.recipientsLoaded`.
+    case loadRecipients(ConversationID)
     /// Store an internal note and remove the draft.
     case addNote(ConversationID, text: String)
     /// Deliver the outbox in the background; the result comes back as `.delivered`.
     case deliverOutbox
+    /// Record a person's decision about an undelivered reply (answered by `.deliveryDecided`).
+    case decideDelivery(outboxID: Int64, DeliveryDecision)
     /// Suspend the screen, hand the text to $VISUAL / $EDITOR, and come back with `.edited`.
     case editExternally(ConversationID, text: String)
     case renderTemplates(ConversationID)
+    /// Open a new conversation with a customer I look after (answered by `.conversationStarted`).
+    case startConversation(CustomerID, subject: String)
 }

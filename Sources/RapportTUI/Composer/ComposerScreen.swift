@@ -9,8 +9,10 @@ enum ComposerScreen {
         buffer.fill(x: 0, y: layout.threadTop, width: l.width, height: layout.threadHeight)
         drawThreadTail(t, state, l, into: &buffer)
         drawTitle(c, state, l, into: &buffer)
+        drawAddresses(c, l, into: &buffer)
         drawBanner(c, state, l, into: &buffer)
         drawEditor(c, l, into: &buffer)
+        drawLegalFooter(c, state.compose.legalFooter, l, into: &buffer)
         drawFooter(c, state, l, into: &buffer)
         drawMessageRow(c, state, layout, into: &buffer)
         if let picker = c.picker { TemplatePickerOverlay.draw(picker, l, into: &buffer) }
@@ -45,7 +47,8 @@ enum ComposerScreen {
         switch c.kind {
         case .reply:
             let name = compact ? c.customer.firstName : c.customer.fullName
-            title = "Reply to \(name.isEmpty ? c.customer.primaryEmail : name)"
+            title = "\(c.noun) to \(name.isEmpty ? c.customer.primaryEmail : name)"
+            if c.customer.nameIsGuess { title += compact ? "?" : " (name guessed)" }
             if !compact { title += c.customer.isExisting ? " · existing customer" : " · new customer" }
         case .note:
             title = compact ? "Internal note" : "Internal note · never sent to the customer"
@@ -67,6 +70,27 @@ enum ComposerScreen {
         if rightWidth > 0, 1 + x + rightWidth + 1 <= l.width {
             buffer.write(rightText, x: l.width - rightWidth - 1, y: y, style: blocks > 0 ? .error : .dim)
         }
+    }
+
+    /// "To ann@lee.example · Cc alex@…, kim@… · Ctrl-R reply-all on", or why the reply cannot go.
+    static func drawAddresses(_ c: Composer, _ l: ComposerLayout, into buffer: inout CellBuffer) {
+        guard let y = l.addressRow else { return }
+        if let problem = c.recipientsProblem {
+            buffer.write("✗ " + problem, x: 0, y: y, width: l.width, style: .error)
+            return
+        }
+        guard let recipients = c.recipients else { return }
+        let toggle = l.width < 60 ? "^R" : "Ctrl-R reply-all"
+        var cc = ""
+        if !recipients.cc.isEmpty {
+            cc = c.replyAll ? " · Cc " + recipients.cc.joined(separator: ", ") : " · Cc off (\(recipients.cc.count) left out)"
+        }
+        let hint = recipients.cc.isEmpty ? "" : " · \(toggle) \(c.replyAll ? "on" : "off")"
+        let hintWidth = DisplayWidth.of(hint)
+        // The hint stays whole; a long Cc list is what gets cut.
+        let text = TextLayout.truncated(DisplaySafety.sanitised("To \(recipients.to)" + cc), to: max(1, l.width - 1 - hintWidth))
+        let x = 1 + buffer.write(text, x: 1, y: y, width: l.width - 1, style: .plain)
+        buffer.write(hint, x: x, y: y, width: max(0, l.width - x), style: .dim)
     }
 
     /// Messages that reached the conversation while composing; sending asks for a confirmation.
@@ -114,13 +138,32 @@ enum ComposerScreen {
             buffer.write(row.text, x: ComposerLayout.gutter, y: y, width: l.editorWidth)
         }
         if c.editor.isEmpty {
-            let hint = c.kind == .reply ? "Write your reply here — Ctrl-T for a template" : "Write a note for the team"
+            let hint = c.kind == .reply ? "Write your \(c.noun.lowercased()) here — Ctrl-T for a template" : "Write a note for the team"
             buffer.write(hint, x: ComposerLayout.gutter + 1, y: l.editorTop, width: l.editorWidth - 1, style: .dim)
         }
         let cursor = c.editor.cursorPosition(width: l.editorWidth)
         let y = l.editorTop + cursor.row - c.scroll
         if y >= l.editorTop, y < l.editorTop + l.editorHeight {
             buffer.restyle(x: ComposerLayout.gutter + cursor.column, y: y, width: 1) { $0.reverse = true }
+        }
+    }
+
+    /// The legal footer under the reply's last line, dim, as the email will carry it: the agent sees it
+    /// goes out without typing it, and that the policy does not count it.
+    static func drawLegalFooter(_ c: Composer, _ footer: String?, _ l: ComposerLayout, into buffer: inout CellBuffer) {
+        guard c.kind == .reply, c.loaded, let footer else { return }
+        // As sent: a blank line, the delimiter, the footer.
+        let lines = ["", LegalFooter.delimiter] + footer.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var y = l.editorTop + c.editor.layout(width: l.editorWidth).count - c.scroll
+        for (i, line) in lines.enumerated() {
+            defer { y += 1 }
+            guard y >= l.editorTop else { continue }
+            guard y < l.editorTop + l.editorHeight else { break }
+            let x = buffer.write(line, x: ComposerLayout.gutter, y: y, width: l.editorWidth, style: .dim)
+            if i == 1 {
+                buffer.write("  legal footer: added when sent, not checked", x: ComposerLayout.gutter + x, y: y,
+                             width: max(0, l.editorWidth - x), style: .dim)
+            }
         }
     }
 
@@ -133,8 +176,13 @@ enum ComposerScreen {
                 let rules = c.customer.isExisting
                     ? "Checked as you type: greet by first name, sign with your first name alone, no signature, at most \(state.compose.limits.maxWords) words."
                     : "Checked as you type: greet by name, invite a reply, and ask how they heard about us."
-                lines = TextLayout.wrapped(rules, width: max(1, l.width - 1)).map { ($0, Style.dim) }
-                if lines.count > l.footerRows { lines = [(TextLayout.truncated(rules, to: l.width), .dim)] }
+                // A guessed name comes first: it changes what the greeting may be.
+                let guess = c.customer.nameIsGuess
+                    ? "Name guessed from the address: \"Hello,\" will do; `rapport customer import` sets the real one." : nil
+                let wrap = { (text: String) in TextLayout.wrapped(text, width: max(1, l.width - 1)).map { ($0, Style.dim) } }
+                let choices = [guess.map { wrap($0) + wrap(rules) }, guess.map(wrap), wrap(rules)].compactMap { $0 }
+                lines = choices.first { $0.count <= l.footerRows }
+                    ?? [(TextLayout.truncated(guess ?? rules, to: l.width), .dim)]
             } else {
                 lines = [("✓ Nothing blocks sending (Ctrl-S)", Style(foreground: .green, bold: true))]
             }

@@ -60,6 +60,15 @@ public struct EditorBuffer: Equatable, Sendable {
         goalColumn = nil
     }
 
+    /// Replaces a range of graphemes with typed text (a template's slot), the cursor after it.
+    public mutating func replace(_ range: Range<Int>, with string: String) {
+        let range = min(max(range.lowerBound, 0), characters.count)..<min(max(range.upperBound, 0), characters.count)
+        characters.removeSubrange(range)
+        cursor = range.lowerBound
+        goalColumn = nil
+        insert(string)
+    }
+
     /// Replaces the whole text (after `F` or a template), keeping the cursor where it was when possible.
     public mutating func replaceText(_ text: String, cursor newCursor: Int? = nil) {
         characters = Array(EditorBuffer.sanitised(text))

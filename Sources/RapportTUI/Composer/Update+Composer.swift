@@ -34,6 +34,7 @@ extension AppState {
         }
         compose.composer = Composer(conversationID: t.conversationID, kind: kind, customer: profile.customer,
                                     seenUpTo: t.messages.map(\.id).max() ?? 0)
+        compose.composer?.answersCustomer = ReplyThreading.answersCustomer(t.messages)
         return [.composer(.loadDraft(t.conversationID))]
     }
 
@@ -63,7 +64,7 @@ extension AppState {
                     let mayReply = ReplyPermission.refusal(customer: c.customer, owner: thread?.profile?.owner,
                                                            agent: agent) == nil
                     c.kind = draft.kind == .reply && !mayReply ? .note : draft.kind
-                    message = StatusMessage("Your unsent \(c.kind == .note ? "note" : "reply") is open (Ctrl-D discards it)")
+                    message = StatusMessage("Your unsent \(c.noun.lowercased()) is open (Ctrl-D discards it)")
                     if c.kind != draft.kind { c.saveState = .unsaved }
                 }
             }
@@ -85,10 +86,12 @@ extension AppState {
 
         case let .replyQueued(id, item):
             let name = compose.composer?.customer.firstName ?? customerName(thread?.target?.customerID ?? 0)
+            let noun = compose.composer.map { $0.conversationID == id ? $0.noun : "Reply" } ?? "Reply"
             if compose.composer?.conversationID == id { compose.composer = nil }
-            compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageRowID: item.messageRowID)
+            compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageRowID: item.messageRowID,
+                                                                 noun: noun)
             compose.deliveries[item.messageRowID] = .queued
-            message = StatusMessage("Reply to \(name) queued for \(item.toAddress); delivering…")
+            message = StatusMessage("\(noun) to \(name) queued for \(item.toAddress); delivering…")
             // Our own writes do not come back through the change feed: read the reply into the thread.
             return [.composer(.deliverOutbox)] + refresh()
 
@@ -129,20 +132,36 @@ extension AppState {
             compose.composer?.picker?.problems = problems
             return []
 
+        case .conversationStarted(let id):
+            screen = .thread(ThreadState(conversationID: id, summary: nil))
+            compose.pending = PendingCompose(conversationID: id, kind: .reply)
+            message = nil
+            return [.openConversation(id)] + refresh()
+
+        case let .recipientsLoaded(id, recipients, problem):
+            guard compose.composer?.conversationID == id else { return [] }
+            compose.composer?.recipients = recipients
+            compose.composer?.recipientsProblem = problem
+            return []
+
         case .delivered(let result):
             for entry in result.entries {
                 guard let waiting = compose.awaitingDelivery.removeValue(forKey: entry.outboxID) else { continue }
                 let name = waiting.customerName
                 if let error = entry.error {
                     compose.deliveries[waiting.messageRowID] = .failed(error)
-                    message = StatusMessage("Reply to \(name) not delivered: \(error) — kept in the outbox; `rapport send` retries",
+                    message = StatusMessage("\(waiting.noun) to \(name) not delivered: \(error) — kept in the outbox (D: retry or mark as sent)",
                                             isError: true)
                 } else {
                     compose.deliveries[waiting.messageRowID] = .sent
-                    message = StatusMessage("Reply to \(name) sent to \(entry.to)")
+                    message = StatusMessage("\(waiting.noun) to \(name) sent to \(entry.to)")
                 }
             }
-            return []
+            // The store now holds each reply's delivery state: the thread and the problem count follow it.
+            return result.entries.isEmpty ? [] : [.loadCounts] + (thread.map { [.openConversation($0.conversationID)] } ?? [])
+
+        case let .deliveryDecided(id, decision, error):
+            return deliveryDecided(id, decision, error: error)
         }
     }
 
@@ -154,7 +173,8 @@ extension AppState {
             return startComposer(p.kind, in: t)
         }
         guard var c = activeComposer, let t = thread else { return [] }
-        if let customer = t.profile?.customer, customer != c.customer {
+        let customerChanged = t.profile.map { $0.customer != c.customer } ?? false
+        if customerChanged, let customer = t.profile?.customer {
             c.customer = customer
             c.stale = true
         }
@@ -164,16 +184,19 @@ extension AppState {
         }
         if !fresh.isEmpty {
             c.unseen += fresh
+            if ReplyThreading.answersCustomer(fresh) { c.answersCustomer = true }
             if c.confirmation == .sendDespiteNewMessages {
                 // The question was about what had arrived before; read the newest first.
                 c.confirmation = nil
                 message = StatusMessage("Another message arrived — read it, then send again")
             }
         }
+        // The customer's new message (or record) may change who the reply goes to and who is copied.
+        let readdress = c.kind == .reply && (fresh.contains { $0.direction == .inbound } || customerChanged)
         if c.stale { c.recheck(agent: agent, limits: compose.limits) }
         compose.composer = c
         scrollComposer()
-        return []
+        return readdress ? [.composer(.loadRecipients(c.conversationID))] : []
     }
 
     /// Drafts are written on the first tick after a change: at most about half a second later.
@@ -217,6 +240,10 @@ extension AppState {
         if !c.loaded || c.sending { return [] }
         if let confirmation = c.confirmation { return confirmKey(key, confirmation) }
         if c.picker != nil { return templateKey(key) }
+        if let slot = c.slot {
+            compose.composer?.slot = nil
+            if let effects = fillSlot(slot, key) { return effects }
+        }
         if case .paste(let text) = key { return edit { $0.insert(text) } }
         guard let action = keyMap.action(for: key, in: .composer) else {
             if case .char(let ch) = key { return edit { $0.insert(String(ch)) } }
@@ -237,6 +264,13 @@ extension AppState {
         let w = l.editorWidth
         switch command {
         case .send: return sendComposer()
+        case .replyAll:
+            guard compose.composer?.kind == .reply else { return [] }
+            compose.composer?.replyAll.toggle()
+            let on = compose.composer?.replyAll == true, copied = compose.composer?.recipients?.cc.count ?? 0
+            message = StatusMessage(copied == 0 ? "Reply-all \(on ? "on" : "off") (nobody else was on the customer's message)"
+                                    : on ? "Reply-all on: the \(copied) people copied are copied again" : "Reply-all off: to the customer alone")
+            return []
         case .fix: return fixComposer()
         case .templates:
             guard let id = compose.composer?.conversationID else { return [] }
@@ -250,7 +284,8 @@ extension AppState {
             let kept = compose.composer?.isBlank == false
             compose.composer = nil
             message = StatusMessage(kept ? "Draft kept — r or n to go on writing" : "Composer closed")
-            return effects
+            // A new conversation (`m`) is listed for its draft: read the list again once the draft is written.
+            return effects + (thread?.messages.isEmpty == true ? refresh() : [])
         case .discard:
             compose.composer?.confirmation = .discard
             return []
@@ -277,6 +312,19 @@ extension AppState {
         case .pageDown: return move { $0.moveVertically(by: max(1, l.editorHeight - 1), width: w) }
         case .textStart: return move { $0.moveToStart() }
         case .textEnd: return move { $0.moveToEnd() }
+        }
+    }
+
+    /// A key on a freshly placed slot: typed or pasted text replaces it, Backspace or Delete removes it;
+    /// nil for any other key (the slot stays as text).
+    mutating func fillSlot(_ slot: Range<Int>, _ key: Key) -> [Effect]? {
+        guard compose.composer?.editor.cursor == slot.lowerBound else { return nil }
+        let action = keyMap.action(for: key, in: .composer)
+        switch (key, action) {
+        case (.paste(let text), _): return edit { $0.replace(slot, with: text) }
+        case (.char(let ch), nil): return edit { $0.replace(slot, with: String(ch)) }
+        case (_, .composer(.deleteBackward)?), (_, .composer(.deleteForward)?): return edit { $0.replace(slot, with: "") }
+        default: return nil
         }
     }
 
@@ -331,7 +379,7 @@ extension AppState {
             return []
         }
         c.sending = true
-        return [.composer(.sendReply(c.conversationID, text: c.text))]
+        return [.composer(.sendReply(c.conversationID, text: c.text, replyAll: c.replyAll))]
     }
 
     /// "Not sent — greeting (line 1), signoff (line 7), signature (lines 8, 9): see below; Ctrl-F fixes what it can".

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// Ctrl-T in the composer: filtering the templates, choosing one, and where the cursor lands in it.
 extension AppState {
@@ -10,17 +11,28 @@ extension AppState {
         case .redraw: return [.redraw]
         case .confirm:
             guard let choice = picker.selection else { return [] }
+            let start: Int
             if c.isBlank {
-                let placed = Self.writingPlace(in: choice.text)
+                start = 0
+                let hasSlots = !TemplateSlot.all(in: choice.text).isEmpty
+                let placed = hasSlots ? (text: choice.text, cursor: choice.text.count) : Self.writingPlace(in: choice.text)
                 c.editor.replaceText(placed.text, cursor: placed.cursor)
             } else {
+                start = c.editor.cursor
                 c.editor.insert(choice.text)
             }
             c.picker = nil
             c.edited()
+            message = StatusMessage("Inserted \(choice.name)")
+            // The first slot the template left: the cursor goes there, and typing replaces it.
+            if let slot = TemplateSlot.all(in: c.editor.text).first(where: { $0.range.lowerBound >= start }) {
+                c.editor.moveTo(slot.range.lowerBound)
+                c.slot = slot.range
+                let what = slot.label.isEmpty ? "the slot" : "“\(slot.label)”"
+                message = StatusMessage("Inserted \(choice.name) — type \(what); every [[…]] must be filled before sending")
+            }
             scrollComposerIn(&c)
             compose.composer = c
-            message = StatusMessage("Inserted \(choice.name)")
             return []
         default:
             guard picker.moveOrType(key, action, count: picker.matches.count) else { return [] }

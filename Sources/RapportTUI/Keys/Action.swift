@@ -5,10 +5,16 @@ public enum Action: Sendable, Hashable {
     case nextView, previousView
     case showView(InboxView)
     case assign, take, toggleMark, cycleStatus
+    /// Take back the last status change or assignment of this session, within a minute.
+    case undo
     case search, help, redraw, suspend
     case toggleSidebar
     /// The composer (reply, note) and the referral picker.
     case reply, note, recordReferral
+    /// Start a new conversation with a customer (`m`): pick them, type a subject, then the composer.
+    case newMessage
+    /// A reply that did not go out: choose (`D`), then send it again or record that it went out.
+    case decideDelivery, retryDelivery, markDelivered
     // Inside the pickers and the line prompts.
     case confirm, cancel
     /// Editing the line typed into a picker or prompt (see `LineInput`).
@@ -20,6 +26,8 @@ public enum Action: Sendable, Hashable {
 /// Where a binding applies. The list and search results share `.list`.
 public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case list, thread, picker, prompt, help
+    /// The question `D` asks about a reply that did not go out.
+    case delivery
     /// The reply and note editor, and its template picker.
     case composer, templates
 
@@ -31,6 +39,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .picker: "Pickers (agent, referrer)"
         case .prompt: "Line prompts (search, handoff note)"
         case .help: "Help"
+        case .delivery: "A reply that did not go out (after D)"
         case .composer: "Composer (reply or internal note)"
         case .templates: "Template picker"
         }

@@ -51,18 +51,24 @@ public struct KeyMap: Sendable {
         ]
         for view in InboxView.allCases {
             table.append(KeyBinding([.char(Character(String(view.number)))], .showView(view), in: browse,
-                                    "view: \(view.title)"))
+                                    "view: \(view.helpTitle)"))
         }
         table += [
             KeyBinding([.char("a")], .assign, in: browse, "assign owner (marked rows, or this one)"),
             KeyBinding([.char("t")], .take, in: browse, "take: make me the owner"),
             KeyBinding([.char(" ")], .toggleMark, in: [.list], "mark for bulk assign"),
             KeyBinding([.char("s")], .cycleStatus, in: browse, "status: open → pending → closed"),
+            KeyBinding([.char("u")], .undo, in: browse, "undo the last status change or assignment (for a minute)"),
             KeyBinding([.char("/")], .search, in: browse, "search subjects and texts"),
             KeyBinding([.char("i")], .toggleSidebar, in: [.thread], "customer sidebar on/off"),
             KeyBinding([.char("r")], .reply, in: browse, "reply"),
             KeyBinding([.char("n")], .note, in: browse, "internal note"),
+            KeyBinding([.char("m")], .newMessage, in: browse, "new message: a new conversation with a customer of yours"),
             KeyBinding([.char("R")], .recordReferral, in: browse, "how they heard about us"),
+            KeyBinding([.char("D")], .decideDelivery, in: [.thread], "a reply that did not go out: retry or mark as sent"),
+            KeyBinding([.char("r")], .retryDelivery, in: [.delivery], "send it again"),
+            KeyBinding([.char("s")], .markDelivered, in: [.delivery], "mark as sent (it did go out)"),
+            KeyBinding([.char("l"), .escape, .char("q")], .cancel, in: [.delivery], "leave it as it is"),
             KeyBinding([.char("?")], .help, in: browse, "this help"),
             KeyBinding([.char("?"), .char("q"), .escape], .back, in: [.help], "close help"),
             KeyBinding([.ctrl("l")], .redraw, in: Set(KeyContext.allCases), "redraw the screen"),

@@ -7,6 +7,8 @@ import RapportCore
 /// (oldest first). They are bounded by one agent's work, so they are read whole.
 public enum InboxView: Int, Sendable, Hashable, CaseIterable {
     case mine = 1, unassigned, all, pending, headsUp, thankYou, quiet
+    /// My conversations waiting on us (the customer wrote last), the longest waiting first.
+    case waiting
 
     public var number: Int { rawValue }
 
@@ -19,6 +21,16 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .headsUp: "Heads-up"
         case .thankYou: "Thank-you"
         case .quiet: "Quiet"
+        case .waiting: "Waiting"
+        }
+    }
+
+    /// What the help says after "view:": the two kinds of waiting told apart.
+    public var helpTitle: String {
+        switch self {
+        case .pending: "Pending (waiting on the customer)"
+        case .waiting: "Waiting (on us, the longest first)"
+        default: title
         }
     }
 
@@ -32,11 +44,21 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .headsUp: "Head"
         case .thankYou: "Thx"
         case .quiet: "Qt"
+        case .waiting: "Wait"
         }
     }
 
     /// A work list read whole from the workflows rather than paged from a conversation query.
-    public var isWorklist: Bool { self == .headsUp || self == .thankYou || self == .quiet }
+    public var isWorklist: Bool { self == .headsUp || self == .thankYou || self == .quiet || self == .waiting }
+
+    /// Whether a conversation given this status stays in the view (`s` on a row: see `ListWindow.departed`).
+    public func keeps(_ status: ConversationStatus) -> Bool {
+        switch self {
+        case .waiting: status == .open
+        case .headsUp, .thankYou, .quiet: true
+        case .mine, .unassigned, .all, .pending: query(agent: "")?.statuses?.contains(status) ?? true
+        }
+    }
 
     /// The store query behind the view, for `agent`; nil for the work lists.
     public func query(agent: String) -> ConversationQuery? {
@@ -45,7 +67,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .unassigned: ConversationQuery(owner: .unassigned, statuses: [.open, .pending])
         case .all: ConversationQuery(owner: .anyone, statuses: nil)
         case .pending: ConversationQuery(owner: .agent(agent), statuses: [.pending])
-        case .headsUp, .thankYou, .quiet: nil
+        case .headsUp, .thankYou, .quiet, .waiting: nil
         }
     }
 }

@@ -18,6 +18,10 @@ public struct ListWindow: Sendable, Hashable {
     public var top = 0
     public var moreBefore = false
     public var moreAfter = false
+    /// A row the agent's own status change took out of this list (`s` closing a conversation in Mine),
+    /// kept under the cursor, dimmed, until the cursor leaves it: the next `s` then acts on the same
+    /// conversation, never on the one that slid into its place unseen.
+    public var departed: ConversationID?
     /// False until the first page has arrived ("loading…").
     public var loaded = false
     var loadingAfter = false
@@ -38,6 +42,7 @@ public struct ListWindow: Sendable, Hashable {
     mutating func move(by delta: Int, visible: Int) -> [PageRequest.Placement] {
         guard !rows.isEmpty else { return [] }
         selected = min(max(0, selected + delta), rows.count - 1)
+        releaseDeparted()
         scrollToCursor(visible: visible)
         return prefetch(visible: visible)
     }
@@ -67,6 +72,16 @@ public struct ListWindow: Sendable, Hashable {
         return out
     }
 
+    /// Drops the departed row once the cursor is elsewhere; the cursor keeps its row.
+    mutating func releaseDeparted() {
+        guard let id = departed, selectedRow?.id != id else { return }
+        departed = nil
+        guard let index = rows.firstIndex(where: { $0.id == id }) else { return }
+        rows.remove(at: index)
+        if index < selected { selected -= 1 }
+        if index < top { top -= 1 }
+    }
+
     /// A request to read the window again around the cursor row, keeping its place on screen.
     func reloadPlacement(visible: Int) -> PageRequest.Placement {
         guard let row = selectedRow else {
@@ -89,7 +104,18 @@ public struct ListWindow: Sendable, Hashable {
         switch placement {
         case let .around(id, _, _, _):
             let screenRow = max(0, selected - top)
+            let keptAt = departed.flatMap { d in rows.firstIndex { $0.id == d } }
+            let kept = keptAt.map { rows[$0] }
+            let onFirstRow = selected == 0 && top == 0 && !moreBefore
             rows = page.rows
+            departed = nil
+            if let kept, let keptAt, kept.id == id, !rows.contains(where: { $0.id == kept.id }) {
+                // Still out of the list: back where it was, under the cursor. A keyset page says where
+                // that is; a whole list (a work list, read in its own order) keeps the old place.
+                let at = page.moreBefore || page.moreAfter ? page.anchorIndex : keptAt
+                rows.insert(kept, at: min(max(0, at), rows.count))
+                departed = kept.id
+            }
             moreBefore = page.moreBefore
             moreAfter = page.moreAfter
             loadingAfter = false
@@ -100,9 +126,12 @@ public struct ListWindow: Sendable, Hashable {
                 selected = min(page.anchorIndex, max(0, rows.count - 1))
             }
             top = selected - screenRow
+            // Waiting on the first row of a list: mail that arrives shows above the cursor, which stays on its
+            // conversation one row lower (rather than the new rows hiding above the screen's top).
+            if onFirstRow, !moreBefore, selected < visible { top = 0 }
         case .after:
             loadingAfter = false
-            rows += page.rows
+            rows += page.rows.filter { $0.id != departed }
             moreAfter = page.moreAfter
             let excess = rows.count - Self.capacity
             if excess > 0, selected >= excess {
@@ -113,9 +142,10 @@ public struct ListWindow: Sendable, Hashable {
             }
         case .before:
             loadingBefore = false
-            rows = page.rows + rows
-            selected += page.rows.count
-            top += page.rows.count
+            let fresh = page.rows.filter { $0.id != departed }
+            rows = fresh + rows
+            selected += fresh.count
+            top += fresh.count
             moreBefore = page.moreBefore
             let excess = rows.count - Self.capacity
             if excess > 0, selected < rows.count - excess {
@@ -123,6 +153,7 @@ public struct ListWindow: Sendable, Hashable {
                 moreAfter = true
             }
         case .bottom:
+            departed = nil
             rows = page.rows
             moreBefore = page.moreBefore
             moreAfter = false

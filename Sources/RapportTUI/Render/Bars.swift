@@ -11,7 +11,8 @@ enum Bars {
             buffer.write("  (Esc: back to \(state.view.title))", x: x + used, y: y, style: .dim)
             return
         }
-        // Every view stays on the bar: the roomiest labels that fit them all (80 columns used to lose "7 Quiet").
+        // Every view stays on the bar: the roomiest labels that fit them all (80 columns used to lose "7 Quiet";
+        // with "8 Waiting" the names still fit there, one space apart).
         let labels = tabLabels(width: layout.width, compact: layout.isCompact)
         var x = 1
         for (view, text) in zip(InboxView.allCases, labels.texts) {
@@ -33,12 +34,13 @@ enum Bars {
         let choices: [(texts: [String], gap: Int)] = [
             (views.map { " \($0.number) \($0.title) " }, 1),
             (views.map { "\($0.number) \($0.title)" }, 2),
+            (views.map { "\($0.number) \($0.title)" }, 1),
             (views.map { "\($0.number)\($0.shortTitle)" }, 1),
         ]
-        let fitting = choices.dropFirst(compact ? 2 : 0).first { choice in
+        let fitting = choices.dropFirst(compact ? 3 : 0).first { choice in
             1 + choice.texts.reduce(0) { $0 + DisplayWidth.of($1) + choice.gap } <= width
         }
-        return fitting ?? choices[2]
+        return fitting ?? choices[3]
     }
 
     /// Agent, view and counts; right-aligned, the number of marks and the help key.
@@ -65,6 +67,10 @@ enum Bars {
                 : " · mine \(c.mine) · unassigned \(c.unassigned) · pending \(c.pending)"
         }
         var right = layout.isCompact ? "? " : "? help "
+        // The team's undelivered replies, on the right where the counts never push them off the bar.
+        if let problems = state.counts?.outboxProblems, problems > 0 {
+            right = (layout.isCompact ? "✗\(problems) " : "✗ \(problems) not delivered  ") + right
+        }
         if !state.marks.isEmpty { right = "\(state.marks.count) marked  " + right }
         let rightWidth = DisplayWidth.of(right)
         buffer.write(left, x: 0, y: y, width: max(0, layout.width - rightWidth - 1), style: .statusBar)
@@ -78,6 +84,10 @@ enum Bars {
             let fits = DisplayWidth.of(prompt.label) <= layout.width - 20
             prompt.input.draw(label: fits ? prompt.label : prompt.shortLabel, labelStyle: .accent, x: 0, y: y,
                               width: layout.width, into: &buffer)
+            return
+        }
+        if case .delivery(let choice) = state.overlay {
+            buffer.write(choice.question, x: 0, y: y, width: layout.width, style: .accent)
             return
         }
         if let message = state.message {

@@ -22,6 +22,7 @@ enum ListScreen {
             case .view(.headsUp): empty = "No heads-up to write: nobody is about to be surprised."
             case .view(.thankYou): empty = "Every referral has been thanked."
             case .view(.quiet): empty = "Nobody has gone quiet: you have written to all your customers lately."
+            case .view(.waiting): empty = "Nothing waits on you: every customer has had an answer."
             case .view(let view): empty = "No conversations in \(view.title)."
             }
             buffer.write(empty, x: 2, y: layout.bodyTop, width: layout.width - 2, style: .dim)
@@ -46,6 +47,8 @@ enum ListScreen {
                         into buffer: inout CellBuffer) {
         var style: Style = row.unread ? .unread : .plain
         if marked { style = .marked }
+        // Out of this view since the agent's `s`: shown dimmed, with its new status, until the cursor leaves.
+        if state.list.departed == row.id { style.dim = true }
         buffer.fill(x: 0, y: y, width: buffer.width, height: 1, style: style)
         buffer.write(marked ? "+" : " ", x: 0, y: y, style: style)
         buffer.write(row.unread ? "●" : " ", x: 1, y: y, style: style)
@@ -53,10 +56,16 @@ enum ListScreen {
         buffer.field(row.customerName, x: x, y: y, width: c.customer, style: style); x += c.customer + 1
         let owner = row.ownerLogin == nil ? "—" : (row.ownerFirstName ?? row.ownerLogin ?? "")
         buffer.field(owner, x: x, y: y, width: c.owner, style: row.ownerLogin == nil ? dimmed(style) : style); x += c.owner + 1
-        let status = c.compact ? String(row.status.rawValue.prefix(1)) : row.status.rawValue
-        buffer.field(status, x: x, y: y, width: c.status, style: style); x += c.status + 1
-        buffer.write(TextLayout.fitted(Formatting.age(row.lastActivity, now: state.now), to: c.age, alignRight: true),
-                     x: x, y: y, style: style); x += c.age + 1
+        // Open and the customer wrote last: "waiting", and the age says since when (their oldest
+        // unanswered message) rather than the last activity.
+        let waiting = row.waitingOnUsSince
+        let word = waiting == nil ? row.status.rawValue : "waiting"
+        var statusStyle = style
+        if waiting != nil { statusStyle.bold = true }
+        buffer.field(c.compact ? String(word.prefix(1)) : word, x: x, y: y, width: c.status, style: statusStyle)
+        x += c.status + 1
+        buffer.write(TextLayout.fitted(Formatting.age(waiting ?? row.lastActivity, now: state.now), to: c.age, alignRight: true),
+                     x: x, y: y, style: waiting == nil ? style : statusStyle); x += c.age + 1
         buffer.write(row.subject, x: x, y: y, width: max(0, buffer.width - x), style: style)
     }
 
@@ -65,6 +74,15 @@ enum ListScreen {
                             into buffer: inout CellBuffer) {
         let late = note.due.map { $0 < state.now } ?? false
         buffer.fill(x: 0, y: y, width: buffer.width, height: 1)
+        if state.list.departed == row.id {
+            // Out of this work list since the agent's `s`: dimmed, with its new status, until the cursor leaves.
+            var dim = Style.plain
+            dim.dim = true
+            buffer.write(row.customerName, x: 2, y: y, width: c.customer, style: dim)
+            buffer.write(row.status.rawValue, x: 3 + c.customer, y: y, width: c.due, style: dim)
+            buffer.write(note.text, x: 4 + c.customer + c.due, y: y, width: max(0, buffer.width - 4 - c.customer - c.due), style: dim)
+            return
+        }
         buffer.write(late ? "!" : " ", x: 1, y: y, style: late ? .error : .plain)
         var x = 2
         buffer.field(row.customerName, x: x, y: y, width: c.customer, style: late ? .unread : .plain); x += c.customer + 1

@@ -13,6 +13,7 @@ enum HelpOverlay {
             ("Conversation", { $0.contains(.thread) && !$0.contains(.list) }, nil),
             (KeyContext.picker.title, { $0.contains(.picker) }, .picker),
             (KeyContext.prompt.title, { $0.contains(.prompt) }, .prompt),
+            (KeyContext.delivery.title, { $0.contains(.delivery) }, .delivery),
             (KeyContext.composer.title, { $0.contains(.composer) }, .composer),
             (KeyContext.templates.title, { $0.contains(.templates) }, .templates),
         ]

@@ -6,15 +6,17 @@ enum ReferralOverlay {
         let choices = picker.choices
         let width = min(layout.width - 2, 64)
         let height = min(layout.height - 2, max(choices.count, 1) + 3)
+        let newMessage = picker.purpose == .newMessage
+        let title = newMessage ? "New message to…" : "How did \(DisplaySafety.sanitised(picker.customerName)) hear about us?"
         let inner = Box.draw(x: (layout.width - width) / 2, y: max(1, (layout.height - height) / 2), width: width,
-                             height: height, title: "How did \(DisplaySafety.sanitised(picker.customerName)) hear about us?",
-                             footer: "Enter record · Esc cancel", into: &buffer)
+                             height: height, title: title,
+                             footer: newMessage ? "Enter choose · Esc cancel" : "Enter record · Esc cancel", into: &buffer)
         guard inner.height >= 2 else { return }
-        picker.input.draw(label: "by: ", labelStyle: .dim, style: .accent, x: inner.x, y: inner.y, width: inner.width,
-                          into: &buffer)
+        picker.input.draw(label: newMessage ? "to: " : "by: ", labelStyle: .dim, style: .accent, x: inner.x, y: inner.y,
+                          width: inner.width, into: &buffer)
         guard !choices.isEmpty else {
-            buffer.write("a customer's name or address, or a source: search, radio…", x: inner.x, y: inner.y + 1,
-                         width: inner.width, style: .dim)
+            buffer.write(newMessage ? "a customer's name or address" : "a customer's name or address, or a source: search, radio…",
+                         x: inner.x, y: inner.y + 1, width: inner.width, style: .dim)
             return
         }
         let rows = inner.height - 1
@@ -23,8 +25,9 @@ enum ReferralOverlay {
         for (i, choice) in choices.dropFirst(first).prefix(rows).enumerated() {
             let y = inner.y + 1 + i
             switch choice {
-            case .referrer(let c):
-                buffer.field("referred by " + c.fullName + "  " + c.primaryEmail, x: inner.x, y: y, width: inner.width)
+            case .customer(let c):
+                buffer.field((newMessage ? "" : "referred by ") + c.fullName + "  " + c.primaryEmail, x: inner.x, y: y,
+                             width: inner.width)
             case .source(let s):
                 buffer.field("source: “\(s)”", x: inner.x, y: y, width: inner.width, style: .dim)
             }

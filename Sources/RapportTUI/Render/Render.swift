@@ -20,7 +20,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     case .help(let scroll): HelpOverlay.draw(state.keyMap, scroll: scroll, layout, into: &buffer)
     case .picker(let picker): PickerOverlay.draw(picker, state, layout, into: &buffer)
     case .referral(let picker): ReferralOverlay.draw(picker, state, layout, into: &buffer)
-    case .prompt, nil: break
+    case .prompt, .delivery, nil: break
     }
 }
 

@@ -15,8 +15,9 @@ struct ThreadLine: Hashable {
 /// internal notes carry a bar and the word NOTE so they stand out without colour.
 /// `update` uses it too, to know how far the pane can scroll.
 ///
-/// Each message is a block: a blank line (before all but the first), the header, the body (or
-/// "(no text)") and a line per attachment. Block sizes come from the wrapped bodies alone, so
+/// Each message is a block: a blank line (before all but the first), the header, the addresses
+/// line when there is more to say than the header does (`addresses`), the body (or "(no text)")
+/// and a line per attachment. Block sizes come from the wrapped bodies alone, so
 /// scroll limits cost O(messages) and a frame builds only the lines it shows.
 enum ThreadLayout {
     /// Where each message's header is and how many lines the pane holds, without building lines.
@@ -50,7 +51,7 @@ enum ThreadLayout {
             let size = blockSize(message, isFirst: index == 0, bodyLines: body.count)
             if blockStart + size > first {
                 let range = max(0, first - blockStart)..<min(size, last - blockStart)
-                out += block(message, isFirst: index == 0, body: body, t, state, range: range)
+                out += block(message, isFirst: index == 0, body: body, t, state, range: range, textWidth: textWidth)
             }
             blockStart += size
         }
@@ -68,7 +69,8 @@ enum ThreadLayout {
             let body = body(message, t, textWidth: textWidth)
             let size = blockSize(message, isFirst: index == 0, bodyLines: body.count)
             let wanted = min(size, count - total)
-            blocks.append(block(message, isFirst: index == 0, body: body, t, state, range: (size - wanted)..<size))
+            blocks.append(block(message, isFirst: index == 0, body: body, t, state, range: (size - wanted)..<size,
+                                textWidth: textWidth))
             total += wanted
         }
         return Array(blocks.reversed().joined())
@@ -80,12 +82,26 @@ enum ThreadLayout {
     }
 
     private static func blockSize(_ message: Message, isFirst: Bool, bodyLines: Int) -> Int {
-        (isFirst ? 0 : 1) + 1 + max(1, bodyLines) + message.attachments.count
+        (isFirst ? 0 : 1) + 1 + (hasAddresses(message) ? 1 : 0) + max(1, bodyLines) + message.attachments.count
+    }
+
+    /// A message copied to someone, sent to several, or asking for replies elsewhere gets a line of addresses.
+    static func hasAddresses(_ message: Message) -> Bool {
+        message.direction != .note && (!message.cc.isEmpty || !message.replyTo.isEmpty || message.to.count > 1)
+    }
+
+    /// "to sam@…, help@… · cc alex@… · reply-to ann@…", sanitised (addresses come from the customer's mail)
+    /// and cut to `width`.
+    static func addresses(_ message: Message, width: Int) -> String {
+        var parts = ["to " + message.to.joined(separator: ", ")]
+        if !message.cc.isEmpty { parts.append("cc " + message.cc.joined(separator: ", ")) }
+        if !message.replyTo.isEmpty { parts.append("reply-to " + message.replyTo.joined(separator: ", ")) }
+        return TextLayout.truncated(DisplaySafety.sanitised(parts.joined(separator: " · ")), to: width)
     }
 
     /// The lines of one message's block whose index within the block is in `range`.
     private static func block(_ message: Message, isFirst: Bool, body: [String], _ t: ThreadState, _ state: AppState,
-                              range: Range<Int>) -> [ThreadLine] {
+                              range: Range<Int>, textWidth: Int) -> [ThreadLine] {
         var out: [ThreadLine] = []
         var index = 0
         if !isFirst {
@@ -94,6 +110,12 @@ enum ThreadLayout {
         }
         if range.contains(index) { out.append(header(message, t, state)) }
         index += 1
+        if hasAddresses(message) {
+            if range.contains(index) {
+                out.append(ThreadLine(prefix: "  ", text: addresses(message, width: textWidth), style: .dim))
+            }
+            index += 1
+        }
         let isNote = message.direction == .note
         let shown = body.isEmpty ? ["(no text)"] : body
         for k in range.clamped(to: index..<(index + shown.count)) {
@@ -118,9 +140,11 @@ enum ThreadLayout {
         let author = state.firstName(of: message.author) ?? message.author ?? message.from
         switch message.direction {
         case .inbound:
-            // Bare addresses get the customer's name in front, so the agent sees who wrote.
+            // Bare addresses get the customer's name in front, so the agent sees who wrote; not a relay's
+            // address (a form's no-reply From whose Reply-To named the customer): that is not them.
             var sender = message.from
-            if !sender.contains("<"), let name = t.target?.customerName, !name.isEmpty { sender = "\(name) <\(sender)>" }
+            let isTheirs = t.profile.map { $0.customer.addresses.contains(EmailAddress.normalized(sender)) } ?? message.replyTo.isEmpty
+            if !sender.contains("<"), isTheirs, let name = t.target?.customerName, !name.isEmpty { sender = "\(name) <\(sender)>" }
             return ThreadLine(prefix: "▶ ", prefixStyle: .accent, text: sender, style: .title, right: date)
         case .outbound where message.isUnverifiedOutbound:
             // Someone wrote an agent's address in From; Rapport did not send it.
@@ -129,10 +153,14 @@ enum ThreadLayout {
                               style: .error, right: date)
         case .outbound:
             let to = message.to.joined(separator: ", ")
-            let delivery = state.compose.deliveries[message.id]   // replies sent from this inbox
-            let failed: Bool = if case .failed = delivery { true } else { false }
+            // The store's delivery state (every inbox sees it), else what this inbox saw of its own replies.
+            let item = t.outbox[message.id]
+            let delivery = state.compose.deliveries[message.id]
+            let label = item?.threadLabel ?? delivery?.label
+            let failed: Bool = if let item { item.awaitsAPerson && item.state != .sending }
+                               else if case .failed = delivery { true } else { false }
             return ThreadLine(prefix: "◀ ", prefixStyle: .outbound,
-                              text: "\(author) to \(to)" + (delivery.map { " · " + $0.label } ?? ""),
+                              text: "\(author) to \(to)" + (label.map { " · " + $0 } ?? ""),
                               style: failed ? .error : Style(foreground: .green, bold: true), right: date)
         case .note:
             return ThreadLine(prefix: "┃ ", prefixStyle: .note, text: "NOTE by \(author)",

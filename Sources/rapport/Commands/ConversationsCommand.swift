@@ -40,10 +40,14 @@ struct ConversationsCommand: ParsableCommand {
         let customers = Customers(store: store)
         for id in Set(rows.map(\.customerID)) { emails[id] = try customers.find(id: id).primaryEmail }
         if output.json {
+            let undelivered = Dictionary(grouping: try Outbox(store: store, retry: RetrySchedule(delays: [])).items(),
+                                         by: \.conversationID)
             return printJSON(rows.map {
                 ConversationJSON(id: $0.id, customer: emails[$0.customerID] ?? "", customerName: $0.customerName,
                                  owner: $0.ownerLogin, status: $0.status.rawValue, subject: $0.subject,
-                                 lastActivity: $0.lastActivity, messages: $0.messageCount, unread: $0.unread)
+                                 lastActivity: $0.lastActivity, messages: $0.messageCount, unread: $0.unread,
+                                 waitingSince: $0.waitingOnUsSince,
+                                 outbox: (undelivered[$0.id] ?? []).map { .init(id: $0.id, state: $0.state.rawValue, error: $0.error) })
             })
         }
         for r in rows {

@@ -4,27 +4,39 @@ import RapportApp
 import RapportCore
 import RapportMail
 
-/// `rapport ingest MAILDIR... [--json]`: reads new mail into the store.
+/// `rapport ingest [MAILDIR...] [--json]`: reads new mail into the store (by default from the config's Maildirs).
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Read Maildirs (new/ and cur/) into the store; files seen before are skipped.",
-        discussion: "Files are never moved or changed. A file that cannot be read is listed with its reason and the run goes on.")
+        discussion: """
+            Files are never moved or changed. A file that cannot be read is listed with its reason and the run goes on. \
+            With no folder named, reads the config's [mail] maildirs. `rapport sync` does this by itself as mail arrives.
+            """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "Maildir folders (each with cur/ and new/).") var maildirs: [String]
+    @Argument(help: "Maildir folders, each with cur/ and new/ (default: the config's [mail] maildirs).") var maildirs: [String] = []
     @Option(help: "Messages per transaction (fewer when their files pass 32 MB).") var batch: Int = 1_000
     @Flag(help: "Print {\"ingested\", \"duplicates\", \"failed\": [{\"file\", \"error\"}]} as JSON.") var json = false
     @Flag(help: "Write a line to stderr after each committed batch.") var verbose = false
 
     func validate() throws {
-        if maildirs.isEmpty { throw ValidationError("name at least one Maildir") }
         if batch < 1 { throw ValidationError("--batch must be at least 1") }
-        for root in maildirs where !Maildir(root: root).isMaildir {
+        let folders = try folders()
+        if folders.isEmpty {
+            throw ValidationError("name at least one Maildir, or set [mail] maildirs in \(ConfigPaths(environment: global.environment).configFile)")
+        }
+        for root in folders where !Maildir(root: root).isMaildir {
             throw ValidationError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
         }
     }
 
+    /// The folders named, else the config's `[mail] maildirs`.
+    func folders() throws -> [String] {
+        maildirs.isEmpty ? try global.config().maildirs : maildirs
+    }
+
     func run() throws {
+        let maildirs = try folders()
         let store = try global.openStore()
         let bar = isatty(STDERR_FILENO) == 1 && !json ? ProgressBar() : nil
         let summary = try Ingest(store: store).file(maildirs: maildirs, batchSize: batch) { progress in

@@ -22,6 +22,7 @@ struct ParseCommand: ParsableCommand {
         say("From:        \(Self.show(message.from))")
         say("To:          \(message.to.map(Self.show).joined(separator: ", "))")
         if !message.cc.isEmpty { say("Cc:          \(message.cc.map(Self.show).joined(separator: ", "))") }
+        if !message.replyTo.isEmpty { say("Reply-To:    \(message.replyTo.map(Self.show).joined(separator: ", "))") }
         say("Subject:     \(SafeText.safe(message.subject ?? ""))")
         say("Date:        \(message.isoDate ?? "—")")
         say("Message-ID:  \(SafeText.safe(message.messageID ?? "—"))")

@@ -11,7 +11,7 @@ import RapportTUI
 /// itself is RapportRuntime's `Program`). The terminal is restored on quit, on a thrown error,
 /// and on SIGINT/SIGTERM/SIGHUP.
 func runInbox(store: any WorkflowStore & ChangeFeed, agent: Agent, composer: ComposerServices? = nil,
-              limits: PolicyLimits = .standard, quietDays: Int = 90) throws {
+              limits: PolicyLimits = .standard, quietDays: Int = 90, legalFooter: String? = nil) throws {
     let terminal = try Terminal()
     defer { terminal.close() }
     var runner = EffectRunner(store: store, agent: agent, quietDays: quietDays)
@@ -20,6 +20,7 @@ func runInbox(store: any WorkflowStore & ChangeFeed, agent: Agent, composer: Com
     let size = terminal.size
     var state = AppState(agent: agent, width: size.width, height: size.height, now: Date())
     state.compose.limits = limits
+    state.compose.legalFooter = legalFooter
     let changes = ChangeWatcher(feed: store)
     let delivery = composer?.delivery
     var program = Program(screen: terminal, state: state, interpreter: runner,

@@ -1,4 +1,5 @@
 import Foundation
+import RapportApp
 import RapportCore
 import RapportMail
 import RapportRuntime
@@ -10,6 +11,8 @@ import RapportRuntime
 struct DeliverySettings: Sendable {
     var command: [String]
     var sentMaildir: String?
+    /// `[mail] legal_footer`, appended to every outgoing message.
+    var legalFooter: String?
 
     static func resolve(sendmail flag: String? = nil, sentMaildir sentFlag: String? = nil,
                         environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -18,12 +21,19 @@ struct DeliverySettings: Sendable {
         let command = line.map { SendmailTransport(commandLine: $0).command } ?? config.sendmailCommand
         let sent = [sentFlag, environment["RAPPORT_SENT_MAILDIR"]].compactMap { $0 }.first { !$0.isEmpty }
             ?? ConfigPaths(environment: environment).expandingTilde(config.sentMaildir)
-        return DeliverySettings(command: command, sentMaildir: sent.isEmpty ? nil : sent)
+        return DeliverySettings(command: command, sentMaildir: sent.isEmpty ? nil : sent, legalFooter: config.legalFooter)
     }
 
     var transport: SendmailTransport { SendmailTransport(command: command) }
 
+    /// The delivery use case with these settings.
+    func delivery(store: any OutboxStore) -> Delivery {
+        var delivery = Delivery(store: store, transport: transport, sentMaildir: sentMaildir)
+        delivery.legalFooter = legalFooter
+        return delivery
+    }
+
     func background(outbox: any OutboxStore) -> BackgroundDelivery {
-        BackgroundDelivery(outbox: outbox, transport: transport, sentMaildir: sentMaildir)
+        BackgroundDelivery(delivery: delivery(store: outbox))
     }
 }

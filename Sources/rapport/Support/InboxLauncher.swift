@@ -11,5 +11,6 @@ func openInbox(store: some StorePort, agent: Agent) throws {
     let delivery = DeliverySettings.resolve(environment: environment, config: config).background(outbox: store)
     let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery,
                                     limits: config.policy, afterReply: config.afterReply)
-    try runInbox(store: store, agent: agent, composer: services, limits: config.policy, quietDays: config.quietDays)
+    try runInbox(store: store, agent: agent, composer: services, limits: config.policy, quietDays: config.quietDays,
+                 legalFooter: config.legalFooter)
 }

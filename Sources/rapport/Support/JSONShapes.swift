@@ -16,13 +16,15 @@ struct CustomerJSON: Encodable {
     let firstName, lastName: String
     @EncodedAsNull var owner: String?
     let existing: Bool
+    /// The name was guessed from an address (a customer import sets the real one).
+    let nameGuessed: Bool
     let created: Date
     @EncodedAsNull var referredBy: String?
     @EncodedAsNull var referralSource: String?
 
     init(_ c: Customer, referredByEmail: String? = nil) {
         id = c.id; email = c.primaryEmail; addresses = c.addresses; firstName = c.firstName; lastName = c.lastName
-        owner = c.owner; existing = c.isExisting; created = c.created
+        owner = c.owner; existing = c.isExisting; nameGuessed = c.nameIsGuess; created = c.created
         referredBy = referredByEmail; referralSource = c.referralSource
     }
 }
@@ -46,4 +48,14 @@ struct ConversationJSON: Encodable {
     let lastActivity: Date
     let messages: Int
     let unread: Bool
+    /// Since when it waits on us (the customer wrote last, and it is open); null when it does not.
+    @EncodedAsNull var waitingSince: Date?
+    /// Its replies not yet delivered (queued, sending, failed, needing a decision); empty when none.
+    let outbox: [Delivery]
+
+    struct Delivery: Encodable {
+        let id: Int64
+        let state: String
+        @EncodedAsNull var error: String?
+    }
 }

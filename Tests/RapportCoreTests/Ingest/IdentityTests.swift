@@ -41,6 +41,24 @@ struct IdentityTests {
         #expect(identity.newCustomerName?.last == "Whitfield")
     }
 
+    @Test("Inbound mail from a no-reply address is filed under the person in Reply-To, named from there")
+    func replyToWins() {
+        let identity = Identity.of(from: "no-reply@forms.example", displayName: "Website contact form",
+                                   replyTo: [NamedAddress(name: "Ann Lee", address: "ann.lee@lee.example")],
+                                   recipients: ["sam@example.com"], agent: { agents[$0] })
+        #expect(identity == .inbound(customer: "ann.lee@lee.example", displayName: "Ann Lee"))
+        #expect(identity.newCustomerName == PersonName.Guess(first: "Ann", last: "Lee", isGuess: false))
+    }
+
+    @Test("A name read from an address is a guess without digits; a role address's display name is a guess too")
+    func guesses() {
+        #expect(PersonName.guess(displayName: nil, address: "j.smith82@gmail.example")
+                == PersonName.Guess(first: "J", last: "Smith", isGuess: true))
+        #expect(PersonName.guess(displayName: nil, address: "12345@x.example").isGuess)
+        #expect(PersonName.guess(displayName: "Website contact form", address: "no-reply@forms.example").isGuess)
+        #expect(!PersonName.guess(displayName: "Dana Whitfield", address: "dana@customer.example").isGuess)
+    }
+
     @Test("An agent writing only to agents has no customer: refused with the agent named")
     func agentToAgentsIsRefused() {
         let identity = identity(from: "sam@example.com", to: ["lee@example.com"])

@@ -52,10 +52,10 @@ final class FactsFake: IngestFacts {
 
 /// A parsed message with only what a rule test sets.
 func incoming(from: String = "dana@customer.example", name: String? = "Dana Whitfield",
-              to: [String] = ["sam@example.com"], subject: String = "Renewal quote", messageID: String? = "m1@customer.example",
+              to: [String] = ["sam@example.com"], cc: [String] = [], replyTo: [NamedAddress] = [], subject: String = "Renewal quote", messageID: String? = "m1@customer.example",
               inReplyTo: String? = nil, references: [String] = [], date: Date = Date(timeIntervalSince1970: 1_700_000_000),
               dedupKey: String? = nil) -> IncomingMail {
     IncomingMail(seenKey: "/Maildir/1", path: "/Maildir/new/1", dedupKey: dedupKey ?? messageID.map { "mid:" + $0 } ?? "sha256:ab",
-                 fromAddress: from, fromName: name, to: to, subject: subject, text: "Hello", messageID: messageID,
+                 fromAddress: from, fromName: name, to: to, cc: cc, replyTo: replyTo, subject: subject, text: "Hello", messageID: messageID,
                  inReplyTo: inReplyTo, references: references, date: date, attachments: [])
 }

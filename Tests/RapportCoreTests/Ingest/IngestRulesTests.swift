@@ -18,8 +18,33 @@ struct IngestRulesTests {
         let filing = try IngestRules.standard.file(incoming(from: "Dana@Customer.Example"), facts: facts)
         #expect(filing == .store(.init(
             direction: .inbound, author: nil,
-            customer: .new(address: "dana@customer.example", firstName: "Dana", lastName: "Whitfield"),
+            customer: .new(address: "dana@customer.example", firstName: "Dana", lastName: "Whitfield",
+                            nameIsGuess: false),
             conversation: .new(subject: "Renewal quote", normalizedSubject: "renewal quote"))))
+    }
+
+    @Test("A web form's no-reply mail files the visitor in Reply-To as a new customer, named from Reply-To")
+    func replyToCustomer() throws {
+        let mail = incoming(from: "no-reply@forms.example", name: "Website contact form",
+                            replyTo: [NamedAddress(name: "Ann Lee", address: "Ann.Lee@lee.example")])
+        let placement = try stored(mail, facts: FactsFake())
+        #expect(placement.customer == .new(address: "ann.lee@lee.example", firstName: "Ann", lastName: "Lee", nameIsGuess: false))
+    }
+
+    @Test("A known customer's message with a stranger in Reply-To stays theirs")
+    func knownSenderKeepsTheirMail() throws {
+        let facts = FactsFake()
+        facts.customers = ["dana@customer.example": 7]
+        let mail = incoming(from: "dana@customer.example", replyTo: [NamedAddress(name: "Mallory", address: "mallory@evil.example")])
+        let placement = try stored(mail, facts: facts)
+        #expect(placement.customer == .existing(7))
+    }
+
+    @Test("A customer named from the address is marked as a guess, digits dropped")
+    func guessedName() throws {
+        let mail = incoming(from: "j.smith82@gmail.example", name: nil)
+        let placement = try stored(mail, facts: FactsFake())
+        #expect(placement.customer == .new(address: "j.smith82@gmail.example", firstName: "J", lastName: "Smith", nameIsGuess: true))
     }
 
     @Test("Mail from an agent's address to a known customer is outbound, without an author, in the conversation it answers")
@@ -38,6 +63,16 @@ struct IngestRulesTests {
         let mail = incoming(from: "sam@example.com", to: ["lee@example.com"])
         #expect(try IngestRules.standard.file(mail, facts: FactsFake()) == .refused("sent by agent sam to no customer address"))
     }
+
+    /// What the rules store for `mail` (fails the test when they do not store it).
+    func stored(_ mail: IncomingMail, facts: FactsFake) throws -> Filing.Placement {
+        guard case let .store(placement) = try IngestRules.standard.file(mail, facts: facts) else {
+            throw NotStored()
+        }
+        return placement
+    }
+
+    struct NotStored: Error {}
 
     @Test("The thread window of the rules is the one threading uses")
     func threadWindow() {

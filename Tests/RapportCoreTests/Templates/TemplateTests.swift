@@ -29,16 +29,32 @@ struct ShippedTemplateTests {
         }
     }
 
+    /// The text as the agent leaves it: every `[[…]]` slot written over.
+    func filled(_ text: String) -> String {
+        var chars = Array(text)
+        for slot in TemplateSlot.all(in: text).reversed() { chars.replaceSubrange(slot.range, with: Array("it was charged twice")) }
+        return String(chars)
+    }
+
+    @Test("a template with a slot is refused as rendered and passes once the slot is written")
+    func slotsBlockUntilFilled() throws {
+        let apology = try #require(library.templates.first { $0.name == "apology-fixed" })
+        let text = apology.render(context(existing))
+        let v = ReplyPolicy.check(text, customer: existing, agent: Fixtures.sam, isExisting: true)
+        #expect(v.map(\.rule) == [.slot] && v[0].blocks && v[0].message.contains("\"what went wrong\""))
+        #expect(ReplyPolicy.check(filled(text), customer: existing, agent: Fixtures.sam, isExisting: true) == [])
+    }
+
     @Test func everyTemplatePassesThePolicyForItsAudience() {
         #expect(!library.templates.isEmpty)
         for template in library.templates {
             if template.audience.suits(isExisting: true) {
-                let text = template.render(context(existing))
+                let text = filled(template.render(context(existing)))
                 let v = ReplyPolicy.check(text, customer: existing, agent: Fixtures.sam, isExisting: true)
                 #expect(v == [], "\(template.name) to an existing customer:\n\(text)")
             }
             if template.audience.suits(isExisting: false) {
-                let text = template.render(context(new))
+                let text = filled(template.render(context(new)))
                 let v = ReplyPolicy.check(text, customer: new, agent: Fixtures.sam, isExisting: false)
                 // A template written for new customers asks the referral question; others may only warn.
                 #expect(template.audience == .new ? v == [] : !v.blocksSending, "\(template.name) to a new customer: \(v)\n\(text)")

@@ -45,6 +45,25 @@ struct ComposerRenderTests {
         #expect(bufferCell(state, x: 0, y: 17).style == .error)
     }
 
+    @Test("the legal footer shows under the reply's last line as it will be sent, uncounted; absent by default")
+    func legalFooterPreview() {
+        var state = composing(width: 120, height: 40)
+        _ = type("Hi Ada,\n\nThe refund is on its way.\n\nMaria", into: &state)
+        #expect(!screen(state).contains { $0.contains("legal footer") })
+        state.compose.legalFooter = "Rapport Example Ltd · Registered in England No. 01234567"
+        let lines = screen(state)
+        let last = lines.lastIndex { $0.hasPrefix("  Maria ") }
+        #expect(last != nil)
+        if let last {
+            #expect(lines[last + 1].hasPrefix("   "), "\(lines)")
+            #expect(lines[last + 2].hasPrefix("  --   legal footer: added when sent, not checked"), "\(lines)")
+            #expect(lines[last + 3].hasPrefix("  Rapport Example Ltd · Registered in England No. 01234567"), "\(lines)")
+        }
+        #expect(state.activeComposer?.violations.isEmpty == true, "the footer is not checked")
+        _ = update(&state, .key(.char("x")))
+        #expect(screen(state).contains { $0.hasPrefix("  Rapport Example Ltd") }, "it follows the text as it grows")
+    }
+
     @Test("40×10: the composer takes the body; the footer shows the problem on the cursor's line and how many more")
     func compact() {
         var state = composing(width: 40, height: 10)

@@ -10,6 +10,8 @@ struct ReplyCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The conversation id.") var conversation: Int64
     @Option(help: "The reply text; without it the text is read from standard input.") var text: String?
+    @Flag(help: "Write to the customer alone: do not copy the people their last message in the conversation was to or copied to.")
+    var noCc = false
 
     func run() throws {
         let store = try global.openStore()
@@ -17,13 +19,10 @@ struct ReplyCommand: ParsableCommand {
         let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let config = try global.config()
         let replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply)
-        do {
-            let item = try replies.queue(conversation: conversation, agent: me.login, text: body)
-            say("queued \(item.id) to \(item.toAddress)")
-        } catch RapportError.replyPolicy(let violations) {
-            // The reasons as `rapport lint` prints them, then the refusal.
-            for v in violations { complain("line \(v.line): \(v.severity.rawValue) [\(v.rule.rawValue)] \(v.message)") }
-            throw RapportError.invalid("reply not queued: it does not pass the reply policy (see `rapport lint`)")
+        let copied = noCc ? [] : try replies.recipients(conversation: conversation).cc
+        let item = try PolicyRefusal.reporting("reply") {
+            try replies.queue(conversation: conversation, agent: me.login, text: body, replyAll: !noCc)
         }
+        say("queued \(item.id) to \(item.toAddress)" + (copied.isEmpty ? "" : ", cc \(copied.joined(separator: ", "))"))
     }
 }

@@ -21,8 +21,8 @@ struct SendCommand: ParsableCommand {
     var sendmail: String?
     @Option(help: "A Maildir that receives a copy of each sent message (default: $RAPPORT_SENT_MAILDIR, else the config's [mail] sent_maildir).")
     var sentMaildir: String?
-    @Option(help: "Put an item needing a decision (or left in sending) back in the queue, then deliver.") var resend: Int64?
-    @Option(help: "Record that an item needing a decision (or left in sending) did go out.") var markSent: Int64?
+    @Option(help: "Put a failed item, one needing a decision or one left in sending back in the queue, then deliver.") var resend: Int64?
+    @Option(help: "Record that a failed item, one needing a decision or one left in sending did go out.") var markSent: Int64?
     @Flag(help: "Print {\"sent\", \"failed\", \"needs_attention\", \"warnings\", \"stopped\"} as JSON.") var json = false
 
     func run() throws {
@@ -30,7 +30,7 @@ struct SendCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment
         let settings = DeliverySettings.resolve(sendmail: sendmail, sentMaildir: sentMaildir, environment: env,
                                                 config: try global.config())
-        let delivery = Delivery(store: store, transport: settings.transport, sentMaildir: settings.sentMaildir)
+        let delivery = settings.delivery(store: store)
         if let id = resend { try delivery.resolve(id, as: .queued) }
         if let id = markSent { try delivery.resolve(id, as: .sent) }
         let report = try delivery.run()
