@@ -12,8 +12,12 @@ extension PostgresStore {
                 arguments.append(value)
                 return "$\(arguments.count)"
             }
-            // Conversations with no message yet (prepared drafts) only show where the query asks for them.
-            var clauses: [String] = query.includeEmpty ? [] : ["c.message_count > 0"]
+            // Conversations with no message yet (prepared drafts) only show where the query asks for them; one the
+            // agent opened with `m` and left unsent shows to them, so the draft is never out of reach.
+            var clauses: [String] = query.includeEmpty ? [] : ["""
+                (c.message_count > 0 OR EXISTS (SELECT 1 FROM draft d WHERE d.conversation_id = c.id AND d.agent = $1
+                                                 AND NOT d.prepared))
+                """]
             switch query.owner {
             case .anyone: break
             case .unassigned: clauses.append("cu.owner IS NULL")
@@ -40,7 +44,12 @@ extension PostgresStore {
                 SELECT c.id, c.customer_id, cu.first_name, cu.last_name, cu.owner, a.first_name AS owner_first,
                        c.status, c.last_activity, c.subject, c.message_count,
                        (c.last_inbound IS NOT NULL AND c.last_inbound > COALESCE(
-                           (SELECT seen_at FROM conversation_seen s WHERE s.conversation_id = c.id AND s.agent = $1), 0)) AS unread
+                           (SELECT seen_at FROM conversation_seen s WHERE s.conversation_id = c.id AND s.agent = $1), 0)) AS unread,
+                       CASE WHEN c.last_inbound IS NULL THEN NULL ELSE
+                           (SELECT min(m.date) FROM message m WHERE m.conversation_id = c.id AND m.direction = 'inbound'
+                              AND m.date >= COALESCE((SELECT max(o.date) FROM message o WHERE o.conversation_id = c.id
+                                                      AND o.direction = 'outbound' AND o.author IS NOT NULL), 0)) END
+                           AS unanswered_since
                 FROM conversation c JOIN customer cu ON cu.id = c.customer_id LEFT JOIN agent a ON a.login = cu.owner
                 \(whereSQL) ORDER BY \(order) LIMIT $2
                 """, arguments).map(ConversationSummary.init(row:))
@@ -152,6 +161,7 @@ extension ConversationSummary {
                   ownerLogin: row["owner"], ownerFirstName: row["owner_first"],
                   status: ConversationStatus(rawValue: row["status"]) ?? .open,
                   lastActivity: row.date("last_activity"), subject: row["subject"],
-                  unread: row["unread"], messageCount: row["message_count"])
+                  unread: row["unread"], messageCount: row["message_count"],
+                  unansweredSince: row.dateIfAny("unanswered_since"))
     }
 }

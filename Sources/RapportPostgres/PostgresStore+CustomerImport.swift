@@ -34,7 +34,7 @@ extension PostgresStore {
                     throw RapportError.invalid("line \(row.line): its addresses belong to different customers")
                 }
                 if let existing = matches.first {
-                    try db.execute("UPDATE customer SET first_name = $1, last_name = $2, is_existing = is_existing OR $3 WHERE id = $4",
+                    try db.execute("UPDATE customer SET first_name = $1, last_name = $2, name_guessed = false, is_existing = is_existing OR $3 WHERE id = $4",
                                    [row.firstName, row.lastName, row.isExisting, existing.id])
                     var position = existing.addresses.count
                     for email in row.emails where !existing.addresses.contains(email) {

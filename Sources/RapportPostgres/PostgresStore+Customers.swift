@@ -84,10 +84,11 @@ extension PostgresStore {
 
     /// A customer row and their first address, in the caller's transaction; returns the new id.
     static func insertCustomer(_ db: PostgresSession, address: String, first: String, last: String, owner: String?,
-                               isExisting: Bool, at: Double) throws -> CustomerID {
+                               isExisting: Bool, guessed: Bool = false, at: Double) throws -> CustomerID {
         let id: CustomerID = try db.value("""
-            INSERT INTO customer (first_name, last_name, owner, created, is_existing) VALUES ($1, $2, $3, $4, $5) RETURNING id
-            """, [first, last, owner, at, isExisting])!
+            INSERT INTO customer (first_name, last_name, owner, created, is_existing, name_guessed)
+            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+            """, [first, last, owner, at, isExisting, guessed])!
         try db.execute("INSERT INTO customer_address (address, customer_id, position) VALUES ($1, $2, 0)", [address, id])
         return id
     }
@@ -135,6 +136,7 @@ extension Customer {
     init(row: SQLRow, addresses: [String]) {
         self.init(id: row["id"], firstName: row["first_name"], lastName: row["last_name"], owner: row["owner"],
                   addresses: addresses, created: row.date("created"),
-                  isExisting: row["is_existing"], referredBy: row["referred_by"], referralSource: row["referral_source"])
+                  isExisting: row["is_existing"], referredBy: row["referred_by"], referralSource: row["referral_source"],
+                  nameIsGuess: row["name_guessed"])
     }
 }

@@ -52,8 +52,9 @@ extension PostgresStore: MailIngestStore {
             let at = mail.date.timeIntervalSince1970
             let customerID = switch placement.customer {
             case let .existing(id): id
-            case let .new(address, first, last):
-                try insertCustomer(db, address: address, first: first, last: last, owner: nil, isExisting: false, at: at)
+            case let .new(address, first, last, guessed):
+                try insertCustomer(db, address: address, first: first, last: last, owner: nil, isExisting: false,
+                                   guessed: guessed, at: at)
             }
             let conversationID = switch placement.conversation {
             case let .existing(id): id
@@ -62,7 +63,7 @@ extension PostgresStore: MailIngestStore {
             }
             let message = try insertMessage(db, NewMessage(
                 conversationID: conversationID, direction: placement.direction, author: placement.author,
-                from: mail.fromAddress, to: mail.to, subject: mail.subject, text: mail.text, messageID: mail.messageID,
+                from: mail.fromAddress, to: mail.to, cc: mail.cc, replyTo: mail.replyTo, subject: mail.subject, text: mail.text, messageID: mail.messageID,
                 inReplyTo: mail.inReplyTo, references: mail.references, date: mail.date, attachments: mail.attachments,
                 sourcePath: mail.path), customerID: customerID)
             try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: message, outcome: "ingested", reason: nil)

@@ -37,11 +37,11 @@ extension PostgresStore {
     /// The write behind `appendMessage`, for a conversation known to exist and belong to `customerID`.
     static func insertMessage(_ db: PostgresSession, _ m: NewMessage, customerID: CustomerID) throws -> MessageRowID {
         let id: MessageRowID = try db.value("""
-            INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, subject, text,
-                                 message_id, in_reply_to, refs, date, attachments, source_path)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id
+            INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, cc_addresses,
+                                 reply_to_addresses, subject, text, message_id, in_reply_to, refs, date, attachments, source_path)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id
             """, [m.conversationID, m.direction.rawValue, m.author, m.from, JSONText.encode(m.to),
-                  m.subject, m.text, m.messageID, m.inReplyTo, JSONText.encode(m.references),
+                  JSONText.encode(m.cc), JSONText.encode(m.replyTo), m.subject, m.text, m.messageID, m.inReplyTo, JSONText.encode(m.references),
                   m.date.timeIntervalSince1970, JSONText.encode(m.attachments), m.sourcePath])!
         let at = m.date.timeIntervalSince1970
         switch m.direction {
@@ -74,6 +74,7 @@ extension Message {
         self.init(id: row["id"], conversationID: row["conversation_id"],
                   direction: MessageDirection(rawValue: row["direction"]) ?? .inbound, author: row["author"],
                   from: row["from_address"], to: JSONText.decode(row["to_addresses"]),
+                  cc: JSONText.decode(row["cc_addresses"]), replyTo: JSONText.decode(row["reply_to_addresses"]),
                   subject: row["subject"], text: row["text"], messageID: row["message_id"],
                   inReplyTo: row["in_reply_to"], references: JSONText.decode(row["refs"]),
                   date: row.date("date"), attachments: JSONText.decode(row["attachments"]), sourcePath: row["source_path"])

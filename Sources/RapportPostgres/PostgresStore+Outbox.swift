@@ -38,12 +38,12 @@ extension PostgresStore: OutboxStore {
         }
     }
 
-    public func lastInboundAddress(customer: CustomerID) throws -> String? {
+    public func lastInboundMessage(customer: CustomerID) throws -> Message? {
         try read { db in
-            try db.value("""
-                SELECT m.from_address FROM message m JOIN conversation c ON c.id = m.conversation_id
+            try db.row("""
+                SELECT m.* FROM message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE c.customer_id = $1 AND m.direction = 'inbound' ORDER BY m.date DESC, m.id DESC LIMIT 1
-                """, [customer])
+                """, [customer]).map(Message.init(row:))
         }
     }
 
@@ -112,14 +112,14 @@ extension PostgresStore: OutboxStore {
 
     public func resolveSending(_ id: Int64, to state: OutboxState, at: Date) throws {
         guard state == .queued || state == .sent else {
-            throw RapportError.invalid("an item left in sending is resolved as queued (send again) or sent")
+            throw RapportError.invalid("an undelivered item is resolved as queued (send again) or sent")
         }
         try write { db in
             let changed = try db.execute("""
                 UPDATE outbox SET state = $1, updated = $2, claimed_by = NULL, claim_until = NULL
-                WHERE id = $3 AND state IN ('sending', 'needs_decision')
+                WHERE id = $3 AND state IN ('sending', 'needs_decision', 'failed')
                 """, [state.rawValue, at.timeIntervalSince1970, id]).changes
-            if changed == 0 { throw RapportError.invalid("outbox item \(id) is not in sending and needs no decision") }
+            if changed == 0 { throw RapportError.invalid("outbox item \(id) is not failed, in sending or needing a decision") }
         }
     }
 

@@ -11,8 +11,8 @@ import Testing
 struct StoreCopyTests {
     let sqlite = StoreFactories.all[0]
 
-    /// Customers (one referred by a later one, with a thank-you), owners and their log, conversations,
-    /// a note, a draft, a heads-up, a reply in the outbox.
+    /// Customers (one referred by a later one, with a thank-you, one with a guessed name), owners and their
+    /// log, conversations, a note, a draft, a heads-up, a reply in the outbox, a message with Cc and Reply-To.
     func seeded() throws -> ContractStore {
         let s = try ContractStore(sqlite)
         let item = try s.queuedReply()
@@ -32,6 +32,12 @@ struct StoreCopyTests {
             PreparedMessage(subject: "A change", text: "Hi \(customer.firstName)")
         }
         try s.store.markSeen(conversation: c.id, agent: "sam", at: ContractStore.t0)
+        // A customer met by mail: a guessed name, a message with Cc and Reply-To (schema v9's columns).
+        _ = try s.store.ingest([.mail(IncomingMail(
+            seenKey: "/mail:j", path: "/mail/new/j", dedupKey: "mid:j@x", fromAddress: "j.smith82@gmail.example", fromName: nil,
+            to: ["sam@example.com"], cc: ["alex@home.example"], replyTo: [NamedAddress(address: "j.smith82@gmail.example")],
+            subject: "Hello", text: "Hi", messageID: "j@x", inReplyTo: nil, references: [], date: ContractStore.t0,
+            attachments: []))], rules: .standard)
         return s
     }
 
@@ -64,14 +70,18 @@ struct StoreCopyTests {
         let postgres = try PostgresStore(target.location, create: true)
         let counts = try StoreCopy(source: source, target: postgres).copy()
         #expect(counts.map(\.table) == StoreCopy.tables)
-        #expect(counts.first { $0.table == "customer" }?.rows == 3)
+        #expect(counts.first { $0.table == "customer" }?.rows == 4)
         #expect(counts.first { $0.table == "outbox" }?.rows == 1)
         #expect(try view(postgres) == view(s.store))
+        let smith = try #require(try postgres.customer(email: "j.smith82@gmail.example"))
+        #expect(smith.nameIsGuess)
+        let mail = try #require(try postgres.lastInboundMessage(customer: smith.id))
+        #expect(mail.cc == ["alex@home.example"] && mail.replyTo == ["j.smith82@gmail.example"])
         // Search reads the copied messages, and new rows get new ids after the copied ones.
         #expect(try postgres.conversations(ConversationQuery(text: "creme brul"), from: nil, direction: .after,
                                            limit: 10, agent: "sam").count == 1)
         let added = try postgres.addCustomer(NewCustomer(firstName: "New", lastName: "One", email: "new@x.org"), by: nil)
-        #expect(added.id == 4)
+        #expect(added.id == 5)
     }
 
     @Test func aTargetHoldingRowsIsRefusedAndKeepsThem() throws {

@@ -20,5 +20,6 @@ extension PostgresStore {
         PGV6CoveringProfile.self,
         PGV7ChangeFeed.self,
         PGV8OutboxClaims.self,
+        PGV9AddressesAndGuessedNames.self,
     ]
 }
