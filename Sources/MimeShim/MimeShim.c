@@ -492,7 +492,49 @@ char *rapport_message_part_text(rapport_message *message, size_t index, size_t c
     return text;
 }
 
+/// Counts base64 alphabet bytes (not '=', not line breaks) of a raw stream: 4 of them are 3 bytes.
+static int64_t base64_decoded_size(GMimeStream *raw) {
+    int64_t count = 0;
+    char buffer[16384];
+    ssize_t got;
+    while ((got = g_mime_stream_read(raw, buffer, sizeof(buffer))) > 0) {
+        for (ssize_t i = 0; i < got; i++) {
+            unsigned char c = (unsigned char)buffer[i];
+            count += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+        }
+    }
+    return count * 3 / 4;
+}
+
 int64_t rapport_message_part_size(rapport_message *message, size_t index) {
+    if (index >= message->leaves->len) return 0;
+    GMimeObject *object = g_ptr_array_index(message->leaves, index);
+    if (GMIME_IS_PART(object)) {
+        GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(object));
+        if (content == NULL) return 0;
+        GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+        GMimeStream *raw = g_mime_data_wrapper_get_stream(content);
+        if (raw == NULL) return 0;
+        switch (encoding) {
+        case GMIME_CONTENT_ENCODING_BASE64:
+            g_mime_stream_reset(raw);
+            return base64_decoded_size(raw);
+        case GMIME_CONTENT_ENCODING_DEFAULT:
+        case GMIME_CONTENT_ENCODING_7BIT:
+        case GMIME_CONTENT_ENCODING_8BIT:
+        case GMIME_CONTENT_ENCODING_BINARY: {
+            gint64 length = g_mime_stream_length(raw);
+            if (length >= 0) return length;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return rapport_message_part_decoded_size(message, index);
+}
+
+int64_t rapport_message_part_decoded_size(rapport_message *message, size_t index) {
     if (index >= message->leaves->len) return 0;
     GMimeObject *object = g_ptr_array_index(message->leaves, index);
     GMimeStream *null = g_mime_stream_null_new();

@@ -13,6 +13,8 @@ extension SQLiteStore {
         V6CoveringProfile.self,
         V7ChangeFeed.self,
         V8OutboxClaims.self,
+        // V9–V11 come from other branches; the order is settled when they meet.
+        V12SearchIndexByBatch.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.
