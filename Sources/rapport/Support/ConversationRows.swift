@@ -1,0 +1,21 @@
+import Foundation
+import RapportApp
+import RapportCore
+
+/// A listing of conversations as `conversations` and `search` print it: one tab-separated line
+/// each (id, status, owner, customer, subject), or with `--json` an array of `ConversationJSON`.
+func printConversations(_ rows: [ConversationSummary], store: some WorkflowStore, json: Bool) throws {
+    if json {
+        var emails: [CustomerID: String] = [:]
+        let customers = Customers(store: store)
+        for id in Set(rows.map(\.customerID)) { emails[id] = try customers.find(id: id).primaryEmail }
+        return printJSON(rows.map {
+            ConversationJSON(id: $0.id, customer: emails[$0.customerID] ?? "", customerName: $0.customerName,
+                             owner: $0.ownerLogin, status: $0.status.rawValue, subject: $0.subject,
+                             lastActivity: $0.lastActivity, messages: $0.messageCount, unread: $0.unread)
+        })
+    }
+    for r in rows {
+        say("\(r.id)\t\(r.status.rawValue)\t\(r.ownerLogin ?? "—")\t\(r.customerName)\t\(r.subject)")
+    }
+}
