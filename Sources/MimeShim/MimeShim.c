@@ -44,14 +44,20 @@ struct rapport_message {
 /// cut to RAPPORT_HEADER_FIELD_CAP bytes and the whole block to RAPPORT_HEADER_BLOCK_CAP, reading
 /// 64 KiB at a time: a 100 MB Subject is never held in memory, by us or by GMime. Returns the
 /// file offset where the body starts (the file's size when the headers never end) and sets `cut`.
+/// With `out` NULL it only scans, and stops (returning -1) at the first cut: almost every message
+/// is under the caps and is then parsed from the file as it is, so the copy is made only when needed.
 static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
     unsigned char buffer[65536];
     size_t field = 0;          // bytes of the current field seen so far
+    size_t kept = 0;           // bytes of the block kept so far
+    unsigned char last = '\n'; // the last byte kept
     int dropping = 0;          // the rest of the current field is left out
     int at_line_start = 1;     // the next byte starts a line
     int blank_line = 0;        // the line so far is empty (or just "\r"): it ends the headers
     off_t offset = 0;
     ssize_t got;
+#define KEEP(bytes, n) do { if (out) g_byte_array_append(out, (const guint8 *)(bytes), (n)); kept += (n); \
+                            last = ((const unsigned char *)(bytes))[(n) - 1]; } while (0)
     while ((got = read(fd, buffer, sizeof buffer)) > 0) {
         for (ssize_t i = 0; i < got; i++, offset++) {
             unsigned char c = buffer[i];
@@ -60,19 +66,20 @@ static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
                 blank_line = 1;
                 if (c != ' ' && c != '\t') {          // a new field begins
                     // A field cut in the middle of a line gets that line's end back.
-                    if (dropping && out->len > 0 && out->data[out->len - 1] != '\n') {
-                        g_byte_array_append(out, (const guint8 *)"\n", 1);
-                    }
+                    if (dropping && kept > 0 && last != '\n') KEEP("\n", 1);
                     field = 0;
-                    dropping = out->len >= RAPPORT_HEADER_BLOCK_CAP;
-                    if (dropping) *cut = 1;
+                    dropping = kept >= RAPPORT_HEADER_BLOCK_CAP;
+                    if (dropping) {
+                        *cut = 1;
+                        if (out == NULL) return -1;
+                    }
                 }
             }
             if (c != '\n' && c != '\r') blank_line = 0;
             if (c == '\n') {
                 at_line_start = 1;
                 if (blank_line) {                      // the empty line: headers end, body follows
-                    g_byte_array_append(out, (const guint8 *)"\n", 1);
+                    KEEP("\n", 1);
                     return offset + 1;
                 }
             }
@@ -80,24 +87,24 @@ static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
             if (!dropping && field > RAPPORT_HEADER_FIELD_CAP) {
                 dropping = 1;
                 *cut = 1;
+                if (out == NULL) return -1;
             }
-            if (!dropping) g_byte_array_append(out, &c, 1);
+            if (!dropping) KEEP(&c, 1);
         }
     }
-    if (dropping && out->len > 0 && out->data[out->len - 1] != '\n') g_byte_array_append(out, (const guint8 *)"\n", 1);
+    if (dropping && kept > 0 && last != '\n') KEEP("\n", 1);
+#undef KEEP
     return offset;
 }
 
 /// The stream to parse: the file as it is when no header field is over the caps, else the cut
 /// headers followed by the file's body (read from disk as before).
 static GMimeStream *capped_stream(int fd, int *cut) {
+    copy_capped_headers(fd, NULL, cut);
+    lseek(fd, 0, SEEK_SET);
+    if (!*cut) return g_mime_stream_fs_new(fd);
     GByteArray *headers = g_byte_array_new();
     off_t body = copy_capped_headers(fd, headers, cut);
-    if (!*cut) {
-        g_byte_array_unref(headers);
-        lseek(fd, 0, SEEK_SET);
-        return g_mime_stream_fs_new(fd);
-    }
     GMimeStream *joined = g_mime_stream_cat_new();
     GMimeStream *head = g_mime_stream_mem_new_with_byte_array(headers);   // owns `headers`
     GMimeStream *file = g_mime_stream_fs_new(fd);
@@ -492,16 +499,18 @@ char *rapport_message_part_text(rapport_message *message, size_t index, size_t c
     return text;
 }
 
+/// 1 for the 64 characters of base64, 0 for everything else ('=', line breaks, junk GMime skips).
+static const unsigned char base64_alphabet[256] = {
+    ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, ['0' ... '9'] = 1, ['+'] = 1, ['/'] = 1,
+};
+
 /// Counts base64 alphabet bytes (not '=', not line breaks) of a raw stream: 4 of them are 3 bytes.
 static int64_t base64_decoded_size(GMimeStream *raw) {
     int64_t count = 0;
-    char buffer[16384];
+    unsigned char buffer[16384];
     ssize_t got;
-    while ((got = g_mime_stream_read(raw, buffer, sizeof(buffer))) > 0) {
-        for (ssize_t i = 0; i < got; i++) {
-            unsigned char c = (unsigned char)buffer[i];
-            count += (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
-        }
+    while ((got = g_mime_stream_read(raw, (char *)buffer, sizeof(buffer))) > 0) {
+        for (ssize_t i = 0; i < got; i++) count += base64_alphabet[buffer[i]];
     }
     return count * 3 / 4;
 }
