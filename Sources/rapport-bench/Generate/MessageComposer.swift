@@ -51,10 +51,7 @@ struct MessageComposer: Sendable {
         let charsetName = charset == .utf8 ? "UTF-8" : "ISO-8859-1"
 
         // MARK: Headers
-        let offset = message.fromAgent ? 60 : customer.offsetMinutes
-        let date = MailDate.rfc5322(message.date, offsetMinutes: offset)
-        let customerName = customer.first + " " + customer.last
-        let agentName = agent.first + " " + agent.last
+        let (date, customerName, agentName) = parties(message, customer: customer, agent: agent)
         let (fromName, fromAddress, toName, toAddress) = message.fromAgent
             ? (agentName, agent.email, customerName, customer.address)
             : (customerName, customer.address, agentName, agent.email)
@@ -124,6 +121,15 @@ struct MessageComposer: Sendable {
     }
 
     // MARK: - Pieces (shared with `SupportComposer`)
+
+    /// The Date header (in the writer's offset: agents write from UTC+1) and both parties' names.
+    func parties(_ message: MaildirPlan.Message, customer: MaildirPlan.Customer,
+                 agent: (login: String, first: String, last: String, email: String))
+        -> (date: String, customerName: String, agentName: String) {
+        let offset = message.fromAgent ? 60 : customer.offsetMinutes
+        return (MailDate.rfc5322(message.date, offsetMinutes: offset), customer.first + " " + customer.last,
+                agent.first + " " + agent.last)
+    }
 
     /// Message-ID, and for a reply In-Reply-To (the previous message) and References (up to 20).
     func threadHeaders(_ message: MaildirPlan.Message, into out: inout [UInt8]) {
@@ -205,34 +211,19 @@ struct MessageComposer: Sendable {
         text += bytes("Hi \(greeting),\n\n", charset)
         let words = charset == .utf8 ? wordsUTF8 : wordsLatin1
         let bodyEnd = text.count + (quoting ? length * 2 / 3 : length)
-        var column = 0
-        var sentenceStart = true
+        var running = RunningText()
         var wordsInSentence = 0
         var sentencesInParagraph = 0
         while text.count < bodyEnd {
-            var word = charset == .utf8 && random.chance(0.004) ? random.pick(utf8OnlyWords) : words[pickRank(&random)]
-            if sentenceStart, let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
-                word[0] = first - 32
-            }
-            if column + word.count > 72 {
-                text.append(UInt8(ascii: "\n"))
-                column = 0
-            } else if column > 0 {
-                text.append(UInt8(ascii: " "))
-                column += 1
-            }
-            text += word
-            column += word.count
-            sentenceStart = false
+            running.append(charset == .utf8 && random.chance(0.004) ? random.pick(utf8OnlyWords) : words[pickRank(&random)],
+                           to: &text)
             wordsInSentence += 1
             if wordsInSentence >= 6 && random.chance(0.12) {
-                text.append(random.chance(0.8) ? UInt8(ascii: ".") : UInt8(ascii: "?"))
-                sentenceStart = true
+                running.endSentence(random.chance(0.8) ? UInt8(ascii: ".") : UInt8(ascii: "?"), in: &text)
                 wordsInSentence = 0
                 sentencesInParagraph += 1
                 if sentencesInParagraph >= 2 && random.chance(0.3) {
-                    text += [UInt8(ascii: "\n"), UInt8(ascii: "\n")]
-                    column = 0
+                    running.paragraph(in: &text)
                     sentencesInParagraph = 0
                 }
             }

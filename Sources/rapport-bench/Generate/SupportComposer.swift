@@ -35,10 +35,7 @@ struct SupportComposer: Sendable {
         let charsetName = charset == .utf8 ? "UTF-8" : "ISO-8859-1"
 
         // MARK: Headers
-        let offset = message.fromAgent ? 60 : customer.offsetMinutes
-        let date = MailDate.rfc5322(message.date, offsetMinutes: offset)
-        let customerName = customer.first + " " + customer.last
-        let agentName = agent.first + " " + agent.last
+        let (date, customerName, agentName) = base.parties(message, customer: customer, agent: agent)
         let (fromName, fromAddress, toName, toAddress) = message.fromAgent
             ? (agentName, agent.email, customerName, customer.address)
             : (customerName, customer.address, agentName, agent.email)
@@ -154,30 +151,15 @@ struct SupportComposer: Sendable {
         var text = Array((random.chance(0.7) ? "Hi \(reader),\n\n" : "Hello,\n\n").utf8)
         let target = Int(min(6_000, max(80, random.logNormal(median: 380, sigma: 0.7))))
         let end = text.count + target
-        var column = 0, sentence = 0
-        var capital = true
+        var running = RunningText()
+        var sentence = 0
         while text.count < end {
-            var word = token(&random, thread: thread)
-            if capital, let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") { word[0] = first - 32 }
-            if column + word.count > 72 {
-                text.append(UInt8(ascii: "\n"))
-                column = 0
-            } else if column > 0 {
-                text.append(UInt8(ascii: " "))
-                column += 1
-            }
-            text += word
-            column += word.count
-            capital = false
+            running.append(token(&random, thread: thread), to: &text)
             sentence += 1
             if sentence >= 5 && random.chance(0.15) {
-                text.append(random.chance(0.8) ? UInt8(ascii: ".") : UInt8(ascii: "?"))
-                capital = true
+                running.endSentence(random.chance(0.8) ? UInt8(ascii: ".") : UInt8(ascii: "?"), in: &text)
                 sentence = 0
-                if random.chance(0.25) {
-                    text += Array("\n\n".utf8)
-                    column = 0
-                }
+                if random.chance(0.25) { running.paragraph(in: &text) }
             }
         }
         text += Array(".\n\n\(random.pick(["Thanks", "Best regards", "Kind regards", "Cheers", "Many thanks"])),\n\(writer)\n".utf8)

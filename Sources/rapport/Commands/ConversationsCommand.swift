@@ -14,10 +14,7 @@ struct ConversationsCommand: ParsableCommand {
 
     func validate() throws {
         if mine && unassigned { throw ValidationError("--mine and --unassigned exclude each other") }
-        if let status, ConversationStatus(rawValue: status) == nil {
-            throw ValidationError("unknown status '\(status)'; use open, pending or closed")
-        }
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        try validateListing(status: status, limit: limit)
     }
 
     func run() throws {

@@ -21,10 +21,7 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         if words.joined().trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("give at least one word") }
-        if let status, ConversationStatus(rawValue: status) == nil {
-            throw ValidationError("unknown status '\(status)'; use open, pending or closed")
-        }
-        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+        try validateListing(status: status, limit: limit)
     }
 
     func run() throws {

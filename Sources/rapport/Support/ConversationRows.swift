@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import RapportApp
 import RapportCore
@@ -18,4 +19,12 @@ func printConversations(_ rows: [ConversationSummary], store: some WorkflowStore
     for r in rows {
         say("\(r.id)\t\(r.status.rawValue)\t\(r.ownerLogin ?? "—")\t\(r.customerName)\t\(r.subject)")
     }
+}
+
+/// The checks `conversations` and `search` share: a known status, a positive limit.
+func validateListing(status: String?, limit: Int) throws {
+    if let status, ConversationStatus(rawValue: status) == nil {
+        throw ValidationError("unknown status '\(status)'; use open, pending or closed")
+    }
+    if limit < 1 { throw ValidationError("--limit must be at least 1") }
 }
