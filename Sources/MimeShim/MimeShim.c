@@ -40,24 +40,55 @@ struct rapport_message {
 
 // MARK: - Header caps
 
+/// Whether copy_capped_headers would cut anything: a field over RAPPORT_HEADER_FIELD_CAP, or a field
+/// starting past RAPPORT_HEADER_BLOCK_CAP. Almost every message is under the caps and is then parsed
+/// from the file as it is, so this scan goes a line at a time (memchr) and copies nothing.
+static int headers_need_cut(int fd) {
+    unsigned char buffer[65536];
+    size_t field = 0, block = 0;
+    int at_line_start = 1;
+    int blank_line = 0;        // the line so far is empty (or just "\r"): it ends the headers
+    ssize_t got;
+    while ((got = read(fd, buffer, sizeof buffer)) > 0) {
+        unsigned char *p = buffer, *end = buffer + got;
+        while (p < end) {
+            if (at_line_start) {
+                at_line_start = 0;
+                blank_line = 1;
+                if (*p != ' ' && *p != '\t') {       // a new field begins
+                    if (block >= RAPPORT_HEADER_BLOCK_CAP) return 1;
+                    field = 0;
+                }
+            }
+            unsigned char *newline = memchr(p, '\n', (size_t)(end - p));
+            unsigned char *line_end = newline ? newline : end;
+            for (unsigned char *q = p; blank_line && q < line_end; q++) {
+                if (*q != '\r') blank_line = 0;
+            }
+            if (newline && blank_line) return 0;      // the empty line: headers end, body follows
+            unsigned char *next = newline ? newline + 1 : end;
+            field += (size_t)(next - p);
+            block += (size_t)(next - p);
+            if (field > RAPPORT_HEADER_FIELD_CAP) return 1;
+            if (newline) at_line_start = 1;
+            p = next;
+        }
+    }
+    return 0;
+}
+
 /// Copies the header block of `fd` into `out`, each field (a line and its folded continuations)
 /// cut to RAPPORT_HEADER_FIELD_CAP bytes and the whole block to RAPPORT_HEADER_BLOCK_CAP, reading
 /// 64 KiB at a time: a 100 MB Subject is never held in memory, by us or by GMime. Returns the
 /// file offset where the body starts (the file's size when the headers never end) and sets `cut`.
-/// With `out` NULL it only scans, and stops (returning -1) at the first cut: almost every message
-/// is under the caps and is then parsed from the file as it is, so the copy is made only when needed.
 static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
     unsigned char buffer[65536];
     size_t field = 0;          // bytes of the current field seen so far
-    size_t kept = 0;           // bytes of the block kept so far
-    unsigned char last = '\n'; // the last byte kept
     int dropping = 0;          // the rest of the current field is left out
     int at_line_start = 1;     // the next byte starts a line
     int blank_line = 0;        // the line so far is empty (or just "\r"): it ends the headers
     off_t offset = 0;
     ssize_t got;
-#define KEEP(bytes, n) do { if (out) g_byte_array_append(out, (const guint8 *)(bytes), (n)); kept += (n); \
-                            last = ((const unsigned char *)(bytes))[(n) - 1]; } while (0)
     while ((got = read(fd, buffer, sizeof buffer)) > 0) {
         for (ssize_t i = 0; i < got; i++, offset++) {
             unsigned char c = buffer[i];
@@ -66,20 +97,19 @@ static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
                 blank_line = 1;
                 if (c != ' ' && c != '\t') {          // a new field begins
                     // A field cut in the middle of a line gets that line's end back.
-                    if (dropping && kept > 0 && last != '\n') KEEP("\n", 1);
-                    field = 0;
-                    dropping = kept >= RAPPORT_HEADER_BLOCK_CAP;
-                    if (dropping) {
-                        *cut = 1;
-                        if (out == NULL) return -1;
+                    if (dropping && out->len > 0 && out->data[out->len - 1] != '\n') {
+                        g_byte_array_append(out, (const guint8 *)"\n", 1);
                     }
+                    field = 0;
+                    dropping = out->len >= RAPPORT_HEADER_BLOCK_CAP;
+                    if (dropping) *cut = 1;
                 }
             }
             if (c != '\n' && c != '\r') blank_line = 0;
             if (c == '\n') {
                 at_line_start = 1;
                 if (blank_line) {                      // the empty line: headers end, body follows
-                    KEEP("\n", 1);
+                    g_byte_array_append(out, (const guint8 *)"\n", 1);
                     return offset + 1;
                 }
             }
@@ -87,22 +117,20 @@ static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
             if (!dropping && field > RAPPORT_HEADER_FIELD_CAP) {
                 dropping = 1;
                 *cut = 1;
-                if (out == NULL) return -1;
             }
-            if (!dropping) KEEP(&c, 1);
+            if (!dropping) g_byte_array_append(out, &c, 1);
         }
     }
-    if (dropping && kept > 0 && last != '\n') KEEP("\n", 1);
-#undef KEEP
+    if (dropping && out->len > 0 && out->data[out->len - 1] != '\n') g_byte_array_append(out, (const guint8 *)"\n", 1);
     return offset;
 }
 
 /// The stream to parse: the file as it is when no header field is over the caps, else the cut
 /// headers followed by the file's body (read from disk as before).
 static GMimeStream *capped_stream(int fd, int *cut) {
-    copy_capped_headers(fd, NULL, cut);
+    int over = headers_need_cut(fd);
     lseek(fd, 0, SEEK_SET);
-    if (!*cut) return g_mime_stream_fs_new(fd);
+    if (!over) return g_mime_stream_fs_new(fd);
     GByteArray *headers = g_byte_array_new();
     off_t body = copy_capped_headers(fd, headers, cut);
     GMimeStream *joined = g_mime_stream_cat_new();
