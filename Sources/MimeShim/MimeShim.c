@@ -40,6 +40,43 @@ struct rapport_message {
 
 // MARK: - Header caps
 
+/// Whether copy_capped_headers would cut anything: a field over RAPPORT_HEADER_FIELD_CAP, or a field
+/// starting past RAPPORT_HEADER_BLOCK_CAP. Almost every message is under the caps and is then parsed
+/// from the file as it is, so this scan goes a line at a time (memchr) and copies nothing.
+static int headers_need_cut(int fd) {
+    unsigned char buffer[65536];
+    size_t field = 0, block = 0;
+    int at_line_start = 1;
+    int blank_line = 0;        // the line so far is empty (or just "\r"): it ends the headers
+    ssize_t got;
+    while ((got = read(fd, buffer, sizeof buffer)) > 0) {
+        unsigned char *p = buffer, *end = buffer + got;
+        while (p < end) {
+            if (at_line_start) {
+                at_line_start = 0;
+                blank_line = 1;
+                if (*p != ' ' && *p != '\t') {       // a new field begins
+                    if (block >= RAPPORT_HEADER_BLOCK_CAP) return 1;
+                    field = 0;
+                }
+            }
+            unsigned char *newline = memchr(p, '\n', (size_t)(end - p));
+            unsigned char *line_end = newline ? newline : end;
+            for (unsigned char *q = p; blank_line && q < line_end; q++) {
+                if (*q != '\r') blank_line = 0;
+            }
+            if (newline && blank_line) return 0;      // the empty line: headers end, body follows
+            unsigned char *next = newline ? newline + 1 : end;
+            field += (size_t)(next - p);
+            block += (size_t)(next - p);
+            if (field > RAPPORT_HEADER_FIELD_CAP) return 1;
+            if (newline) at_line_start = 1;
+            p = next;
+        }
+    }
+    return 0;
+}
+
 /// Copies the header block of `fd` into `out`, each field (a line and its folded continuations)
 /// cut to RAPPORT_HEADER_FIELD_CAP bytes and the whole block to RAPPORT_HEADER_BLOCK_CAP, reading
 /// 64 KiB at a time: a 100 MB Subject is never held in memory, by us or by GMime. Returns the
@@ -91,13 +128,11 @@ static off_t copy_capped_headers(int fd, GByteArray *out, int *cut) {
 /// The stream to parse: the file as it is when no header field is over the caps, else the cut
 /// headers followed by the file's body (read from disk as before).
 static GMimeStream *capped_stream(int fd, int *cut) {
+    int over = headers_need_cut(fd);
+    lseek(fd, 0, SEEK_SET);
+    if (!over) return g_mime_stream_fs_new(fd);
     GByteArray *headers = g_byte_array_new();
     off_t body = copy_capped_headers(fd, headers, cut);
-    if (!*cut) {
-        g_byte_array_unref(headers);
-        lseek(fd, 0, SEEK_SET);
-        return g_mime_stream_fs_new(fd);
-    }
     GMimeStream *joined = g_mime_stream_cat_new();
     GMimeStream *head = g_mime_stream_mem_new_with_byte_array(headers);   // owns `headers`
     GMimeStream *file = g_mime_stream_fs_new(fd);
@@ -492,7 +527,51 @@ char *rapport_message_part_text(rapport_message *message, size_t index, size_t c
     return text;
 }
 
+/// 1 for the 64 characters of base64, 0 for everything else ('=', line breaks, junk GMime skips).
+static const unsigned char base64_alphabet[256] = {
+    ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, ['0' ... '9'] = 1, ['+'] = 1, ['/'] = 1,
+};
+
+/// Counts base64 alphabet bytes (not '=', not line breaks) of a raw stream: 4 of them are 3 bytes.
+static int64_t base64_decoded_size(GMimeStream *raw) {
+    int64_t count = 0;
+    unsigned char buffer[16384];
+    ssize_t got;
+    while ((got = g_mime_stream_read(raw, (char *)buffer, sizeof(buffer))) > 0) {
+        for (ssize_t i = 0; i < got; i++) count += base64_alphabet[buffer[i]];
+    }
+    return count * 3 / 4;
+}
+
 int64_t rapport_message_part_size(rapport_message *message, size_t index) {
+    if (index >= message->leaves->len) return 0;
+    GMimeObject *object = g_ptr_array_index(message->leaves, index);
+    if (GMIME_IS_PART(object)) {
+        GMimeDataWrapper *content = g_mime_part_get_content(GMIME_PART(object));
+        if (content == NULL) return 0;
+        GMimeContentEncoding encoding = g_mime_data_wrapper_get_encoding(content);
+        GMimeStream *raw = g_mime_data_wrapper_get_stream(content);
+        if (raw == NULL) return 0;
+        switch (encoding) {
+        case GMIME_CONTENT_ENCODING_BASE64:
+            g_mime_stream_reset(raw);
+            return base64_decoded_size(raw);
+        case GMIME_CONTENT_ENCODING_DEFAULT:
+        case GMIME_CONTENT_ENCODING_7BIT:
+        case GMIME_CONTENT_ENCODING_8BIT:
+        case GMIME_CONTENT_ENCODING_BINARY: {
+            gint64 length = g_mime_stream_length(raw);
+            if (length >= 0) return length;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return rapport_message_part_decoded_size(message, index);
+}
+
+int64_t rapport_message_part_decoded_size(rapport_message *message, size_t index) {
     if (index >= message->leaves->len) return 0;
     GMimeObject *object = g_ptr_array_index(message->leaves, index);
     GMimeStream *null = g_mime_stream_null_new();

@@ -37,3 +37,17 @@ extension SQLiteStore {
         }
     }
 }
+
+extension SQLiteStore {
+    /// The full-text index's size, for the benchmark's description of a corpus: stored messages,
+    /// distinct indexed terms, and (term, message) pairs (the index keeps no positions, so a pair is
+    /// a term counted once per message). Read through a temporary fts5vocab 'row' table.
+    public func searchIndexStatistics() throws -> (messages: Int, terms: Int, pairs: Int) {
+        try pool.writeWithoutTransaction { db in
+            try db.execute(sql: "CREATE VIRTUAL TABLE temp.bench_vocab_row USING fts5vocab(main, message_fts, row)")
+            defer { try? db.execute(sql: "DROP TABLE temp.bench_vocab_row") }
+            let row = try Row.fetchOne(db, sql: "SELECT count(*) AS terms, COALESCE(sum(doc), 0) AS pairs FROM temp.bench_vocab_row")
+            return (try Int.fetchOne(db, sql: "SELECT count(*) FROM message") ?? 0, row?["terms"] ?? 0, row?["pairs"] ?? 0)
+        }
+    }
+}

@@ -16,13 +16,26 @@ extension SQLiteStore: MailIngestStore {
         }
     }
 
+    /// The batch in one transaction without a savepoint per message (a savepoint makes FTS5 flush
+    /// and SQLite keep a statement journal). A message the database refuses aborts that attempt: the
+    /// batch is then written again one message at a time, each in its savepoint, so the refused
+    /// message is reported by file and the rest of the batch is stored.
     public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
             try Self.withBulkWriteSettings(db) {
                 var outcomes: [IngestOutcome] = []
-                try db.inTransaction(.immediate) {
-                    outcomes = try Self.ingest(db, batch, rules: rules)
-                    return .commit
+                var began = false
+                do {
+                    try db.inTransaction(.immediate) {
+                        began = true
+                        outcomes = try Self.ingest(db, batch, rules: rules, isolating: false)
+                        return .commit
+                    }
+                } catch where began {
+                    try db.inTransaction(.immediate) {
+                        outcomes = try Self.ingest(db, batch, rules: rules, isolating: true)
+                        return .commit
+                    }
                 }
                 return outcomes
             }
@@ -36,29 +49,40 @@ extension SQLiteStore: MailIngestStore {
     /// - a checkpoint every 64 MB of WAL instead of every 4 MB: fewer, larger copies into the database.
     /// - a 64 MB page cache instead of 2 MB, kept afterwards: the message-id and FTS b-trees
     ///   stop being re-read from the OS, batch after batch (shrinking it again would drop those pages).
+    /// - `temp_store = MEMORY`: statement journals and FTS5's sorting stay off temporary files.
     static func withBulkWriteSettings<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
         let checkpoint = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
-        try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384")
+        let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+        try db.execute(sql: """
+            PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;
+            PRAGMA temp_store = MEMORY
+            """)
         defer {
-            try? db.execute(sql: "PRAGMA synchronous = \(synchronous); PRAGMA wal_autocheckpoint = \(checkpoint)")
+            try? db.execute(sql: """
+                PRAGMA synchronous = \(synchronous); PRAGMA wal_autocheckpoint = \(checkpoint); PRAGMA temp_store = \(tempStore)
+                """)
         }
         return try body()
     }
 
-    static func ingest(_ db: Database, _ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
+    /// Files every item of the batch, then indexes the batch's new messages for search in one
+    /// statement (one FTS5 segment per batch). `isolating`: each message in its own savepoint, so
+    /// one the database refuses is rolled back alone and reported.
+    static func ingest(_ db: Database, _ batch: [IngestItem], rules: IngestRules, isolating: Bool) throws -> [IngestOutcome] {
+        let lastBefore = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(max(id), 0) FROM message")) ?? 0
         let facts = try BatchFacts(db)
-        // A savepoint per message: a message the database refuses is reported, the batch goes on.
         // Cached SAVEPOINT statements: GRDB's inSavepoint compiles two statements per message.
         let savepoint = try db.cachedStatement(sql: "SAVEPOINT ingest_message")
         let release = try db.cachedStatement(sql: "RELEASE SAVEPOINT ingest_message")
         let rollback = try db.cachedStatement(sql: "ROLLBACK TO SAVEPOINT ingest_message")
-        return try batch.map { item in
+        let outcomes = try batch.map { item -> IngestOutcome in
             switch item {
             case let .unreadable(seenKey, path, reason):
                 try Self.recordSeen(db, key: seenKey, path: path, dedup: nil, message: nil, outcome: "unreadable", reason: reason)
                 return .failed(reason)
             case let .mail(mail):
+                guard isolating else { return try Self.ingest(db, mail, filing: rules.file(mail, facts: facts)) }
                 try savepoint.execute()
                 do {
                     let outcome = try Self.ingest(db, mail, filing: rules.file(mail, facts: facts))
@@ -74,6 +98,9 @@ extension SQLiteStore: MailIngestStore {
                 }
             }
         }
+        try db.cachedStatement(sql: "INSERT INTO message_fts(rowid, subject, text) SELECT id, subject, text FROM message WHERE id > ?")
+            .execute(arguments: [lastBefore])
+        return outcomes
     }
 
     // MARK: - One message

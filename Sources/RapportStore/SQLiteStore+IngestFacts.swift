@@ -30,6 +30,13 @@ extension SQLiteStore {
                               arguments: [dedupKey]) == true
         }
 
+        /// Both probes in one statement: one step per message instead of two.
+        func isStoredOrSeen(messageID: String?, dedupKey: String) throws -> Bool {
+            try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM message WHERE message_id = ?) OR EXISTS (SELECT 1 FROM ingest_seen WHERE dedup_key = ?)
+                """), arguments: [messageID, dedupKey]) == true
+        }
+
         func agent(at address: String) -> String? {
             agents[address]
         }

@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "rapport-bench",
         abstract: "Benchmark helpers for Rapport (see scripts/bench).",
         subcommands: [GenerateCommand.self, AgentsCommand.self, QueriesCommand.self, FixtureCommand.self,
-                      SearchCommand.self, InboxCommand.self, SchemaCommand.self])
+                      SearchCommand.self, InboxCommand.self, IndexStatsCommand.self, SchemaCommand.self])
 }
 
 struct GenerateCommand: ParsableCommand {
@@ -18,6 +18,8 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Number of messages.") var messages = 100_000
     @Option(help: "Number of customers (default: 20,000, or a fifth of the messages when fewer).") var customers: Int?
     @Option(help: "Seed: the same seed and counts always give the same files.") var seed: UInt64 = 7
+    @Option(help: "What the mail looks like: heavy (long bodies, the first benchmark's) or support (short text, quotes, HTML alternatives, delivery headers).")
+    var shape: SyntheticMaildir.Shape = .heavy
     @Option(help: "Threads writing files.") var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "The Maildir to create (must not exist yet).") var out: String
 
@@ -32,7 +34,7 @@ struct GenerateCommand: ParsableCommand {
         let plan = MaildirPlan(messageCount: messages, customerCount: customerCount, seed: seed)
         let planned = Date()
         let total = messages
-        let summary = try SyntheticMaildir(plan: plan, root: out).write(jobs: max(1, jobs)) { done in
+        let summary = try SyntheticMaildir(plan: plan, root: out, shape: shape).write(jobs: max(1, jobs)) { done in
             if isatty(STDERR_FILENO) == 1 {
                 FileHandle.standardError.write(Data("\rgenerating \(done)/\(total)".utf8))
             }
@@ -40,6 +42,7 @@ struct GenerateCommand: ParsableCommand {
         if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\n".utf8)) }
         let sizes = summary.sizes.sorted()
         let seconds = Date().timeIntervalSince(start)
+        print("generate_shape=\(shape.rawValue)")
         print("generate_messages=\(summary.files)")
         print("generate_threads=\(plan.threads.count)")
         print("generate_customers=\(plan.customers.count)")
@@ -76,3 +79,5 @@ struct QueriesCommand: ParsableCommand {
 func format(_ value: Double, digits: Int = 3) -> String {
     String(format: "%.\(digits)f", value)
 }
+
+extension SyntheticMaildir.Shape: ExpressibleByArgument {}

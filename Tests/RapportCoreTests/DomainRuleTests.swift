@@ -20,6 +20,12 @@ import Testing
         #expect(Subject.reply(to: "RE: Claim") == "RE: Claim")
     }
 
+    @Test(arguments: ["dana@example.org", "Dana.Whitfield@Example.ORG", " dana@example.org\n", "\tDANA@X.COM",
+                      "Zoë@Example.org", "ÉMILE@x.fr", "dana@example.org\u{00A0}", "", " ", "A", "@", "~Q@x"])
+    func addressesNormaliseAsFoundationWould(address: String) {
+        #expect(EmailAddress.normalized(address) == address.trimmingCharacters(in: .whitespacesAndNewlines).lowercased())
+    }
+
     @Test(arguments: ["noreply@x.com", "no-reply@x.com", "do-not-reply@x.com", "DoNotReply@x.com", "no_reply@x.com"])
     func noReplyAddressesAreRecognised(address: String) {
         #expect(NoReply.isNoReplyAddress(address))

@@ -64,6 +64,21 @@ struct CorpusTests {
         #expect(failures == Self.expectedFailures)
     }
 
+    @Test("every part's size counted without decoding equals its decoded size")
+    func partSizesWithoutDecoding() throws {
+        var parts = 0, encoded = 0
+        for file in Self.messageFiles() {
+            guard let document = try? GMimeDocument(path: TestPaths.corpus.appendingPathComponent(file).path) else { continue }
+            let (leaves, _) = document.leaves(maxDepth: ParseLimits.standard.depth, maxParts: ParseLimits.standard.parts)
+            for index in leaves.indices {
+                parts += 1
+                #expect(document.size(ofLeaf: index) == document.decodedSize(ofLeaf: index), "\(file) part \(index)")
+                if document.decodedSize(ofLeaf: index) > 0 { encoded += 1 }
+            }
+        }
+        #expect(parts > 100 && encoded > 100, "the corpus has parts to compare (\(parts), \(encoded) not empty)")
+    }
+
     @Test("subject, sender address, Cc addresses and Message-ID agree with Python's email parser")
     func agreesWithPython() throws {
         let files = TestPaths.corpusFiles()

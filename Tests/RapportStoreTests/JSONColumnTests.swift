@@ -17,6 +17,11 @@ import Testing
         }
     }
 
+    @Test func plainStringsAreWrittenWholeAndOthersEscaped() {
+        #expect(JSONColumn.encode(["dana@example.org", "Zoë <z@x>", "q\"b\\n\u{1}"])
+                == "[\"dana@example.org\",\"Zoë <z@x>\",\"q\\\"b\\\\n\\u0001\"]")
+    }
+
     @Test func otherJSONStillReads() {
         let spaced: [String]? = JSONColumn.decode("[ \"a\" , \"b\" ]")
         #expect(spaced == ["a", "b"])

@@ -95,8 +95,13 @@ void rapport_parts_free(rapport_part_info *parts, size_t count);
 /// falls back to GMime's 8-bit guess. Sets `*length` and `*truncated`. NULL when the part has no content.
 char *rapport_message_part_text(rapport_message *message, size_t index, size_t cap,
                                 size_t *length, int *truncated);
-/// The decoded size of the part in bytes, counted by streaming (nothing is kept in memory).
+/// The decoded size of the part in bytes, without decoding where the encoding allows: a base64
+/// part counts its alphabet characters (3 bytes per 4), a 7bit/8bit/binary part its raw bytes;
+/// quoted-printable and uuencode are decoded into a counting stream (nothing is kept in memory).
 int64_t rapport_message_part_size(rapport_message *message, size_t index);
+/// The same size counted by decoding every part (what rapport_message_part_size did before; a
+/// test compares the two on the corpus).
+int64_t rapport_message_part_decoded_size(rapport_message *message, size_t index);
 
 /// SHA-256 of a file's bytes as 64 hex digits into `hex` (65 bytes with the NUL), read in chunks.
 /// Returns 0 on success, an errno value when the file cannot be read.

@@ -17,6 +17,27 @@ public struct Conversations: StoreUseCase {
         try store.conversations(query, from: cursor, direction: direction, limit: limit, agent: agent)
     }
 
+    /// The first `limit` rows of a list, walking keyset pages of at most 500 (never one unbounded query).
+    public func rows(_ query: ConversationQuery, limit: Int, agent: String) throws -> [ConversationSummary] {
+        var rows: [ConversationSummary] = []
+        var cursor: PageCursor?
+        while rows.count < limit {
+            let want = min(500, limit - rows.count)
+            let page = try page(query, from: cursor, direction: .after, limit: want, agent: agent)
+            rows += page
+            guard let last = page.last, page.count == want else { break }
+            cursor = last.cursor
+        }
+        return rows
+    }
+
+    /// Conversations with a message holding every word of `text` (the last one as a prefix), newest
+    /// activity first: what the inbox's search box finds, with the same owner and status filters.
+    public func search(_ text: String, owner: OwnerFilter = .anyone, status: ConversationStatus? = nil, limit: Int,
+                       agent: String) throws -> [ConversationSummary] {
+        try rows(ConversationQuery(owner: owner, statuses: status.map { [$0] }, text: text), limit: limit, agent: agent)
+    }
+
     /// Where a conversation sits in the list order, to open a page around it; nil when it is gone.
     public func cursor(of id: ConversationID) throws -> PageCursor? {
         try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }

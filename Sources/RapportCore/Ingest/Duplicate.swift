@@ -5,9 +5,8 @@ import Foundation
 public enum Duplicate {
     /// Already stored: the same Message-ID in any message (ours or ingested), or, whatever its
     /// Message-ID, the same dedup key as a file seen before ("mid:<Message-ID>", or the hash of a
-    /// file without one). The dedup key is asked only when the Message-ID did not decide.
+    /// file without one). One question to the store: a batch asks it for every message.
     public static func isDuplicate(_ mail: IncomingMail, facts: some IngestFacts) throws -> Bool {
-        if let id = mail.messageID, try facts.isStored(messageID: id) { return true }
-        return try facts.isSeen(dedupKey: mail.dedupKey)
+        try facts.isStoredOrSeen(messageID: mail.messageID, dedupKey: mail.dedupKey)
     }
 }

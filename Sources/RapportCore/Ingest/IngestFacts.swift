@@ -8,6 +8,9 @@ public protocol IngestFacts {
     func isStored(messageID: String) throws -> Bool
     /// A file with this dedup key was seen before.
     func isSeen(dedupKey: String) throws -> Bool
+    /// Some stored message has this Message-ID (when there is one), or a file with this dedup key
+    /// was seen before: both questions in one lookup (the default asks them one after the other).
+    func isStoredOrSeen(messageID: String?, dedupKey: String) throws -> Bool
     /// The login of the agent whose (normalised) address this is.
     func agent(at address: String) -> String?
     /// The customer who has this (normalised) address.
@@ -18,4 +21,11 @@ public protocol IngestFacts {
     /// `activity` (seconds since 1970), the most recently active first.
     func conversation(of customer: CustomerID, normalizedSubject: String,
                       activeIn activity: ClosedRange<TimeInterval>) throws -> ConversationID?
+}
+
+extension IngestFacts {
+    public func isStoredOrSeen(messageID: String?, dedupKey: String) throws -> Bool {
+        if let messageID, try isStored(messageID: messageID) { return true }
+        return try isSeen(dedupKey: dedupKey)
+    }
 }

@@ -120,9 +120,15 @@ final class GMimeDocument {
         return (String(decoding: buffer, as: UTF8.self), truncated != 0)
     }
 
-    /// A leaf's decoded size in bytes, counted without keeping the content. Call after `leaves`.
+    /// A leaf's decoded size in bytes, counted without keeping the content (and, for base64 and
+    /// unencoded parts, without decoding). Call after `leaves`.
     func size(ofLeaf index: Int) -> Int {
         Int(rapport_message_part_size(handle, index))
+    }
+
+    /// The same size counted by decoding the part (for the test that compares the two).
+    func decodedSize(ofLeaf index: Int) -> Int {
+        Int(rapport_message_part_decoded_size(handle, index))
     }
 
     private func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {

@@ -144,7 +144,12 @@ public enum MessageParser {
     /// CRLF and bare CR become LF, NUL bytes go. Works on UTF-8 bytes: Foundation's
     /// `replacingOccurrences` bridges through NSString and was a third of ingest's CPU time.
     static func normaliseNewlines(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x0D || $0 == 0 }) else { return text }
+        // Most texts have neither byte: two memchr scans (vectorised) instead of a byte-by-byte closure.
+        let clean = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let start = bytes.baseAddress else { return true }
+            return memchr(start, 0x0D, bytes.count) == nil && memchr(start, 0, bytes.count) == nil
+        } ?? !text.utf8.contains(where: { $0 == 0x0D || $0 == 0 })
+        guard !clean else { return text }
         var text = text
         return text.withUTF8 { bytes -> String in
             var out: [UInt8] = []

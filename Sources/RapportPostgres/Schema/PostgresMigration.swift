@@ -21,5 +21,6 @@ extension PostgresStore {
         PGV7ChangeFeed.self,
         PGV8OutboxClaims.self,
         PGV9AddressesAndGuessedNames.self,
+        PGV12SearchIndexByBatch.self,
     ]
 }

@@ -51,10 +51,7 @@ struct MessageComposer: Sendable {
         let charsetName = charset == .utf8 ? "UTF-8" : "ISO-8859-1"
 
         // MARK: Headers
-        let offset = message.fromAgent ? 60 : customer.offsetMinutes
-        let date = MailDate.rfc5322(message.date, offsetMinutes: offset)
-        let customerName = customer.first + " " + customer.last
-        let agentName = agent.first + " " + agent.last
+        let (date, customerName, agentName) = parties(message, customer: customer, agent: agent)
         let (fromName, fromAddress, toName, toAddress) = message.fromAgent
             ? (agentName, agent.email, customerName, customer.address)
             : (customerName, customer.address, agentName, agent.email)
@@ -74,20 +71,7 @@ struct MessageComposer: Sendable {
         append("Subject: ", to: &out)
         MailEncoding.headerValue(bytes(subject, charset), charset: charsetName, into: &out)
         append("\n", to: &out)
-        if let id = messageID(thread: message.thread, position: message.position) {
-            append("Message-ID: <\(id)>\n", to: &out)
-        }
-        if message.position > 0 {
-            let earlier = (0..<message.position).compactMap { messageID(thread: message.thread, position: $0) }
-            if let last = messageID(thread: message.thread, position: message.position - 1) {
-                append("In-Reply-To: <\(last)>\n", to: &out)
-            }
-            if !earlier.isEmpty {
-                append("References:", to: &out)
-                for (k, id) in earlier.suffix(20).enumerated() { append(k == 0 ? " <\(id)>" : "\n\t<\(id)>", to: &out) }
-                append("\n", to: &out)
-            }
-        }
+        threadHeaders(message, into: &out)
         if random.chance(0.5) { append("X-Mailer: \(random.pick(["Thunderbird 115.3", "Apple Mail (2.3731)", "Outlook 16.0", "Rapport"]))\n", to: &out) }
         append("MIME-Version: 1.0\n", to: &out)
 
@@ -129,26 +113,59 @@ struct MessageComposer: Sendable {
         }
         let count = 1 + (random.chance(0.25) ? 1 + random.below(2) : 0)
         for n in 0..<count {
-            let kind = random.pick(Vocabulary.attachmentKinds)
-            let size = Int(min(500_000, max(300, random.logNormal(median: 12_000, sigma: 1.2))))
-            var data = [UInt8](repeating: 0, count: size)
-            data.withUnsafeMutableBytes { raw in
-                var i = 0
-                while i + 8 <= raw.count { raw.storeBytes(of: random.next(), toByteOffset: i, as: UInt64.self); i += 8 }
-                while i < raw.count { raw[i] = UInt8(truncatingIfNeeded: random.next()); i += 1 }
-            }
-            append("\n--\(boundary)\n", to: &out)
-            let name = "\(["invoice", "photo", "scan", "statement", "receipt"][n % 5])-\(thread.number)-\(n + 1).\(kind.ext)"
-            append("Content-Type: \(kind.type); name=\"\(name)\"\nContent-Disposition: attachment; filename=\"\(name)\"\n", to: &out)
-            append("Content-Transfer-Encoding: base64\n\n", to: &out)
-            MailEncoding.base64(data, into: &out)
+            attachment(n, medianSize: 12_000, thread: thread, boundary: boundary, random: &random, into: &out)
         }
         append("\n--\(boundary)--\n", to: &out)
         shape.attachments = count
         return shape
     }
 
-    // MARK: - Pieces
+    // MARK: - Pieces (shared with `SupportComposer`)
+
+    /// The Date header (in the writer's offset: agents write from UTC+1) and both parties' names.
+    func parties(_ message: MaildirPlan.Message, customer: MaildirPlan.Customer,
+                 agent: (login: String, first: String, last: String, email: String))
+        -> (date: String, customerName: String, agentName: String) {
+        let offset = message.fromAgent ? 60 : customer.offsetMinutes
+        return (MailDate.rfc5322(message.date, offsetMinutes: offset), customer.first + " " + customer.last,
+                agent.first + " " + agent.last)
+    }
+
+    /// Message-ID, and for a reply In-Reply-To (the previous message) and References (up to 20).
+    func threadHeaders(_ message: MaildirPlan.Message, into out: inout [UInt8]) {
+        if let id = messageID(thread: message.thread, position: message.position) {
+            append("Message-ID: <\(id)>\n", to: &out)
+        }
+        if message.position > 0 {
+            let earlier = (0..<message.position).compactMap { messageID(thread: message.thread, position: $0) }
+            if let last = messageID(thread: message.thread, position: message.position - 1) {
+                append("In-Reply-To: <\(last)>\n", to: &out)
+            }
+            if !earlier.isEmpty {
+                append("References:", to: &out)
+                for (k, id) in earlier.suffix(20).enumerated() { append(k == 0 ? " <\(id)>" : "\n\t<\(id)>", to: &out) }
+                append("\n", to: &out)
+            }
+        }
+    }
+
+    /// The `n`th attachment of a multipart/mixed message: random bytes in base64, 300 B–500 KB around `medianSize`.
+    func attachment(_ n: Int, medianSize: Double, thread: MaildirPlan.Thread, boundary: String, random: inout SplitMix64,
+                    into out: inout [UInt8]) {
+        let kind = random.pick(Vocabulary.attachmentKinds)
+        let size = Int(min(500_000, max(300, random.logNormal(median: medianSize, sigma: 1.2))))
+        var data = [UInt8](repeating: 0, count: size)
+        data.withUnsafeMutableBytes { raw in
+            var i = 0
+            while i + 8 <= raw.count { raw.storeBytes(of: random.next(), toByteOffset: i, as: UInt64.self); i += 8 }
+            while i < raw.count { raw[i] = UInt8(truncatingIfNeeded: random.next()); i += 1 }
+        }
+        append("\n--\(boundary)\n", to: &out)
+        let name = "\(["invoice", "photo", "scan", "statement", "receipt"][n % 5])-\(thread.number)-\(n + 1).\(kind.ext)"
+        append("Content-Type: \(kind.type); name=\"\(name)\"\nContent-Disposition: attachment; filename=\"\(name)\"\n", to: &out)
+        append("Content-Transfer-Encoding: base64\n\n", to: &out)
+        MailEncoding.base64(data, into: &out)
+    }
 
     /// Three words in four from the everyday list, the rest from the whole Zipf-ranked vocabulary
     /// (names, products, jargon): a realistic mix of very common and rare terms for the index.
@@ -162,7 +179,7 @@ struct MessageComposer: Sendable {
         return Int(min(200_000, max(150, random.logNormal(median: 2_600, sigma: 0.75))))
     }
 
-    private func part(type: String, charsetName: String, encoding: TransferEncoding, content: [UInt8],
+    func part(type: String, charsetName: String, encoding: TransferEncoding, content: [UInt8],
                       into out: inout [UInt8]) {
         let cte = switch encoding {
         case .quotedPrintable: "quoted-printable"
@@ -177,7 +194,7 @@ struct MessageComposer: Sendable {
         }
     }
 
-    private func mailbox(_ name: String, _ address: String, charset: Charset, charsetName: String,
+    func mailbox(_ name: String, _ address: String, charset: Charset, charsetName: String,
                          into out: inout [UInt8]) {
         if name.unicodeScalars.allSatisfy(\.isASCII) {
             append("\"\(name)\" <\(address)>\n", to: &out)
@@ -194,34 +211,19 @@ struct MessageComposer: Sendable {
         text += bytes("Hi \(greeting),\n\n", charset)
         let words = charset == .utf8 ? wordsUTF8 : wordsLatin1
         let bodyEnd = text.count + (quoting ? length * 2 / 3 : length)
-        var column = 0
-        var sentenceStart = true
+        var running = RunningText()
         var wordsInSentence = 0
         var sentencesInParagraph = 0
         while text.count < bodyEnd {
-            var word = charset == .utf8 && random.chance(0.004) ? random.pick(utf8OnlyWords) : words[pickRank(&random)]
-            if sentenceStart, let first = word.first, first >= UInt8(ascii: "a"), first <= UInt8(ascii: "z") {
-                word[0] = first - 32
-            }
-            if column + word.count > 72 {
-                text.append(UInt8(ascii: "\n"))
-                column = 0
-            } else if column > 0 {
-                text.append(UInt8(ascii: " "))
-                column += 1
-            }
-            text += word
-            column += word.count
-            sentenceStart = false
+            running.append(charset == .utf8 && random.chance(0.004) ? random.pick(utf8OnlyWords) : words[pickRank(&random)],
+                           to: &text)
             wordsInSentence += 1
             if wordsInSentence >= 6 && random.chance(0.12) {
-                text.append(random.chance(0.8) ? UInt8(ascii: ".") : UInt8(ascii: "?"))
-                sentenceStart = true
+                running.endSentence(random.chance(0.8) ? UInt8(ascii: ".") : UInt8(ascii: "?"), in: &text)
                 wordsInSentence = 0
                 sentencesInParagraph += 1
                 if sentencesInParagraph >= 2 && random.chance(0.3) {
-                    text += [UInt8(ascii: "\n"), UInt8(ascii: "\n")]
-                    column = 0
+                    running.paragraph(in: &text)
                     sentencesInParagraph = 0
                 }
             }
@@ -247,7 +249,7 @@ struct MessageComposer: Sendable {
     }
 
     /// The same text as simple HTML paragraphs (what a webmail would send beside it).
-    private func html(_ text: [UInt8]) -> [UInt8] {
+    func html(_ text: [UInt8]) -> [UInt8] {
         var out = Array("<html><body><p>".utf8)
         out.reserveCapacity(text.count + 256)
         var previousNewline = false
@@ -268,11 +270,11 @@ struct MessageComposer: Sendable {
         return out
     }
 
-    private func bytes(_ string: String, _ charset: Charset) -> [UInt8] {
+    func bytes(_ string: String, _ charset: Charset) -> [UInt8] {
         charset == .utf8 ? Array(string.utf8) : MailEncoding.latin1(string)
     }
 
-    private func append(_ string: String, to out: inout [UInt8]) {
+    func append(_ string: String, to out: inout [UInt8]) {
         out.append(contentsOf: string.utf8)
     }
 }

@@ -13,8 +13,19 @@ struct SyntheticMaildir {
         var sizes: [Int] = []
     }
 
+    /// What the messages look like (`rapport-bench generate --shape`).
+    enum Shape: String, CaseIterable, Sendable {
+        /// The first benchmark's mail: long bodies (median 2.6 KB) from a closed vocabulary, pasted logs,
+        /// 10% multipart with attachments, mixed charsets and encodings.
+        case heavy
+        /// Support-desk mail: short new text in an open vocabulary, quotes, signatures, disclaimers,
+        /// text + HTML alternatives, Received/DKIM headers (`SupportComposer`).
+        case support
+    }
+
     let plan: MaildirPlan
     let root: String
+    var shape: Shape = .heavy
 
     /// Creates `root/{cur,new,tmp}` and writes every planned message; about 10% land in new/,
     /// the rest in cur/ with flags. Each file's modification time is its Date, as a real delivery's would be.
@@ -22,7 +33,8 @@ struct SyntheticMaildir {
         for folder in ["cur", "new", "tmp"] {
             try FileManager.default.createDirectory(atPath: root + "/" + folder, withIntermediateDirectories: true)
         }
-        let composer = MessageComposer(plan: plan)
+        let heavy = MessageComposer(plan: plan)
+        let support = shape == .support ? SupportComposer(plan: plan) : nil
         let count = plan.messages.count
         let chunk = 2_000
         let chunks = (count + chunk - 1) / chunk
@@ -38,7 +50,7 @@ struct SyntheticMaildir {
             for c in stride(from: job, to: chunks, by: jobs) {
                 for index in c * chunk..<min(count, (c + 1) * chunk) {
                     buffer.removeAll(keepingCapacity: true)
-                    let shape = composer.compose(index, into: &buffer)
+                    let shape = support?.compose(index, into: &buffer) ?? heavy.compose(index, into: &buffer)
                     let message = plan.messages[index]
                     var random = SplitMix64(seed: plan.seed, stream: 3, item: UInt64(index))
                     let inNew = random.chance(0.1)

@@ -37,7 +37,7 @@ enum Vocabulary {
     ]
 
     /// Syllables of made-up rare words (product names, surnames, jargon): a long tail of distinct terms.
-    private static let syllables = ["ka", "lo", "mi", "ser", "tan", "vu", "dre", "qui", "pol", "nex", "ar", "bel",
+    static let syllables = ["ka", "lo", "mi", "ser", "tan", "vu", "dre", "qui", "pol", "nex", "ar", "bel",
                                     "cor", "dun", "fi", "gra", "hol", "jin", "mor", "pra", "sto", "tri", "ul", "wen",
                                     "xa", "yor", "zel", "bra", "cli", "fen"]
 
