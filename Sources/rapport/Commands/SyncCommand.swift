@@ -17,7 +17,7 @@ struct SyncCommand: ParsableCommand {
             retries it or marks it sent (D in the inbox's thread, or rapport send --resend / --mark-sent). One that \
             may have gone out, or that another process is delivering, is never sent again by sync. \
             Logs one line per event on stdout. SIGTERM (or SIGINT, SIGHUP) stops it cleanly: a delivery under way \
-            finishes and is recorded first; exit status 0. One sync per store: a second one is refused.
+            finishes and is recorded first; exit status 0. One sync per store (per store and machine on PostgreSQL): a second one is refused.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Maildir folders to watch (default: the config's [mail] maildirs).") var maildirs: [String] = []
