@@ -100,6 +100,13 @@ extension PostgresStore: MailIngestStore {
             try db.value("SELECT EXISTS (SELECT 1 FROM ingest_seen WHERE dedup_key = $1)", [dedupKey], as: Bool.self) == true
         }
 
+        /// Both probes in one statement: one round trip to the server per message instead of two.
+        func isStoredOrSeen(messageID: String?, dedupKey: String) throws -> Bool {
+            try db.value("""
+                SELECT EXISTS (SELECT 1 FROM message WHERE message_id = $1) OR EXISTS (SELECT 1 FROM ingest_seen WHERE dedup_key = $2)
+                """, [messageID, dedupKey], as: Bool.self) == true
+        }
+
         func agent(at address: String) -> String? {
             agents[address]
         }
