@@ -143,6 +143,7 @@ import TestSupport
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], width: 120, height: 30)
         func open(_ subject: String) throws {
             try screen.waitFor("Sam · Mine")
+            try screen.waitFor(subject)  // the bars show before the list has loaded (slower on a server)
             try screen.send("g")       // from the top: the cursor stays where the last thread was opened
             let list = try screen.capture()
             let rows = list.dropFirst(2).prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
