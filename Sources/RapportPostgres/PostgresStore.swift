@@ -191,6 +191,8 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
             }
             switch error.code {
             case .sslUnsupported: return "the server does not offer TLS, which sslmode=require asks for"
+            case .authMechanismRequiresPassword:
+                return "the server asks for a password: set PGPASSWORD, or add it to ~/.pgpass (host:port:database:user:password)"
             case .connectionError, .serverClosedConnection, .clientClosedConnection: return "the connection was lost"
             default: return "\(error.code)"
             }
