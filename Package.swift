@@ -75,7 +75,7 @@ let package = Package(
         // The inbox's loop in memory, on a real store file: the tmux scenarios without tmux, the change
         // watcher and what a key reads.
         .testTarget(name: "RapportRuntimeTests", dependencies: [
-            "RapportRuntime", "RapportTUI", "RapportCore", "RapportStore", "RapportMail", "TestSupport",
+            "RapportRuntime", "RapportTUI", "RapportCore", "RapportStore", "RapportPostgres", "RapportMail", "TestSupport",
         ]),
         .testTarget(name: "EndToEndTests", dependencies: [
             "RapportCore", "RapportStore", "RapportPostgres", "rapport", "TestSupport",

