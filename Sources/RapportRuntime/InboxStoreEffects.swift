@@ -70,6 +70,10 @@ public struct InboxStoreEffects {
             try conversations.markSeen(id, agent: agent.login)
             return []
 
+        case .markUnread(let id):
+            try conversations.markUnread(id, agent: agent.login)
+            return []
+
         case let .assign(customer, to, note):
             return [.assigned(try Ownership(store: store).change(customer: customer, to: to, by: agent.login, note: note))]
 

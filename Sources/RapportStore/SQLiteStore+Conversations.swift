@@ -183,6 +183,14 @@ extension SQLiteStore {
         }
     }
 
+    public func markUnread(conversation: ConversationID, agent: String) throws {
+        try pool.write { db in
+            guard try Self.conversation(db, id: conversation) != nil else { throw RapportError.unknownConversation(conversation) }
+            try db.execute(sql: "DELETE FROM conversation_seen WHERE conversation_id = ? AND agent = ?",
+                           arguments: [conversation, agent])
+        }
+    }
+
     @discardableResult
     public func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
         try pool.write { db in try Self.startConversation(db, customer: customer, subject: subject, at: at) }

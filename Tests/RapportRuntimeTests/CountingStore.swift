@@ -59,6 +59,9 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws {
         try base.markSeen(conversation: conversation, agent: agent, at: at)
     }
+    func markUnread(conversation: ConversationID, agent: String) throws {
+        try base.markUnread(conversation: conversation, agent: agent)
+    }
     func messages(conversation: ConversationID) throws -> [Message] { try base.messages(conversation: conversation) }
     func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
         try base.startConversation(customer: customer, subject: subject, at: at)

@@ -38,6 +38,11 @@ public struct Conversations: StoreUseCase {
         try store.markSeen(conversation: id, agent: agent, at: clock())
     }
 
+    /// Shows the conversation unread to `agent` again (`U` in the inbox, `rapport unread`).
+    public func markUnread(_ id: ConversationID, agent: String) throws {
+        try store.markUnread(conversation: id, agent: agent)
+    }
+
     public func setStatus(_ status: ConversationStatus, of id: ConversationID) throws {
         try store.setStatus(status, conversation: id)
     }

@@ -41,6 +41,9 @@ public protocol ConversationStore: Sendable {
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws
     /// Records that `agent` has read the conversation up to now.
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws
+    /// Forgets that `agent` has read the conversation, so it shows unread to them again if the
+    /// customer has written in it. Throws `unknownConversation` for an id that does not exist.
+    func markUnread(conversation: ConversationID, agent: String) throws
     /// Messages of a conversation, oldest first.
     func messages(conversation: ConversationID) throws -> [Message]
     /// Opens a new conversation with a customer.

@@ -10,6 +10,8 @@ public enum Effect: Sendable, Hashable {
     /// Read a conversation's messages and its customer's profile (answered by `.threadLoaded`).
     case openConversation(ConversationID)
     case markSeen(ConversationID)
+    /// Forget that this agent has read the conversation (`U`).
+    case markUnread(ConversationID)
     /// Make `to` the owner of a customer (nil: unassigned); `note` is the handoff note.
     case assign(customer: CustomerID, to: String?, note: String?)
     case setStatus(ConversationID, ConversationStatus)

@@ -36,6 +36,9 @@ extension AppState {
 
         case .tick(let date):
             now = date
+            if let shown = message, let since = messageShownAt, date.timeIntervalSince(since) >= shown.lifetime {
+                message = nil
+            }
             return composerTick()
 
         case .storeChanged:
@@ -118,7 +121,11 @@ extension AppState {
         }
         if let effects = composerKey(key) { return effects }
         let context: KeyContext = thread == nil ? .list : .thread
-        guard let action = keyMap.action(for: key, in: context) else { return [] }
+        guard let action = keyMap.action(for: key, in: context) else {
+            if case .paste = key { return [] }
+            message = StatusMessage("no action for \(key.label) — ? for help")
+            return []
+        }
         return perform(action)
     }
 
@@ -156,6 +163,8 @@ extension AppState {
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .toggleSidebar: return []
+        case .markUnread: return markUnread()
+        case .nextConversation, .previousConversation: return []
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()

@@ -9,6 +9,10 @@ public enum Action: Sendable, Hashable {
     case undo
     case search, help, redraw, suspend
     case toggleSidebar
+    /// Show a conversation unread again (`U`); from a thread, also back to the list.
+    case markUnread
+    /// From a thread, the next / previous conversation of the list (`J` / `K`).
+    case nextConversation, previousConversation
     /// The composer (reply, note) and the referral picker.
     case reply, note, recordReferral
     /// Start a new conversation with a customer (`m`): pick them, type a subject, then the composer.

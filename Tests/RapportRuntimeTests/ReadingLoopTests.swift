@@ -1,0 +1,37 @@
+import Foundation
+import RapportCore
+import RapportRuntime
+import RapportStore
+import RapportTUI
+import Testing
+
+@Suite("In-memory inbox: U marks unread, J / K step through conversations, unknown keys say so")
+struct ReadingLoopTests {
+    func unread(_ first: String, _ fixture: InboxFixture) throws -> Bool? {
+        let customer = try #require(try fixture.store.customer(email: first.lowercased() + "@example.org"))
+        return try fixture.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 50, agent: "sam")
+            .first { $0.customerID == customer.id }?.unread
+    }
+
+    @Test("open Dana's conversation, J to Gus's, U: Gus is unread again in the store and the list, Dana stays read")
+    func stepAndMarkUnread() throws {
+        let fixture = try InboxFixture()
+        try fixture.customerWrites("Gus", owner: "sam", subject: "Claim form", hoursAgo: 5)
+        var inbox = fixture.inbox()
+        inbox.press(.enter)
+        #expect(inbox.text.contains("Renewal quote"), "\(inbox.text)")
+        inbox.press(.char("J"))
+        #expect(inbox.text.contains("a question about claim form"), "J opened Gus's conversation: \(inbox.text)")
+        #expect(try unread("Gus", fixture) == false && unread("Dana", fixture) == false)
+        inbox.press(.char("J"))
+        #expect(inbox.text.contains("No next conversation in this list"), "\(inbox.text)")
+        inbox.press(.char("U"))
+        #expect(try unread("Gus", fixture) == true)
+        #expect(try unread("Dana", fixture) == false)
+        #expect(inbox.text.contains("Marked unread: Gus Whitfield"), "back on the list: \(inbox.text)")
+        inbox.press(.char("x"))
+        #expect(inbox.text.contains("no action for x — ? for help"), "\(inbox.text)")
+        inbox.press(.char("?"))
+        #expect(inbox.text.contains("mark unread") && inbox.text.contains("next conversation of the list"), "\(inbox.text)")
+    }
+}
