@@ -74,6 +74,14 @@ public struct InboxStoreEffects {
             try conversations.markUnread(id, agent: agent.login)
             return []
 
+        case let .snooze(id, until):
+            try Snoozes(store: store, clock: clock).snooze(id, until: until)
+            return []
+
+        case .wakeSnoozes:
+            try Snoozes(store: store, clock: clock).wakeDue()
+            return []
+
         case let .assign(customer, to, note):
             return [.assigned(try Ownership(store: store).change(customer: customer, to: to, by: agent.login, note: note))]
 

@@ -59,6 +59,11 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws {
         try base.markSeen(conversation: conversation, agent: agent, at: at)
     }
+    func setSnooze(conversation: ConversationID, until: Date?) throws {
+        try base.setSnooze(conversation: conversation, until: until)
+    }
+    func snoozedConversations() throws -> [Conversation] { try base.snoozedConversations() }
+    func wakeConversation(_ id: ConversationID, at: Date) throws -> Bool { try base.wakeConversation(id, at: at) }
     func markUnread(conversation: ConversationID, agent: String) throws {
         try base.markUnread(conversation: conversation, agent: agent)
     }

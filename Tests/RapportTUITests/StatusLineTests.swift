@@ -71,3 +71,16 @@ struct StatusLineTests {
         #expect(state.list.selectedRow?.id == 1 && state.list.selectedRow?.unread == true)
     }
 }
+
+@Suite("Snoozes in update: a tick every half minute asks to wake the due ones")
+struct SnoozeTickTests {
+    @Test("after start, the first tick 30 s on asks for .wakeSnoozes, and not again before 30 s more")
+    func ticksWake() {
+        var state = AppState(agent: maria, width: 100, height: 12, now: now, timeZone: utc)
+        _ = update(&state, .start)
+        #expect(!update(&state, .tick(now.addingTimeInterval(29))).contains(.wakeSnoozes))
+        #expect(update(&state, .tick(now.addingTimeInterval(30))).contains(.wakeSnoozes))
+        #expect(!update(&state, .tick(now.addingTimeInterval(59))).contains(.wakeSnoozes))
+        #expect(update(&state, .tick(now.addingTimeInterval(61))).contains(.wakeSnoozes))
+    }
+}

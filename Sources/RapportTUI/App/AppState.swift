@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     }
     /// When `message` was set, to clear it on a later tick.
     public var messageShownAt: Date?
+    /// When the next tick asks for the snoozes that are due (`Effect.wakeSnoozes`).
+    public var nextSnoozeCheck: Date?
     /// Results of a bulk assignment still coming in.
     public var assignBatch: AssignBatch?
     /// The reply / note composer (see Composer/).

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// Work for the effect runner: the only way `update` reaches the store or the terminal.
@@ -12,6 +13,10 @@ public enum Effect: Sendable, Hashable {
     case markSeen(ConversationID)
     /// Forget that this agent has read the conversation (`U`).
     case markUnread(ConversationID)
+    /// Out of the views until `until` or the customer's next message (`z`).
+    case snooze(ConversationID, until: Date)
+    /// Bring back the snoozed conversations whose time has come (at start, then every half minute).
+    case wakeSnoozes
     /// Make `to` the owner of a customer (nil: unassigned); `note` is the handoff note.
     case assign(customer: CustomerID, to: String?, note: String?)
     case setStatus(ConversationID, ConversationStatus)

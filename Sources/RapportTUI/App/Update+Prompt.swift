@@ -28,11 +28,14 @@ extension AppState {
                 overlay = nil
                 message = StatusMessage("Opening a new conversation with \(customer.fullName)…")
                 return [.composer(.startConversation(customer.id, subject: text))]
+            case let .snooze(id, name):
+                return snooze(id, name: name, until: text)
             }
         case .cancel:
             overlay = nil
             if case .handoffNote = prompt.purpose { message = StatusMessage("Not assigned") }
             if case .newSubject = prompt.purpose { message = StatusMessage("No new message") }
+            if case .snooze = prompt.purpose { message = StatusMessage("Not snoozed") }
             return []
         case .redraw:
             return [.redraw]

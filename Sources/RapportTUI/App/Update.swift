@@ -15,7 +15,8 @@ extension AppState {
     mutating func receive(_ msg: AppMsg) -> [Effect] {
         switch msg {
         case .start:
-            return [.loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
+            nextSnoozeCheck = now.addingTimeInterval(Self.snoozeCheckSeconds)
+            return [.wakeSnoozes, .loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
 
         case .key(let key):
             message = nil
@@ -39,7 +40,7 @@ extension AppState {
             if let shown = message, let since = messageShownAt, date.timeIntervalSince(since) >= shown.lifetime {
                 message = nil
             }
-            return composerTick()
+            return snoozeTick() + composerTick()
 
         case .storeChanged:
             return refresh()
@@ -164,6 +165,7 @@ extension AppState {
         case .suspend: return [.suspend]
         case .toggleSidebar: return []
         case .markUnread: return markUnread()
+        case .snooze: return openSnoozePrompt()
         case .nextConversation, .previousConversation: return []
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)

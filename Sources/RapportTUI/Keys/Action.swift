@@ -11,6 +11,8 @@ public enum Action: Sendable, Hashable {
     case toggleSidebar
     /// Show a conversation unread again (`U`); from a thread, also back to the list.
     case markUnread
+    /// Snooze the conversation until a time (`z`): a prompt with presets.
+    case snooze
     /// From a thread, the next / previous conversation of the list (`J` / `K`).
     case nextConversation, previousConversation
     /// The composer (reply, note) and the referral picker.

@@ -63,6 +63,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("i")], .toggleSidebar, in: [.thread], "customer sidebar on/off"),
             KeyBinding([.char("J")], .nextConversation, in: [.thread], "next conversation of the list"),
             KeyBinding([.char("K")], .previousConversation, in: [.thread], "previous conversation of the list"),
+            KeyBinding([.char("z")], .snooze, in: browse, "snooze: out of the views until a time or until the customer writes"),
             KeyBinding([.char("U")], .markUnread, in: browse, "mark unread (from a conversation: and back to the list)"),
             KeyBinding([.char("r")], .reply, in: browse, "reply"),
             KeyBinding([.char("n")], .note, in: browse, "internal note"),

@@ -80,7 +80,7 @@ public enum ListSource: Sendable, Hashable {
     public func query(agent: String) -> ConversationQuery? {
         switch self {
         case .view(let view): view.query(agent: agent)
-        case .search(let text): ConversationQuery(owner: .anyone, statuses: nil, text: text)
+        case .search(let text): ConversationQuery(owner: .anyone, statuses: nil, text: text, includeSnoozed: true)
         }
     }
 }
