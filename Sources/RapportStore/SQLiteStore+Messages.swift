@@ -10,6 +10,12 @@ extension SQLiteStore {
         }
     }
 
+    public func message(id: MessageRowID) throws -> Message? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]).map(Message.init(row:))
+        }
+    }
+
     @discardableResult
     public func appendMessage(_ message: NewMessage) throws -> Message {
         try pool.write { db in try Self.appendMessage(db, message) }

@@ -67,6 +67,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     func markUnread(conversation: ConversationID, agent: String) throws {
         try base.markUnread(conversation: conversation, agent: agent)
     }
+    func message(id: MessageRowID) throws -> Message? { try base.message(id: id) }
     func messages(conversation: ConversationID) throws -> [Message] { try base.messages(conversation: conversation) }
     func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
         try base.startConversation(customer: customer, subject: subject, at: at)

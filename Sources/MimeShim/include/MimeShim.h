@@ -97,6 +97,9 @@ char *rapport_message_part_text(rapport_message *message, size_t index, size_t c
                                 size_t *length, int *truncated);
 /// The decoded size of the part in bytes, counted by streaming (nothing is kept in memory).
 int64_t rapport_message_part_size(rapport_message *message, size_t index);
+/// Writes the part's decoded bytes (an embedded message: the message as it was) to `fd`, streaming.
+/// Returns 0, or -1 when the part has no content or a write failed.
+int rapport_message_part_write(rapport_message *message, size_t index, int fd);
 
 /// SHA-256 of a file's bytes as 64 hex digits into `hex` (65 bytes with the NUL), read in chunks.
 /// Returns 0 on success, an errno value when the file cannot be read.

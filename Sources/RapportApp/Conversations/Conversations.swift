@@ -34,6 +34,12 @@ public struct Conversations: StoreUseCase {
         return (conversation, messages, profile)
     }
 
+    /// One message by id; unknown ids are refused.
+    public func message(_ id: MessageRowID) throws -> Message {
+        guard let message = try store.message(id: id) else { throw RapportError.invalid("no message \(id)") }
+        return message
+    }
+
     public func markSeen(_ id: ConversationID, agent: String) throws {
         try store.markSeen(conversation: id, agent: agent, at: clock())
     }

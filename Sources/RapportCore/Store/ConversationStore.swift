@@ -52,6 +52,8 @@ public protocol ConversationStore: Sendable {
     /// activity to `at` (the top of the lists) and forgets every agent's read mark, so it comes back
     /// unread. False, and nothing written, when it is not snoozed or not due by `at` (someone changed it).
     func wakeConversation(_ id: ConversationID, at: Date) throws -> Bool
+    /// One message by its id; nil when there is none.
+    func message(id: MessageRowID) throws -> Message?
     /// Messages of a conversation, oldest first.
     func messages(conversation: ConversationID) throws -> [Message]
     /// Opens a new conversation with a customer.
