@@ -95,7 +95,7 @@ public struct InboxStoreEffects {
         case .findCustomers(let text):
             return [.customersFound(text, try conversations.findCustomers(text, limit: 20))]
 
-        case .recordReferral, .composer, .redraw, .suspend, .quit:
+        case .recordReferral, .composer, .saveAttachment, .openAttachment, .redraw, .suspend, .quit:
             return nil   // not store effects: the runner and the loop interpret them
         }
     }

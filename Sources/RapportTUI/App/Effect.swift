@@ -15,6 +15,9 @@ public enum Effect: Sendable, Hashable {
     case markUnread(ConversationID)
     /// Out of the views until `until` or the customer's next message (`z`).
     case snooze(ConversationID, until: Date)
+    /// Save an attachment into the downloads folder, or into a private temporary folder and open it.
+    case saveAttachment(AttachmentRef)
+    case openAttachment(AttachmentRef)
     /// Bring back the snoozed conversations whose time has come (at start, then every half minute).
     case wakeSnoozes
     /// Make `to` the owner of a customer (nil: unassigned); `note` is the handoff note.

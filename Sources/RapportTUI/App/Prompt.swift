@@ -9,6 +9,8 @@ public struct Prompt: Sendable, Hashable {
         case newSubject(Customer)
         /// Until when to snooze this conversation (`z`).
         case snooze(ConversationID, name: String)
+        /// Which attachment of the thread to save or open, by its number.
+        case attachment(open: Bool, count: Int)
     }
 
     public var purpose: Purpose
@@ -27,6 +29,7 @@ public struct Prompt: Sendable, Hashable {
         case .handoffNote: "Handoff note: "
         case .newSubject: "Subject: "
         case .snooze: "Snooze until: "
+        case .attachment(let open, _): open ? "Open attachment: " : "Save attachment: "
         }
     }
 
@@ -36,6 +39,7 @@ public struct Prompt: Sendable, Hashable {
         case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
         case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
         case .snooze(_, let name): return "Snooze \(name): \(Self.snoozeChoices)"
+        case .attachment(_, let count): return "Attachments 1–\(count) (Enter: this one, Esc: cancel)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -58,6 +62,8 @@ public struct Prompt: Sendable, Hashable {
             return "Subject of a new conversation with \(c.fullName): "
         case .snooze(_, let name):
             return "Snooze \(name) until (\(Self.snoozeChoices)): "
+        case .attachment(let open, let count):
+            return "\(open ? "Open" : "Save") which attachment (1–\(count))? "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

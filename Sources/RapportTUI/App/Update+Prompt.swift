@@ -30,6 +30,13 @@ extension AppState {
                 return [.composer(.startConversation(customer.id, subject: text))]
             case let .snooze(id, name):
                 return snooze(id, name: name, until: text)
+            case let .attachment(open, count):
+                guard let n = Int(text), (1...count).contains(n) else {
+                    message = StatusMessage("Type a number from 1 to \(count) (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = nil
+                return attachmentAction(number: n, open: open)
             }
         case .cancel:
             overlay = nil

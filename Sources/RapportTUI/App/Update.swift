@@ -100,6 +100,10 @@ extension AppState {
             message = StatusMessage(text)
             return refresh()
 
+        case .notice(let text):
+            message = StatusMessage(text)
+            return []
+
         case .failed(let reason):
             message = StatusMessage(reason, isError: true)
             return []
@@ -166,6 +170,8 @@ extension AppState {
         case .toggleSidebar: return []
         case .markUnread: return markUnread()
         case .snooze: return openSnoozePrompt()
+        case .saveAttachment: return chooseAttachment(open: false)
+        case .openAttachment: return chooseAttachment(open: true)
         case .nextConversation, .previousConversation: return []
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)

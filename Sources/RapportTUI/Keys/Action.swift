@@ -13,6 +13,8 @@ public enum Action: Sendable, Hashable {
     case markUnread
     /// Snooze the conversation until a time (`z`): a prompt with presets.
     case snooze
+    /// Save an attachment of the open thread to the downloads folder (`S`), or open it (`O`).
+    case saveAttachment, openAttachment
     /// From a thread, the next / previous conversation of the list (`J` / `K`).
     case nextConversation, previousConversation
     /// The composer (reply, note) and the referral picker.

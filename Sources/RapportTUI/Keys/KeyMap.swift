@@ -61,6 +61,8 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("u")], .undo, in: browse, "undo the last status change or assignment (for a minute)"),
             KeyBinding([.char("/")], .search, in: browse, "search subjects and texts"),
             KeyBinding([.char("i")], .toggleSidebar, in: [.thread], "customer sidebar on/off"),
+            KeyBinding([.char("S")], .saveAttachment, in: [.thread], "save an attachment to ~/Downloads (its number, when several)"),
+            KeyBinding([.char("O")], .openAttachment, in: [.thread], "open an attachment ($RAPPORT_OPENER, else xdg-open)"),
             KeyBinding([.char("J")], .nextConversation, in: [.thread], "next conversation of the list"),
             KeyBinding([.char("K")], .previousConversation, in: [.thread], "previous conversation of the list"),
             KeyBinding([.char("z")], .snooze, in: browse, "snooze: out of the views until a time or until the customer writes"),
