@@ -59,4 +59,13 @@ import Testing
         #expect(ok.status == 0 && ok.stdout.contains("unread for sam"), "\(ok.stderr)")
         #expect(try cli.run(["unread", "7", "--agent", "sam"]).status == 1)
     }
+
+    @Test func statsTakesAPeriodOfDaysAndRefusesABadOne() throws {
+        let cli = try danasConversation()
+        let json = try #require(try cli.run(["stats", "--since", "2026-01-01", "--until", "2099-12-31", "--json"]).json as? [String: Any])
+        #expect(json["team"] != nil)
+        let bad = try cli.run(["stats", "--since", "yesterday"])
+        #expect(bad.status == 2 && bad.stderr.contains("--since must be a date like"), "\(bad.stderr)")
+        #expect(try cli.run(["stats", "--since", "2026-12-02", "--until", "2026-12-01"]).status == 2)
+    }
 }

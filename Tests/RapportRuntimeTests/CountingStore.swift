@@ -96,7 +96,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
         try base.importCustomers(rows, reassign: reassign, by: agent)
     }
     func importConflicts(in rows: [CustomerImport.Row]) throws -> [ImportConflict] { try base.importConflicts(in: rows) }
-    func teamStats(now: Date) throws -> TeamStats { try base.teamStats(now: now) }
+    func teamStats(now: Date, period: DateInterval?) throws -> TeamStats { try base.teamStats(now: now, period: period) }
     func quietCustomers(agent: String, days: Int, now: Date) throws -> [QuietCustomer] {
         try base.quietCustomers(agent: agent, days: days, now: now)
     }
