@@ -30,7 +30,7 @@ public struct EffectRunner {
         case .loadCounts, .openConversation:
             return withDeliveryState(storeEffects.perform(effect) ?? [])
 
-        case .loadPage, .loadAgents, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers:
+        case .loadPage, .loadAgents, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers:
             return storeEffects.perform(effect) ?? []
 
         case .composer(let effect):

@@ -62,6 +62,9 @@ public struct InboxStoreEffects {
         case .loadAgents:
             return [.agentsLoaded(try Agents(store: store).list())]
 
+        case .loadAgentLoads:
+            return [.agentLoadsLoaded(try conversations.openConversationCounts())]
+
         case .openConversation(let id):
             let (conversation, messages, profile) = try conversations.thread(id)
             return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]

@@ -170,6 +170,18 @@ extension SQLiteStore {
         }
     }
 
+    public func openConversationCounts() throws -> [String: Int] {
+        try pool.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT cu.owner, count(*) AS n FROM customer cu INDEXED BY customer_owner
+                CROSS JOIN conversation c ON c.customer_id = cu.id
+                WHERE cu.owner IS NOT NULL AND c.status = 'open' AND c.message_count > 0 GROUP BY cu.owner
+                """) { counts[row["owner"]] = row["n"] }
+            return counts
+        }
+    }
+
     public func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {
         try pool.write { db in
             try db.execute(sql: "UPDATE conversation SET status = ? WHERE id = ?", arguments: [status.rawValue, conversation])

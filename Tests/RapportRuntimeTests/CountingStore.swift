@@ -53,6 +53,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     }
     func assignments(customer: CustomerID) throws -> [Assignment] { try base.assignments(customer: customer) }
     func conversation(id: ConversationID) throws -> Conversation? { try base.conversation(id: id) }
+    func openConversationCounts() throws -> [String: Int] { try base.openConversationCounts() }
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {
         try base.setStatus(status, conversation: conversation)
     }

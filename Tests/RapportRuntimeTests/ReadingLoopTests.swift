@@ -34,4 +34,16 @@ struct ReadingLoopTests {
         inbox.press(.char("?"))
         #expect(inbox.text.contains("mark unread") && inbox.text.contains("next conversation of the list"), "\(inbox.text)")
     }
+
+    @Test("the assign picker shows each agent's open conversations")
+    func pickerShowsLoads() throws {
+        let fixture = try InboxFixture()
+        try fixture.customerWrites("Gus", owner: "sam", subject: "Claim form", hoursAgo: 5)
+        var inbox = fixture.inbox()
+        inbox.press(.char("a"))
+        let sam = try #require(inbox.lines.first { $0.contains("Sam Ortiz") })
+        let priya = try #require(inbox.lines.first { $0.contains("Priya Raman") })
+        #expect(sam.contains("owner · 2 open"), "\(inbox.text)")
+        #expect(priya.contains("1 open") && !priya.contains("owner"), "\(inbox.text)")
+    }
 }

@@ -33,4 +33,21 @@ import Testing
         #expect(try s.store.teamStats(now: now, period: empty).team.medianFirstReplySeconds == nil)
         #expect(try sam(empty).samePersonShare == nil)
     }
+
+    @Test(arguments: StoreFactories.all)
+    func openConversationCountsAreByOwnerForOpenConversationsOnly(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer("Dana", owner: "sam")
+        let eli = try s.customer("Eli", owner: "sam")
+        let farah = try s.customer("Farah", owner: "priya")
+        let nobody = try s.customer("Gus")
+        try s.conversation(with: dana)
+        try s.conversation(with: eli)
+        let closed = try s.conversation(with: eli, subject: "Done")
+        try s.store.setStatus(.closed, conversation: closed.id)
+        let pending = try s.conversation(with: farah)
+        try s.store.setStatus(.pending, conversation: pending.id)
+        try s.conversation(with: nobody)
+        #expect(try s.store.openConversationCounts() == ["sam": 2])
+    }
 }

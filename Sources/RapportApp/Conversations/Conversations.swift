@@ -26,6 +26,11 @@ public struct Conversations: StoreUseCase {
         try store.counts(agent: agent)
     }
 
+    /// Open conversations per owner, for the assign picker.
+    public func openConversationCounts() throws -> [String: Int] {
+        try store.openConversationCounts()
+    }
+
     /// A conversation, its messages oldest first, and its customer's profile.
     public func thread(_ id: ConversationID) throws -> (Conversation, [Message], CustomerProfile?) {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }

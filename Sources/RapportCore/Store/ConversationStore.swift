@@ -38,6 +38,9 @@ public protocol ConversationStore: Sendable {
                        limit: Int, agent: String) throws -> [ConversationSummary]
     func conversation(id: ConversationID) throws -> Conversation?
     func counts(agent: String) throws -> InboxCounts
+    /// Per owner login, how many open conversations (with a message) their customers have, for the assign picker.
+    /// Owners with none are left out.
+    func openConversationCounts() throws -> [String: Int]
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws
     /// Records that `agent` has read the conversation up to now.
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws

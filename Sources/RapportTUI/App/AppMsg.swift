@@ -14,6 +14,8 @@ public enum AppMsg: Sendable, Hashable {
     case pageLoaded(PageRequest, Page)
     case countsLoaded(InboxCounts)
     case agentsLoaded([Agent])
+    /// Open conversations per owner login.
+    case agentLoadsLoaded([String: Int])
     case threadLoaded(ThreadData)
     case assigned(Assignment)
     case assignFailed(CustomerID, reason: String)

@@ -7,6 +7,8 @@ public struct AppState: Sendable {
     public var agent: Agent
     /// Every agent, for the picker and for owners' names.
     public var agents: [Agent] = []
+    /// Open conversations per agent login, read when the assign picker opens.
+    public var agentLoads: [String: Int] = [:]
     public var width: Int
     public var height: Int
     /// The clock, advanced by `.tick`, so ages and dates render deterministically.

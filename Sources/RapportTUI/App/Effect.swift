@@ -8,6 +8,8 @@ public enum Effect: Sendable, Hashable {
     case loadPage(PageRequest)
     case loadCounts
     case loadAgents
+    /// Each agent's open conversations, for the assign picker (answered by `.agentLoadsLoaded`).
+    case loadAgentLoads
     /// Read a conversation's messages and its customer's profile (answered by `.threadLoaded`).
     case openConversation(ConversationID)
     case markSeen(ConversationID)

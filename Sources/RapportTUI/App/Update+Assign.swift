@@ -22,7 +22,7 @@ extension AppState {
             return []
         }
         overlay = .picker(AgentPicker(targets: targets))
-        return agents.isEmpty ? [.loadAgents] : []
+        return (agents.isEmpty ? [.loadAgents] : []) + [.loadAgentLoads]
     }
 
     mutating func pickerKey(_ key: Key, _ picker: AgentPicker) -> [Effect] {

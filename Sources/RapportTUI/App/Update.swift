@@ -59,6 +59,10 @@ extension AppState {
             agents = a
             return []
 
+        case .agentLoadsLoaded(let loads):
+            agentLoads = loads
+            return []
+
         case .threadLoaded(let data):
             threadLoaded(data)
             return composerThreadLoaded()

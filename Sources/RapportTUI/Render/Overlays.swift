@@ -117,7 +117,8 @@ enum PickerOverlay {
             let y = inner.y + 1 + i
             var label = agent.fullName.isEmpty ? agent.login : agent.fullName
             label += "  " + agent.login
-            let tag = owners.contains(agent.login) ? (picker.targets.count == 1 ? "owner" : "an owner") : ""
+            let owner = owners.contains(agent.login) ? (picker.targets.count == 1 ? "owner · " : "an owner · ") : ""
+            let tag = owner + "\(state.agentLoads[agent.login] ?? 0) open"
             buffer.field(label, x: inner.x, y: y, width: inner.width, style: .plain)
             if !tag.isEmpty, DisplayWidth.of(label) + tag.count + 2 <= inner.width {
                 buffer.write(tag, x: inner.x + inner.width - tag.count, y: y, style: .dim)
