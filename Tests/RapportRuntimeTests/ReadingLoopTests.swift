@@ -46,4 +46,18 @@ struct ReadingLoopTests {
         #expect(sam.contains("owner · 2 open"), "\(inbox.text)")
         #expect(priya.contains("1 open") && !priya.contains("owner"), "\(inbox.text)")
     }
+
+    @Test("o then Priya: her customers' open and pending conversations; Esc returns to Mine")
+    func ownerList() throws {
+        let fixture = try InboxFixture()
+        var inbox = fixture.inbox()
+        inbox.press(.char("o"))
+        #expect(inbox.text.contains("Whose conversations?"), "\(inbox.text)")
+        inbox.type("pri")
+        inbox.press(.enter)
+        #expect(inbox.text.contains("Owner: Priya Raman — open and pending"), "\(inbox.text)")
+        #expect(inbox.text.contains("Farah Whitfield") && !inbox.text.contains("Dana Whitfield"), "\(inbox.text)")
+        inbox.press(.escape)
+        #expect(inbox.text.contains("Dana Whitfield") && !inbox.text.contains("Farah Whitfield"), "back in Mine: \(inbox.text)")
+    }
 }

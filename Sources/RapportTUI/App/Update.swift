@@ -153,7 +153,7 @@ extension AppState {
             return openSelected()
         case .back: return back()
         case .quit:
-            if case .search = list.source { return back() }
+            if list.source.isDetour { return back() }
             return [.quit]
         case .nextView: return cycleView(by: 1)
         case .previousView: return cycleView(by: -1)
@@ -173,6 +173,7 @@ extension AppState {
         case .suspend: return [.suspend]
         case .toggleSidebar: return []
         case .markUnread: return markUnread()
+        case .listOwner: return openOwnerPicker()
         case .snooze: return openSnoozePrompt()
         case .saveAttachment: return chooseAttachment(open: false)
         case .openAttachment: return chooseAttachment(open: true)

@@ -11,6 +11,8 @@ public enum Action: Sendable, Hashable {
     case toggleSidebar
     /// Show a conversation unread again (`U`); from a thread, also back to the list.
     case markUnread
+    /// List one agent's open and pending conversations (`o`, then the agent picker).
+    case listOwner
     /// Snooze the conversation until a time (`z`): a prompt with presets.
     case snooze
     /// Save an attachment of the open thread to the downloads folder (`S`), or open it (`O`).

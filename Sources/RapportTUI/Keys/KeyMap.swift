@@ -65,6 +65,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("O")], .openAttachment, in: [.thread], "open an attachment ($RAPPORT_OPENER, else xdg-open)"),
             KeyBinding([.char("J")], .nextConversation, in: [.thread], "next conversation of the list"),
             KeyBinding([.char("K")], .previousConversation, in: [.thread], "previous conversation of the list"),
+            KeyBinding([.char("o")], .listOwner, in: browse, "owner: list one agent's open and pending conversations"),
             KeyBinding([.char("z")], .snooze, in: browse, "snooze: out of the views until a time or until the customer writes"),
             KeyBinding([.char("U")], .markUnread, in: browse, "mark unread (from a conversation: and back to the list)"),
             KeyBinding([.char("r")], .reply, in: browse, "reply"),
