@@ -62,12 +62,27 @@ public struct InboxStoreEffects {
         case .loadAgents:
             return [.agentsLoaded(try Agents(store: store).list())]
 
+        case .loadAgentLoads:
+            return [.agentLoadsLoaded(try conversations.openConversationCounts())]
+
         case .openConversation(let id):
             let (conversation, messages, profile) = try conversations.thread(id)
             return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
 
         case .markSeen(let id):
             try conversations.markSeen(id, agent: agent.login)
+            return []
+
+        case .markUnread(let id):
+            try conversations.markUnread(id, agent: agent.login)
+            return []
+
+        case let .snooze(id, until):
+            try Snoozes(store: store, clock: clock).snooze(id, until: until)
+            return []
+
+        case .wakeSnoozes:
+            try Snoozes(store: store, clock: clock).wakeDue()
             return []
 
         case let .assign(customer, to, note):
@@ -83,7 +98,7 @@ public struct InboxStoreEffects {
         case .findCustomers(let text):
             return [.customersFound(text, try conversations.findCustomers(text, limit: 20))]
 
-        case .recordReferral, .composer, .redraw, .suspend, .quit:
+        case .recordReferral, .composer, .saveAttachment, .openAttachment, .redraw, .suspend, .quit:
             return nil   // not store effects: the runner and the loop interpret them
         }
     }

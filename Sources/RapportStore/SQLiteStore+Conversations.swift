@@ -61,6 +61,7 @@ extension SQLiteStore {
             (c.message_count > 0 OR EXISTS (SELECT 1 FROM draft d WHERE d.conversation_id = c.id AND d.agent = :agent
                                              AND d.prepared = 0))
             """]
+        if !query.includeSnoozed { clauses.append("+c.snoozed_until IS NULL") }
         var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
         var from = "conversation c INDEXED BY conversation_activity"
         var matching: Set<Int64>?
@@ -157,13 +158,27 @@ extension SQLiteStore {
             let row = try Row.fetchOne(db, sql: """
                 SELECT
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
-                     WHERE cu.owner = :agent AND c.status IN ('open','pending') AND c.message_count > 0) AS mine,
+                     WHERE cu.owner = :agent AND c.status IN ('open','pending') AND c.message_count > 0
+                       AND c.snoozed_until IS NULL) AS mine,
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
-                     WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0) AS unassigned,
+                     WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0
+                       AND c.snoozed_until IS NULL) AS unassigned,
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
-                     WHERE cu.owner = :agent AND c.status = 'pending') AS pending
+                     WHERE cu.owner = :agent AND c.status = 'pending' AND c.snoozed_until IS NULL) AS pending
                 """, arguments: ["agent": agent])!
             return InboxCounts(mine: row["mine"], unassigned: row["unassigned"], pending: row["pending"])
+        }
+    }
+
+    public func openConversationCounts() throws -> [String: Int] {
+        try pool.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT cu.owner, count(*) AS n FROM customer cu INDEXED BY customer_owner
+                CROSS JOIN conversation c ON c.customer_id = cu.id
+                WHERE cu.owner IS NOT NULL AND c.status = 'open' AND c.message_count > 0 GROUP BY cu.owner
+                """) { counts[row["owner"]] = row["n"] }
+            return counts
         }
     }
 
@@ -180,6 +195,14 @@ extension SQLiteStore {
                 INSERT INTO conversation_seen (conversation_id, agent, seen_at) VALUES (?, ?, ?)
                 ON CONFLICT (conversation_id, agent) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)
                 """, arguments: [conversation, agent, at.timeIntervalSince1970])
+        }
+    }
+
+    public func markUnread(conversation: ConversationID, agent: String) throws {
+        try pool.write { db in
+            guard try Self.conversation(db, id: conversation) != nil else { throw RapportError.unknownConversation(conversation) }
+            try db.execute(sql: "DELETE FROM conversation_seen WHERE conversation_id = ? AND agent = ?",
+                           arguments: [conversation, agent])
         }
     }
 

@@ -53,12 +53,22 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     }
     func assignments(customer: CustomerID) throws -> [Assignment] { try base.assignments(customer: customer) }
     func conversation(id: ConversationID) throws -> Conversation? { try base.conversation(id: id) }
+    func openConversationCounts() throws -> [String: Int] { try base.openConversationCounts() }
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {
         try base.setStatus(status, conversation: conversation)
     }
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws {
         try base.markSeen(conversation: conversation, agent: agent, at: at)
     }
+    func setSnooze(conversation: ConversationID, until: Date?) throws {
+        try base.setSnooze(conversation: conversation, until: until)
+    }
+    func snoozedConversations() throws -> [Conversation] { try base.snoozedConversations() }
+    func wakeConversation(_ id: ConversationID, at: Date) throws -> Bool { try base.wakeConversation(id, at: at) }
+    func markUnread(conversation: ConversationID, agent: String) throws {
+        try base.markUnread(conversation: conversation, agent: agent)
+    }
+    func message(id: MessageRowID) throws -> Message? { try base.message(id: id) }
     func messages(conversation: ConversationID) throws -> [Message] { try base.messages(conversation: conversation) }
     func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
         try base.startConversation(customer: customer, subject: subject, at: at)
@@ -87,7 +97,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
         try base.importCustomers(rows, reassign: reassign, by: agent)
     }
     func importConflicts(in rows: [CustomerImport.Row]) throws -> [ImportConflict] { try base.importConflicts(in: rows) }
-    func teamStats(now: Date) throws -> TeamStats { try base.teamStats(now: now) }
+    func teamStats(now: Date, period: DateInterval?) throws -> TeamStats { try base.teamStats(now: now, period: period) }
     func quietCustomers(agent: String, days: Int, now: Date) throws -> [QuietCustomer] {
         try base.quietCustomers(agent: agent, days: days, now: now)
     }

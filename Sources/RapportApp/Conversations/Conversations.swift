@@ -47,6 +47,11 @@ public struct Conversations: StoreUseCase {
         try store.counts(agent: agent)
     }
 
+    /// Open conversations per owner, for the assign picker.
+    public func openConversationCounts() throws -> [String: Int] {
+        try store.openConversationCounts()
+    }
+
     /// A conversation, its messages oldest first, and its customer's profile.
     public func thread(_ id: ConversationID) throws -> (Conversation, [Message], CustomerProfile?) {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
@@ -55,8 +60,19 @@ public struct Conversations: StoreUseCase {
         return (conversation, messages, profile)
     }
 
+    /// One message by id; unknown ids are refused.
+    public func message(_ id: MessageRowID) throws -> Message {
+        guard let message = try store.message(id: id) else { throw RapportError.invalid("no message \(id)") }
+        return message
+    }
+
     public func markSeen(_ id: ConversationID, agent: String) throws {
         try store.markSeen(conversation: id, agent: agent, at: clock())
+    }
+
+    /// Shows the conversation unread to `agent` again (`U` in the inbox, `rapport unread`).
+    public func markUnread(_ id: ConversationID, agent: String) throws {
+        try store.markUnread(conversation: id, agent: agent)
     }
 
     public func setStatus(_ status: ConversationStatus, of id: ConversationID) throws {

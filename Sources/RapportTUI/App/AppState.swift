@@ -7,6 +7,8 @@ public struct AppState: Sendable {
     public var agent: Agent
     /// Every agent, for the picker and for owners' names.
     public var agents: [Agent] = []
+    /// Open conversations per agent login, read when the assign picker opens.
+    public var agentLoads: [String: Int] = [:]
     public var width: Int
     public var height: Int
     /// The clock, advanced by `.tick`, so ages and dates render deterministically.
@@ -24,8 +26,14 @@ public struct AppState: Sendable {
     /// Rows marked with Space, with what bulk assignment needs to know about them.
     public var marks: [ConversationID: AssignTarget] = [:]
     public var overlay: Overlay?
-    /// A one-line message in the bottom row, until the next key.
-    public var message: StatusMessage?
+    /// A one-line message in the bottom row, until the next key or for `StatusMessage.lifetime`.
+    public var message: StatusMessage? {
+        didSet { messageShownAt = now }
+    }
+    /// When `message` was set, to clear it on a later tick.
+    public var messageShownAt: Date?
+    /// When the next tick asks for the snoozes that are due (`Effect.wakeSnoozes`).
+    public var nextSnoozeCheck: Date?
     /// Results of a bulk assignment still coming in.
     public var assignBatch: AssignBatch?
     /// The reply / note composer (see Composer/).
@@ -81,6 +89,9 @@ public struct StatusMessage: Sendable, Hashable {
         self.text = text
         self.isError = isError
     }
+
+    /// How long a message stays when no key is pressed; an error stays longer, to be read.
+    public var lifetime: TimeInterval { isError ? 10 : 5 }
 }
 
 /// A customer to be assigned, as known when the assignment was asked for.

@@ -28,11 +28,21 @@ extension AppState {
                 overlay = nil
                 message = StatusMessage("Opening a new conversation with \(customer.fullName)…")
                 return [.composer(.startConversation(customer.id, subject: text))]
+            case let .snooze(id, name):
+                return snooze(id, name: name, until: text)
+            case let .attachment(open, count):
+                guard let n = Int(text), (1...count).contains(n) else {
+                    message = StatusMessage("Type a number from 1 to \(count) (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = nil
+                return attachmentAction(number: n, open: open)
             }
         case .cancel:
             overlay = nil
             if case .handoffNote = prompt.purpose { message = StatusMessage("Not assigned") }
             if case .newSubject = prompt.purpose { message = StatusMessage("No new message") }
+            if case .snooze = prompt.purpose { message = StatusMessage("Not snoozed") }
             return []
         case .redraw:
             return [.redraw]

@@ -15,7 +15,8 @@ extension AppState {
     mutating func receive(_ msg: AppMsg) -> [Effect] {
         switch msg {
         case .start:
-            return [.loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
+            nextSnoozeCheck = now.addingTimeInterval(Self.snoozeCheckSeconds)
+            return [.wakeSnoozes, .loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
 
         case .key(let key):
             message = nil
@@ -36,7 +37,10 @@ extension AppState {
 
         case .tick(let date):
             now = date
-            return composerTick()
+            if let shown = message, let since = messageShownAt, date.timeIntervalSince(since) >= shown.lifetime {
+                message = nil
+            }
+            return snoozeTick() + composerTick()
 
         case .storeChanged:
             return refresh()
@@ -53,6 +57,10 @@ extension AppState {
 
         case .agentsLoaded(let a):
             agents = a
+            return []
+
+        case .agentLoadsLoaded(let loads):
+            agentLoads = loads
             return []
 
         case .threadLoaded(let data):
@@ -96,6 +104,10 @@ extension AppState {
             message = StatusMessage(text)
             return refresh()
 
+        case .notice(let text):
+            message = StatusMessage(text)
+            return []
+
         case .failed(let reason):
             message = StatusMessage(reason, isError: true)
             return []
@@ -118,7 +130,11 @@ extension AppState {
         }
         if let effects = composerKey(key) { return effects }
         let context: KeyContext = thread == nil ? .list : .thread
-        guard let action = keyMap.action(for: key, in: context) else { return [] }
+        guard let action = keyMap.action(for: key, in: context) else {
+            if case .paste = key { return [] }
+            message = StatusMessage("no action for \(key.label) — ? for help")
+            return []
+        }
         return perform(action)
     }
 
@@ -137,7 +153,7 @@ extension AppState {
             return openSelected()
         case .back: return back()
         case .quit:
-            if case .search = list.source { return back() }
+            if list.source.isDetour { return back() }
             return [.quit]
         case .nextView: return cycleView(by: 1)
         case .previousView: return cycleView(by: -1)
@@ -156,6 +172,12 @@ extension AppState {
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .toggleSidebar: return []
+        case .markUnread: return markUnread()
+        case .listOwner: return openOwnerPicker()
+        case .snooze: return openSnoozePrompt()
+        case .saveAttachment: return chooseAttachment(open: false)
+        case .openAttachment: return chooseAttachment(open: true)
+        case .nextConversation, .previousConversation: return []
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()

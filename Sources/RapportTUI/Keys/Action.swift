@@ -9,6 +9,16 @@ public enum Action: Sendable, Hashable {
     case undo
     case search, help, redraw, suspend
     case toggleSidebar
+    /// Show a conversation unread again (`U`); from a thread, also back to the list.
+    case markUnread
+    /// List one agent's open and pending conversations (`o`, then the agent picker).
+    case listOwner
+    /// Snooze the conversation until a time (`z`): a prompt with presets.
+    case snooze
+    /// Save an attachment of the open thread to the downloads folder (`S`), or open it (`O`).
+    case saveAttachment, openAttachment
+    /// From a thread, the next / previous conversation of the list (`J` / `K`).
+    case nextConversation, previousConversation
     /// The composer (reply, note) and the referral picker.
     case reply, note, recordReferral
     /// Start a new conversation with a customer (`m`): pick them, type a subject, then the composer.

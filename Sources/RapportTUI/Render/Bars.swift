@@ -5,8 +5,13 @@ enum Bars {
     /// "1 Mine  2 Unassigned  3 All  4 Waiting …", the current view reversed; or the search.
     static func drawTabs(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         let y = layout.tabsRow
-        if case .search(let text) = state.list.source {
-            let x = buffer.write(" Search: ", x: 0, y: y, style: .title)
+        let detour: (String, String)? = switch state.list.source {
+        case .search(let text): (" Search: ", text)
+        case .owner(_, let name): (" Owner: ", name + " — open and pending")
+        case .view: nil
+        }
+        if let (title, text) = detour {
+            let x = buffer.write(title, x: 0, y: y, style: .title)
             let used = buffer.write(text, x: x, y: y, width: layout.width - x - 1, style: .accent)
             buffer.write("  (Esc: back to \(state.view.title))", x: x + used, y: y, style: .dim)
             return
@@ -58,6 +63,7 @@ enum Bars {
         switch (state.screen, state.list.source) {
         case (.thread, _): where_ = "Conversation"
         case (_, .search): where_ = "Search"
+        case (_, .owner): where_ = "Owner"
         case (_, .view(let v)): where_ = layout.isCompact ? v.shortTitle : v.title
         }
         var left = " \(state.agent.firstName.isEmpty ? state.agent.login : state.agent.firstName) · \(where_)"

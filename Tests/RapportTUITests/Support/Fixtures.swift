@@ -96,7 +96,7 @@ final class FakeInbox {
         case let .setStatus(id, status):
             for i in conversations.indices where conversations[i].id == id { conversations[i].status = status }
             return [.statusSet(id, status)]
-        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit:
+        case .openConversation, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit:
             return []
         }
     }
