@@ -39,7 +39,8 @@ public enum CustomerMerge {
         }
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines).nonEmpty
         if let owner = from.owner, owner != into.owner, note == nil {
-            throw RapportError.handoffNoteRequired(customer: from.fullName, owner: owner)
+            throw RapportError.invalid("\(from.fullName) <\(from.primaryEmail)> is looked after by \(owner): merging them into "
+                                       + "\(into.owner.map { "\($0)'s customer" } ?? "an unassigned customer") needs a handoff note")
         }
         let keepsName = !into.nameIsGuess || from.nameIsGuess
         let merged = "merged \(from.fullName) (\(from.addresses.joined(separator: ", "))) into this customer"
