@@ -83,6 +83,17 @@ public struct InboxStoreEffects {
         case .findCustomers(let text):
             return [.customersFound(text, try conversations.findCustomers(text, limit: 20))]
 
+        case .customers(.openPage(let id)):
+            return [.customers(.pageLoaded(try Customers(store: store, clock: clock).page(customer: id, agent: agent.login)))]
+
+        case let .customers(.countSearch(text, query)):
+            let count = try conversations.count(query, agent: agent.login, cap: SearchCount.cap)
+            return [.customers(.searchCounted(text: text, count: count))]
+
+        case let .customers(.rename(id, first, last)):
+            let renamed = try Customers(store: store, clock: clock).edit(customer: id, .init(firstName: first, lastName: last))
+            return [.customers(.renamed("Named \(renamed.fullName)"))]
+
         case .recordReferral, .composer, .redraw, .suspend, .quit:
             return nil   // not store effects: the runner and the loop interpret them
         }

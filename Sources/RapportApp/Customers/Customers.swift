@@ -65,12 +65,16 @@ public struct Customers {
 
     /// Everything about one customer: profile, every conversation, the assignment log, likely duplicates.
     public func page(customer id: CustomerID, agent: String) throws -> CustomerPage {
-        guard let profile = try store.customerProfile(id: id, now: clock()) else { throw RapportError.unknownCustomer("#\(id)") }
-        let customer = profile.customer
-        let sameName = customer.nameIsGuess ? [] : try store.findCustomers(matching: customer.fullName, limit: 20)
+        guard var profile = try store.customerProfile(id: id, now: clock()) else { throw RapportError.unknownCustomer("#\(id)") }
+        profile.likelyDuplicates = try likelyDuplicates(of: profile.customer)
         return CustomerPage(profile: profile, conversations: try store.customerConversations(id, agent: agent),
-                            assignments: try store.assignments(customer: id),
-                            likelyDuplicates: CustomerMerge.likelyDuplicates(of: customer, among: sameName))
+                            assignments: try store.assignments(customer: id))
+    }
+
+    /// Other customers who are likely the same person (`CustomerMerge.likelyDuplicates`).
+    public func likelyDuplicates(of customer: Customer) throws -> [Customer] {
+        guard !customer.nameIsGuess else { return [] }
+        return CustomerMerge.likelyDuplicates(of: customer, among: try store.findCustomers(matching: customer.fullName, limit: 20))
     }
 
     /// What `edit` changes; nil fields stay as they are.

@@ -8,16 +8,14 @@ public struct CustomerPage: Sendable, Hashable {
     public var conversations: [CustomerConversation]
     /// Oldest first, with the handoff notes.
     public var assignments: [Assignment]
-    /// Other records with the same name (see `CustomerMerge.likelyDuplicates`).
-    public var likelyDuplicates: [Customer]
 
-    public init(profile: CustomerProfile, conversations: [CustomerConversation], assignments: [Assignment],
-                likelyDuplicates: [Customer]) {
+    public init(profile: CustomerProfile, conversations: [CustomerConversation], assignments: [Assignment]) {
         self.profile = profile
         self.conversations = conversations
         self.assignments = assignments
-        self.likelyDuplicates = likelyDuplicates
     }
 
     public var customer: Customer { profile.customer }
+    /// Other records with the same name (see `CustomerMerge.likelyDuplicates`).
+    public var likelyDuplicates: [Customer] { profile.likelyDuplicates }
 }

@@ -7,6 +7,9 @@ public struct Prompt: Sendable, Hashable {
         case handoffNote(PendingAssignment)
         /// The subject of a new conversation with this customer (`m`); the composer follows.
         case newSubject(Customer)
+        /// The customer's first name, then their last name (`e` on their page, which comes back after).
+        case firstName(CustomerPageState)
+        case lastName(CustomerPageState, first: String)
     }
 
     public var purpose: Purpose
@@ -24,6 +27,8 @@ public struct Prompt: Sendable, Hashable {
         case .search: "Search: "
         case .handoffNote: "Handoff note: "
         case .newSubject: "Subject: "
+        case .firstName: "First name: "
+        case .lastName: "Last name: "
         }
     }
 
@@ -32,6 +37,7 @@ public struct Prompt: Sendable, Hashable {
         switch purpose {
         case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
         case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
+        case .firstName, .lastName: return "The customer's name as they give it (Enter: next, Esc: cancel)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -48,6 +54,10 @@ public struct Prompt: Sendable, Hashable {
             return "Search: "
         case .newSubject(let c):
             return "Subject of a new conversation with \(c.fullName): "
+        case .firstName:
+            return "First name: "
+        case .lastName(_, let first):
+            return "Last name (of \(first)): "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

@@ -28,11 +28,23 @@ extension AppState {
                 overlay = nil
                 message = StatusMessage("Opening a new conversation with \(customer.fullName)…")
                 return [.composer(.startConversation(customer.id, subject: text))]
+            case .firstName(let page):
+                guard !text.isEmpty else {
+                    message = StatusMessage("A customer needs a first name (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = .prompt(Prompt(.lastName(page, first: text), text: page.page?.customer.lastName ?? ""))
+                return []
+            case let .lastName(page, first):
+                overlay = .customer(page)
+                return [.customers(.rename(page.customerID, firstName: first, lastName: text))]
             }
         case .cancel:
             overlay = nil
             if case .handoffNote = prompt.purpose { message = StatusMessage("Not assigned") }
             if case .newSubject = prompt.purpose { message = StatusMessage("No new message") }
+            if case .firstName(let page) = prompt.purpose { overlay = .customer(page) }
+            if case .lastName(let page, _) = prompt.purpose { overlay = .customer(page) }
             return []
         case .redraw:
             return [.redraw]
