@@ -35,7 +35,7 @@ public struct Prompt: Sendable, Hashable {
     /// What the prompt is about, in a few words.
     public var context: String {
         switch purpose {
-        case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
+        case .search: return "Search texts, customers' names and addresses (Enter: search, Esc: cancel)"
         case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
         case .firstName, .lastName: return "The customer's name as they give it (Enter: next, Esc: cancel)"
         case .handoffNote(let pending):

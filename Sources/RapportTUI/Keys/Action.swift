@@ -51,7 +51,7 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .delivery: "A reply that did not go out (after D)"
         case .composer: "Composer (reply or internal note)"
         case .templates: "Template picker"
-        case .searchResults: "Search results (the list, and a conversation opened from it)"
+        case .searchResults: "Search results (list and thread)"
         case .customer: "The customer's page (after c)"
         }
     }
