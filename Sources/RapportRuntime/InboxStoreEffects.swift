@@ -84,7 +84,9 @@ public struct InboxStoreEffects {
             return [.customersFound(text, try conversations.findCustomers(text, limit: 20))]
 
         case .customers(.openPage(let id)):
-            return [.customers(.pageLoaded(try Customers(store: store, clock: clock).page(customer: id, agent: agent.login)))]
+            let customers = Customers(store: store, clock: clock)
+            guard try customers.lookUp(id: id) != nil else { return [.customers(.pageGone(id))] }
+            return [.customers(.pageLoaded(try customers.page(customer: id, agent: agent.login)))]
 
         case let .customers(.countSearch(text, query)):
             let count = try conversations.count(query, agent: agent.login, cap: SearchCount.cap)

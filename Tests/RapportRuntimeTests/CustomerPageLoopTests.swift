@@ -87,4 +87,21 @@ struct CustomerPageLoopTests {
         #expect(!inbox.text.contains("Likely the same person"), "\(inbox.text)")
         #expect(inbox.text.contains("dana@work.example"), "the merged address is theirs now: \(inbox.text)")
     }
+
+    @Test("A customer's page closes, saying why, when another inbox merges them into someone else")
+    func mergedAway() throws {
+        let fixture = try InboxFixture()
+        var inbox = fixture.inbox()
+        inbox.press(.char("c"))
+        #expect(inbox.text.contains("Conversations (1)"), "\(inbox.text)")
+        let other = try SQLiteStore(path: fixture.path)
+        let dana = try #require(try other.customer(email: "dana@example.org"))
+        let eli = try #require(try other.customer(email: "eli@example.org"))
+        try RapportApp.Customers(store: other).merge(dana.id, into: eli.id, by: "sam", note: "the same person")
+        inbox.settle()
+        #expect(inbox.text.contains("no longer there"), "\(inbox.text)")
+        inbox.press(.char("3"), .char("g"))   // Eli is nobody's: the conversation left Mine with the merge
+        inbox.press(.char("c"))
+        #expect(inbox.text.contains("Eli Whitfield") && inbox.text.contains("Conversations (2)"), "\(inbox.text)")
+    }
 }

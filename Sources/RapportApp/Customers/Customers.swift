@@ -31,6 +31,11 @@ public struct Customers {
         try store.customer(email: email)
     }
 
+    /// The customer with this id, or nil when there is none (any more: merged into another).
+    public func lookUp(id: CustomerID) throws -> Customer? {
+        try store.customer(id: id)
+    }
+
     public func find(id: CustomerID) throws -> Customer {
         guard let customer = try store.customer(id: id) else { throw RapportError.unknownCustomer("#\(id)") }
         return customer

@@ -30,6 +30,8 @@ public enum CustomersEffect: Sendable, Hashable {
 
 public enum CustomersMsg: Sendable, Hashable {
     case pageLoaded(CustomerPage)
+    /// The customer is no longer there (merged into another in some inbox).
+    case pageGone(CustomerID)
     case searchCounted(text: String, count: Int)
     case renamed(String)
 }

@@ -53,6 +53,10 @@ extension AppState {
             state.page = page
             state.selected = chosen.flatMap { id in page.conversations.firstIndex { $0.summary.id == id } } ?? 0
             overlay = .customer(state)
+        case .pageGone(let id):
+            guard case .customer(let state) = overlay, state.customerID == id else { return [] }
+            overlay = nil
+            message = StatusMessage("That customer is no longer there: merged into another one (c again shows who)")
         case let .searchCounted(text, count):
             guard case .search(let shown) = list.source, shown == text else { return [] }
             searchCount = SearchCount(text: text, count: count)
