@@ -166,7 +166,7 @@ import TestSupport
         try open("hello")
         try screen.send("r")
         let composer = try screen.waitFor("Reply to J Smith (name guessed)").joined(separator: " ")
-        #expect(composer.contains("Name guessed from the address: \"Hello,\" will do") && composer.contains("`rapport customer import`"),
+        #expect(composer.contains("Name guessed from the address: \"Hello,\" will do") && composer.contains("`rapport customer edit`"),
                 "\(composer)")
     }
 }
