@@ -94,7 +94,13 @@ public struct InboxStoreEffects {
 
         case let .customers(.rename(id, first, last)):
             let renamed = try Customers(store: store, clock: clock).edit(customer: id, .init(firstName: first, lastName: last))
-            return [.customers(.renamed("Named \(renamed.fullName)"))]
+            return [.customers(.changed("Named \(renamed.fullName)"))]
+
+        case let .customers(.merge(from, into, note)):
+            let customers = Customers(store: store, clock: clock)
+            let merged = try customers.find(id: from).fullName
+            try customers.merge(from, into: into, by: agent.login, note: note)
+            return [.customers(.changed("\(merged) is now part of \(try customers.find(id: into).fullName)"))]
 
         case .recordReferral, .composer, .redraw, .suspend, .quit:
             return nil   // not store effects: the runner and the loop interpret them

@@ -72,20 +72,31 @@ struct CustomerPageLoopTests {
         #expect(inbox.lines[0].contains("Renewal quote"), "q returns to the conversation: \(inbox.text)")
     }
 
-    @Test("The sidebar hints at a likely duplicate; after a merge elsewhere the thread shows the one customer")
+    @Test("The sidebar hints at a likely duplicate; M on the page merges it, with a handoff note when it has another owner")
     func duplicateHint() throws {
         let fixture = try InboxFixture()
-        let other = try SQLiteStore(path: fixture.path)
-        let twin = try other.addCustomer(NewCustomer(firstName: "Dana", lastName: "Whitfield", email: "dana@work.example"), by: nil)
+        let twin = try fixture.store.addCustomer(NewCustomer(firstName: "Dana", lastName: "Whitfield", email: "dana@work.example",
+                                                             owner: "priya"), by: "priya")
         var inbox = fixture.inbox()
         inbox.press(.enter)
         #expect(inbox.text.contains("Likely the same person"), "\(inbox.text)")
         #expect(inbox.text.contains("dana@work.example"), "\(inbox.text)")
-        let dana = try #require(try fixture.store.customer(email: "dana@example.org"))
-        try RapportApp.Customers(store: other).merge(twin.id, into: dana.id, by: "sam", note: nil)
-        inbox.settle()
+        inbox.press(.char("c"), .char("M"))
+        #expect(inbox.text.contains("Handoff note (Dana Whitfield is priya's):"), "\(inbox.text)")
+        inbox.press(.enter)
+        #expect(inbox.text.contains("handoff note"), "refused without one: \(inbox.text)")
+        #expect(try fixture.store.customer(id: twin.id) != nil)
+        inbox.press(.char("M"))
+        inbox.type("Her shop's address")
+        inbox.press(.enter)
+        #expect(inbox.text.contains("Dana Whitfield is now part of Dana Whitfield"), "\(inbox.text)")
+        #expect(try fixture.store.customer(id: twin.id) == nil)
         #expect(!inbox.text.contains("Likely the same person"), "\(inbox.text)")
-        #expect(inbox.text.contains("dana@work.example"), "the merged address is theirs now: \(inbox.text)")
+        #expect(inbox.text.contains("“merged Dana Whitfield (dana@work.example) into this customer: Her shop's address”"),
+                "the log on the page says so: \(inbox.text)")
+        inbox.press(.char("q"))
+        #expect(inbox.text.contains("dana@work.example") && !inbox.text.contains("Likely the same person"),
+                "the thread's sidebar has the merged address: \(inbox.text)")
     }
 
     @Test("A customer's page closes, saying why, when another inbox merges them into someone else")

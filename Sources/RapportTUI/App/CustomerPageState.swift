@@ -24,8 +24,10 @@ public enum CustomersEffect: Sendable, Hashable {
     case openPage(CustomerID)
     /// How many conversations a search matches (answered by `.searchCounted`).
     case countSearch(text: String, ConversationQuery)
-    /// Set a customer's name as a person gives it (answered by `.renamed`).
+    /// Set a customer's name as a person gives it (answered by `.changed`).
     case rename(CustomerID, firstName: String, lastName: String)
+    /// Make `from` part of `into` (answered by `.changed`); `note` is the handoff note.
+    case merge(from: CustomerID, into: CustomerID, note: String?)
 }
 
 public enum CustomersMsg: Sendable, Hashable {
@@ -33,7 +35,8 @@ public enum CustomersMsg: Sendable, Hashable {
     /// The customer is no longer there (merged into another in some inbox).
     case pageGone(CustomerID)
     case searchCounted(text: String, count: Int)
-    case renamed(String)
+    /// A rename or merge was made; the text says what.
+    case changed(String)
 }
 
 /// How many conversations the search shown matched (counted up to `SearchCount.cap`).

@@ -10,6 +10,9 @@ public struct Prompt: Sendable, Hashable {
         /// The customer's first name, then their last name (`e` on their page, which comes back after).
         case firstName(CustomerPageState)
         case lastName(CustomerPageState, first: String)
+        /// Merging a likely duplicate into the customer of the page (`M`): the handoff note, needed
+        /// when the duplicate has another owner.
+        case mergeNote(CustomerPageState, from: Customer)
     }
 
     public var purpose: Purpose
@@ -29,6 +32,7 @@ public struct Prompt: Sendable, Hashable {
         case .newSubject: "Subject: "
         case .firstName: "First name: "
         case .lastName: "Last name: "
+        case .mergeNote: "Merge, note: "
         }
     }
 
@@ -38,6 +42,8 @@ public struct Prompt: Sendable, Hashable {
         case .search: return "Search texts, customers' names and addresses (Enter: search, Esc: cancel)"
         case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
         case .firstName, .lastName: return "The customer's name as they give it (Enter: next, Esc: cancel)"
+        case .mergeNote(_, let from):
+            return "Merge \(from.fullName) <\(from.primaryEmail)> into this customer (Enter: merge, Esc: cancel)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -58,6 +64,8 @@ public struct Prompt: Sendable, Hashable {
             return "First name: "
         case .lastName(_, let first):
             return "Last name (of \(first)): "
+        case .mergeNote(_, let from):
+            return from.owner == nil ? "Merge note (optional): " : "Handoff note (\(from.fullName) is \(from.owner!)'s): "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

@@ -8,7 +8,7 @@ extension AppState {
         case .customer: true
         case .prompt(let p):
             switch p.purpose {
-            case .firstName, .lastName: true
+            case .firstName, .lastName, .mergeNote: true
             default: false
             }
         default: false
@@ -60,7 +60,7 @@ extension AppState {
         case let .searchCounted(text, count):
             guard case .search(let shown) = list.source, shown == text else { return [] }
             searchCount = SearchCount(text: text, count: count)
-        case .renamed(let text):
+        case .changed(let text):
             message = StatusMessage(text)
             return refresh()
         }
@@ -85,6 +85,13 @@ extension AppState {
         case .editName:
             guard let customer = state.page?.customer else { return [] }
             overlay = .prompt(Prompt(.firstName(state), text: customer.firstName))
+            return []
+        case .mergeDuplicate:
+            guard let page = state.page, let twin = page.likelyDuplicates.first else {
+                message = StatusMessage("No likely duplicate to merge (rapport customer merge joins any two)")
+                return []
+            }
+            overlay = .prompt(Prompt(.mergeNote(state, from: twin)))
             return []
         case .back:
             overlay = nil

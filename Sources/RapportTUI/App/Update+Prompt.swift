@@ -38,6 +38,9 @@ extension AppState {
             case let .lastName(page, first):
                 overlay = .customer(page)
                 return [.customers(.rename(page.customerID, firstName: first, lastName: text))]
+            case let .mergeNote(page, from):
+                overlay = .customer(page)
+                return [.customers(.merge(from: from.id, into: page.customerID, note: text.isEmpty ? nil : text))]
             }
         case .cancel:
             overlay = nil
@@ -45,6 +48,7 @@ extension AppState {
             if case .newSubject = prompt.purpose { message = StatusMessage("No new message") }
             if case .firstName(let page) = prompt.purpose { overlay = .customer(page) }
             if case .lastName(let page, _) = prompt.purpose { overlay = .customer(page) }
+            if case .mergeNote(let page, _) = prompt.purpose { overlay = .customer(page); message = StatusMessage("Not merged") }
             return []
         case .redraw:
             return [.redraw]

@@ -171,7 +171,7 @@ extension AppState {
         case .openCustomer: return openCustomerPage()
         case .nextResult: return stepResult(by: 1)
         case .previousResult: return stepResult(by: -1)
-        case .editName: return []
+        case .editName, .mergeDuplicate: return []
         case .confirm, .cancel, .edit, .composer, .retryDelivery, .markDelivered: return []
         }
     }

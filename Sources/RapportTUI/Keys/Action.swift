@@ -17,6 +17,8 @@ public enum Action: Sendable, Hashable {
     case decideDelivery, retryDelivery, markDelivered
     /// The customer's page (`c`); inside it, their name (`e`).
     case openCustomer, editName
+    /// On the customer's page: merge the likely duplicate into them (`M`).
+    case mergeDuplicate
     /// While search results are shown: the next / previous result (`n` / `N`).
     case nextResult, previousResult
     // Inside the pickers and the line prompts.

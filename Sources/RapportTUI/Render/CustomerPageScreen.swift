@@ -25,7 +25,8 @@ enum CustomerPageScreen {
         guard let p = page.page else { return ([("Loading the customer…", .dim)], nil) }
         var out = Sidebar.lines(p.profile, state, width: width, lastHandoff: false)
         out.append(("", .plain))
-        out.append(("Conversations (\(p.conversations.count)) — Enter opens one, e edits the name, q goes back", .title))
+        out.append(("Conversations (\(p.conversations.count)) — Enter opens one, e edits the name"
+                    + (p.likelyDuplicates.isEmpty ? "" : ", M merges the duplicate") + ", q goes back", .title))
         var selectedLine: Int?
         for (i, row) in p.conversations.enumerated() {
             let s = row.summary

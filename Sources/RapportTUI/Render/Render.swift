@@ -27,7 +27,8 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     case .prompt(let prompt):
         // Naming a customer from their page keeps the page behind the prompt.
         switch prompt.purpose {
-        case .firstName(let page), .lastName(let page, _): CustomerPageScreen.draw(page, state, layout, into: &buffer)
+        case .firstName(let page), .lastName(let page, _), .mergeNote(let page, _):
+            CustomerPageScreen.draw(page, state, layout, into: &buffer)
         default: break
         }
         Bars.drawStatus(state, layout, into: &buffer)

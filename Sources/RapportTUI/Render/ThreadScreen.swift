@@ -120,7 +120,7 @@ enum Sidebar {
             out.append(("", .plain))
             add("Likely the same person", .title)
             for d in p.likelyDuplicates { add("\(d.fullName) <\(d.primaryEmail)>", .accent, indent: 2) }
-            add("rapport customer merge joins them", .dim, indent: 2)
+            add("c, then M merges them", .dim, indent: 2)
         }
         if lastHandoff, let h = p.lastHandoff {
             out.append(("", .plain))
