@@ -23,7 +23,7 @@ enum CustomerPageScreen {
     /// The page's lines, and which one is the chosen conversation.
     static func lines(_ page: CustomerPageState, _ state: AppState, width: Int) -> ([(String, Style)], Int?) {
         guard let p = page.page else { return ([("Loading the customer…", .dim)], nil) }
-        var out = Sidebar.lines(p.profile, state, width: width, lastHandoff: false)
+        var out = Sidebar.lines(p.profile, state, width: width, onPage: true)
         out.append(("", .plain))
         out.append(("Conversations (\(p.conversations.count)) — Enter opens one, e edits the name"
                     + (p.likelyDuplicates.isEmpty ? "" : ", M merges the duplicate") + ", q goes back", .title))

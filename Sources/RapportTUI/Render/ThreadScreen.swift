@@ -65,8 +65,8 @@ enum Sidebar {
         return lines(p, state, width: width)
     }
 
-    /// The profile's lines, also the top of the customer's page.
-    static func lines(_ p: CustomerProfile, _ state: AppState, width: Int, lastHandoff: Bool = true) -> [(String, Style)] {
+    /// The profile's lines, also the top of the customer's page (`onPage`: the page shows the whole log).
+    static func lines(_ p: CustomerProfile, _ state: AppState, width: Int, onPage: Bool = false) -> [(String, Style)] {
         var out: [(String, Style)] = []
         func add(_ text: String, _ style: Style = .plain, indent: Int = 0) {
             let pad = String(repeating: " ", count: indent)
@@ -120,9 +120,9 @@ enum Sidebar {
             out.append(("", .plain))
             add("Likely the same person", .title)
             for d in p.likelyDuplicates { add("\(d.fullName) <\(d.primaryEmail)>", .accent, indent: 2) }
-            add("c, then M merges them", .dim, indent: 2)
+            add(onPage ? "M merges them" : "c, then M merges them", .dim, indent: 2)
         }
-        if lastHandoff, let h = p.lastHandoff {
+        if !onPage, let h = p.lastHandoff {
             out.append(("", .plain))
             add("Last handoff", .title)
             let from = state.firstName(of: h.from) ?? "—", to = state.firstName(of: h.to) ?? "—"
