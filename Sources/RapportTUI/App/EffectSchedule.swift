@@ -35,7 +35,7 @@ extension Effect {
     /// True when the frame after the key does not need this effect's result (see `EffectSchedule`).
     public var canFollowFrame: Bool {
         switch self {
-        case .assign, .setStatus, .markSeen, .loadCounts:
+        case .assign, .setStatus, .markSeen, .loadCounts, .customers(.countSearch):
             return true
         case .loadPage(let request):
             switch request.placement {
@@ -43,7 +43,7 @@ extension Effect {
             case .around, .bottom: return false
             }
         case .loadAgents, .openConversation, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
-             .customers:
+             .customers(.openPage), .customers(.rename), .customers(.merge):
             return false
         }
     }
