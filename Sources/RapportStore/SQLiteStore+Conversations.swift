@@ -4,7 +4,7 @@ import RapportCore
 
 extension SQLiteStore {
     /// Columns of one list row; `:agent` is the agent whose unread marks are shown.
-    private static let summaryColumns = """
+    static let summaryColumns = """
         SELECT c.id, c.customer_id, cu.first_name, cu.last_name, cu.owner, a.first_name AS owner_first,
                c.status, c.last_activity, c.subject, c.message_count,
                (c.last_inbound IS NOT NULL AND c.last_inbound > COALESCE(
@@ -48,6 +48,12 @@ extension SQLiteStore {
             defer { db.remove(function: function) }
             return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
+
+        /// How many rows the query gives (at most its limit).
+        func count(_ db: Database) throws -> Int {
+            let counting = ListQuery(sql: "SELECT count(*) AS n, 0 FROM (\(sql))", arguments: arguments, matching: matching)
+            return try counting.fetchAll(db).first?["n"] ?? 0
+        }
     }
 
     /// The SQL of one page (nil when the text cannot match anything). `strategy` lets tests compare
@@ -80,34 +86,42 @@ extension SQLiteStore {
             clauses.append("+c.status IN (\(list))")
         }
         if let text = query.text {
+            // The conversations of customers whose name or address starts with the text match too
+            // (ids written into the SQL: integers read from the store, a few hundred at most).
+            let customers = try matchingCustomerIDs(db, text, limit: searchCustomerLimit)
+            let ofCustomers = customers.isEmpty ? nil
+                : "c.customer_id IN (\(customers.map(String.init).joined(separator: ",")))"
+            func either(_ clause: String) -> String { ofCustomers.map { "(\(clause) OR \($0))" } ?? clause }
             switch try TextFilter.plan(db, text: text, forcing: strategy) {
             case nil:
-                break
+                if let ofCustomers { from = "conversation c"; clauses.append(ofCustomers) }
             case .nothing:
-                return nil
+                guard let ofCustomers else { return nil }
+                from = "conversation c"
+                clauses.append(ofCustomers)
             case let .selective(match):
                 // The matching messages' conversations drive the query; they are few, then sorted.
                 from = "conversation c"
-                clauses.append("""
+                clauses.append(either("""
                     c.id IN (SELECT m.conversation_id FROM message_fts f
                              JOIN message m INDEXED BY message_id_conversation ON m.id = f.rowid
                              WHERE message_fts MATCH :match)
-                    """)
+                    """))
                 args["match"] = match
             case let .marked(messages):
                 // Tested per conversation like `dense`, against the ids read once from the index.
-                clauses.append("""
+                clauses.append(either("""
                     EXISTS (SELECT 1 FROM message m INDEXED BY message_conversation
                             WHERE m.conversation_id = c.id AND cu.id = c.customer_id AND rapport_matching(m.id))
-                    """)
+                    """))
                 matching = messages
             case let .dense(match):
                 // Tested per conversation, after the owner and status checks: `cu.id = c.customer_id`
                 // ties the subquery to the customer row so SQLite evaluates it after that join.
-                clauses.append("""
+                clauses.append(either("""
                     EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND cu.id = c.customer_id
                             AND EXISTS (SELECT 1 FROM message_fts f WHERE message_fts MATCH :match AND f.rowid = m.id))
-                    """)
+                    """))
                 args["match"] = match
             }
         }

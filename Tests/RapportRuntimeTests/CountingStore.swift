@@ -86,6 +86,17 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     }
     func referrals(unthankedOnly: Bool) throws -> [ReferralRecord] { try base.referrals(unthankedOnly: unthankedOnly) }
     func findCustomers(matching text: String, limit: Int) throws -> [Customer] { try base.findCustomers(matching: text, limit: limit) }
+    func renameCustomer(_ id: CustomerID, firstName: String, lastName: String) throws {
+        try base.renameCustomer(id, firstName: firstName, lastName: lastName)
+    }
+    func removeAddress(_ email: String, from customer: CustomerID) throws { try base.removeAddress(email, from: customer) }
+    func mergeCustomers(_ plan: CustomerMerge.Plan) throws -> Assignment? { try base.mergeCustomers(plan) }
+    func customerConversations(_ id: CustomerID, agent: String) throws -> [CustomerConversation] {
+        try base.customerConversations(id, agent: agent)
+    }
+    func countConversations(_ query: ConversationQuery, agent: String, cap: Int) throws -> Int {
+        try base.countConversations(query, agent: agent, cap: cap)
+    }
     func thankYouQueue(agent: String) throws -> [ThankYouItem] { try base.thankYouQueue(agent: agent) }
     func importHeadsUps(_ rows: [HeadsUpImport.Row],
                         message: (HeadsUpImport.Row, Customer, Agent?) throws -> PreparedMessage) throws -> Int {

@@ -38,6 +38,11 @@ public struct Conversations: StoreUseCase {
         try rows(ConversationQuery(owner: owner, statuses: status.map { [$0] }, text: text), limit: limit, agent: agent)
     }
 
+    /// How many conversations a list (search results) holds, counted no further than `cap`.
+    public func count(_ query: ConversationQuery, agent: String, cap: Int) throws -> Int {
+        try store.countConversations(query, agent: agent, cap: cap)
+    }
+
     /// Where a conversation sits in the list order, to open a page around it; nil when it is gone.
     public func cursor(of id: ConversationID) throws -> PageCursor? {
         try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
@@ -56,7 +61,11 @@ public struct Conversations: StoreUseCase {
     public func thread(_ id: ConversationID) throws -> (Conversation, [Message], CustomerProfile?) {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
         let messages = try store.messages(conversation: id)
-        let profile = try store.customerProfile(id: conversation.customerID, now: clock())
+        var profile = try store.customerProfile(id: conversation.customerID, now: clock())
+        // The sidebar hints at a record of the same person under another address.
+        if let customer = profile?.customer {
+            profile?.likelyDuplicates = try Customers(store: store, clock: clock).likelyDuplicates(of: customer)
+        }
         return (conversation, messages, profile)
     }
 

@@ -12,7 +12,8 @@ public struct ConversationQuery: Sendable, Hashable {
     public var owner: OwnerFilter
     /// nil means every status.
     public var statuses: Set<ConversationStatus>?
-    /// Full-text search over message subjects and texts (FTS5 syntax is escaped by the store).
+    /// Search: full text over message subjects and texts (FTS5 syntax is escaped by the store), and
+    /// the conversations of customers whose name or an address starts with it (as `findCustomers`).
     public var text: String?
     /// Conversations with no message yet (a prepared heads-up or thank-you waiting as a draft) are left
     /// out of the working views; their own views list them.

@@ -3,7 +3,7 @@ import Foundation
 /// The relationship workflows' reads and writes: referrals and thank-you notes, heads-up before
 /// market-norm events, "same person" figures. Separate from `ConversationStore` so a store can
 /// grow into it; `RapportStore.SQLiteStore` implements both.
-public protocol WorkflowStore: ConversationStore {
+public protocol WorkflowStore: ConversationStore, CustomerRecordStore {
     /// Records how a customer heard about us. With a referring customer and a `thankYou` text, also opens
     /// a conversation with the referrer and leaves the thank-you as a draft for the referrer's owner
     /// (or for whoever takes the referrer, when they have none). Nothing is sent.

@@ -31,4 +31,6 @@ public enum AppMsg: Sendable, Hashable {
     case failed(String)
     /// Results for the composer.
     case composer(ComposerMsg)
+    /// Results for the customer's page and the search count.
+    case customers(CustomersMsg)
 }

@@ -40,6 +40,8 @@ public struct AppState: Sendable {
     public var compose = ComposeState()
     /// The last status change or assignment made here, for `u` (see `UndoableChange.window`).
     public var lastChange: UndoableChange?
+    /// How many conversations the search shown matched, once counted.
+    public var searchCount: SearchCount?
 
     public init(agent: Agent, width: Int, height: Int, now: Date, timeZone: TimeZone = .current) {
         self.agent = agent
@@ -78,6 +80,8 @@ public enum Overlay: Sendable, Hashable {
     case prompt(Prompt)
     /// What to do about a reply that did not go out (`D` in the thread).
     case delivery(DeliveryChoice)
+    /// The customer's page (`c`), over the list or the thread it was opened from.
+    case customer(CustomerPageState)
 }
 
 /// A line in the message row.

@@ -38,4 +38,6 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Drafts, sending, delivery, templates and the external editor.
     case composer(ComposerEffect)
+    /// A customer's page, their name, and the search count.
+    case customers(CustomersEffect)
 }

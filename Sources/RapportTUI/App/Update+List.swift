@@ -62,6 +62,7 @@ extension AppState {
         if source.isDetour, case .view = list.source { savedCursor = SavedCursor(list) }
         if case .view = source { savedCursor = nil }
         marks = [:]
+        searchCount = nil
         list = ListWindow(source: source)
         let placement: PageRequest.Placement
         if let cursor {
@@ -82,7 +83,7 @@ extension AppState {
 
     mutating func startSearch(_ text: String) -> [Effect] {
         screen = .list
-        return switchList(to: .search(text), keepingCursor: nil)
+        return switchList(to: .search(text), keepingCursor: nil) + countSearch()
     }
 }
 

@@ -114,6 +114,9 @@ extension AppState {
 
         case .composer(let msg):
             return composerReceive(msg)
+
+        case .customers(let msg):
+            return customersReceive(msg)
         }
     }
 
@@ -126,10 +129,14 @@ extension AppState {
         case .referral(let picker): return referralKey(key, picker)
         case .prompt(let prompt): return promptKey(key, prompt)
         case .delivery(let choice): return deliveryChoiceKey(key, choice)
+        case .customer(let page): return customerPageKey(key, page)
         case nil: break
         }
         if let effects = composerKey(key) { return effects }
         let context: KeyContext = thread == nil ? .list : .thread
+        if case .search = list.source, let action = keyMap.action(for: key, in: .searchResults) {
+            return perform(action)
+        }
         guard let action = keyMap.action(for: key, in: context) else {
             if case .paste = key { return [] }
             message = StatusMessage("no action for \(key.label) — ? for help")
@@ -183,6 +190,10 @@ extension AppState {
         case .recordReferral: return openReferralPicker()
         case .newMessage: return openNewMessage()
         case .decideDelivery: return openDeliveryChoice()
+        case .openCustomer: return openCustomerPage()
+        case .nextResult: return stepResult(by: 1)
+        case .previousResult: return stepResult(by: -1)
+        case .editName, .mergeDuplicate: return []
         case .confirm, .cancel, .edit, .composer, .retryDelivery, .markDelivered: return []
         }
     }
@@ -208,6 +219,8 @@ extension AppState {
     mutating func refresh() -> [Effect] {
         var effects: [Effect] = [loadPage(list.reloadPlacement(visible: visibleRows)), .loadCounts]
         if let t = thread { effects.append(.openConversation(t.conversationID)) }
+        if case .customer(let page) = overlay { effects.append(.customers(.openPage(page.customerID))) }
+        effects += countSearch()
         return effects
     }
 

@@ -25,6 +25,12 @@ public enum Action: Sendable, Hashable {
     case newMessage
     /// A reply that did not go out: choose (`D`), then send it again or record that it went out.
     case decideDelivery, retryDelivery, markDelivered
+    /// The customer's page (`c`); inside it, their name (`e`).
+    case openCustomer, editName
+    /// On the customer's page: merge the likely duplicate into them (`M`).
+    case mergeDuplicate
+    /// While search results are shown: the next / previous result (`n` / `N`).
+    case nextResult, previousResult
     // Inside the pickers and the line prompts.
     case confirm, cancel
     /// Editing the line typed into a picker or prompt (see `LineInput`).
@@ -40,6 +46,11 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
     case delivery
     /// The reply and note editor, and its template picker.
     case composer, templates
+    /// While search results are shown, in the list and in a conversation opened from them; ahead of
+    /// `.list` and `.thread`.
+    case searchResults
+    /// The customer's page (`c`).
+    case customer
 
     /// Heading of the context's section in the help overlay.
     public var title: String {
@@ -52,6 +63,8 @@ public enum KeyContext: String, Sendable, Hashable, CaseIterable {
         case .delivery: "A reply that did not go out (after D)"
         case .composer: "Composer (reply or internal note)"
         case .templates: "Template picker"
+        case .searchResults: "Search results (list and thread)"
+        case .customer: "The customer's page (after c)"
         }
     }
 }

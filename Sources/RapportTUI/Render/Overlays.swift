@@ -11,6 +11,8 @@ enum HelpOverlay {
             ("List and conversation", { $0.isSuperset(of: [.list, .thread]) }, nil),
             ("List", { $0.contains(.list) && !$0.contains(.thread) }, nil),
             ("Conversation", { $0.contains(.thread) && !$0.contains(.list) }, nil),
+            (KeyContext.searchResults.title, { $0.contains(.searchResults) }, .searchResults),
+            (KeyContext.customer.title, { $0.contains(.customer) }, .customer),
             (KeyContext.picker.title, { $0.contains(.picker) }, .picker),
             (KeyContext.prompt.title, { $0.contains(.prompt) }, .prompt),
             (KeyContext.delivery.title, { $0.contains(.delivery) }, .delivery),
