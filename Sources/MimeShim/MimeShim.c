@@ -590,6 +590,27 @@ int64_t rapport_message_part_decoded_size(rapport_message *message, size_t index
     return size;
 }
 
+int rapport_message_part_write(rapport_message *message, size_t index, int fd) {
+    if (index >= message->leaves->len) return -1;
+    GMimeObject *object = g_ptr_array_index(message->leaves, index);
+    GMimeStream *out = g_mime_stream_fs_new(dup(fd));
+    if (out == NULL) return -1;
+    ssize_t written = -1;
+    if (GMIME_IS_PART(object)) {
+        GMimeStream *stream = decoded_stream(GMIME_PART(object));
+        if (stream != NULL) {
+            written = g_mime_stream_write_to_stream(stream, out);
+            g_object_unref(stream);
+        }
+    } else if (GMIME_IS_MESSAGE_PART(object)) {
+        GMimeMessage *inner = g_mime_message_part_get_message(GMIME_MESSAGE_PART(object));
+        if (inner != NULL) written = g_mime_object_write_to_stream(GMIME_OBJECT(inner), NULL, out);
+    }
+    if (written >= 0 && g_mime_stream_flush(out) != 0) written = -1;
+    g_object_unref(out);
+    return written < 0 ? -1 : 0;
+}
+
 int rapport_file_sha256(const char *path, char *hex) {
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0) return errno;

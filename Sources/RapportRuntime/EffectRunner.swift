@@ -11,6 +11,8 @@ public struct EffectRunner {
     let storeEffects: InboxStoreEffects
     /// Outbox, templates, delivery and the external editor, for the composer's effects.
     public var composer: ComposerServices?
+    /// Where `S` saves attachments and what `O` opens them with.
+    public var attachments = AttachmentActions.fromEnvironment()
 
     var store: any WorkflowStore { storeEffects.store }
     var agent: Agent { storeEffects.agent }
@@ -28,7 +30,7 @@ public struct EffectRunner {
         case .loadCounts, .openConversation:
             return withDeliveryState(storeEffects.perform(effect) ?? [])
 
-        case .loadPage, .loadAgents, .markSeen, .assign, .setStatus, .undo, .findCustomers:
+        case .loadPage, .loadAgents, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers, .customers:
             return storeEffects.perform(effect) ?? []
 
         case .composer(let effect):
@@ -43,6 +45,9 @@ public struct EffectRunner {
             } catch {
                 return [.failed(describe(error))]
             }
+
+        case .saveAttachment, .openAttachment:
+            return attachments.perform(effect) ?? []
 
         case .redraw, .suspend, .quit:
             return []

@@ -62,12 +62,27 @@ public struct InboxStoreEffects {
         case .loadAgents:
             return [.agentsLoaded(try Agents(store: store).list())]
 
+        case .loadAgentLoads:
+            return [.agentLoadsLoaded(try conversations.openConversationCounts())]
+
         case .openConversation(let id):
             let (conversation, messages, profile) = try conversations.thread(id)
             return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
 
         case .markSeen(let id):
             try conversations.markSeen(id, agent: agent.login)
+            return []
+
+        case .markUnread(let id):
+            try conversations.markUnread(id, agent: agent.login)
+            return []
+
+        case let .snooze(id, until):
+            try Snoozes(store: store, clock: clock).snooze(id, until: until)
+            return []
+
+        case .wakeSnoozes:
+            try Snoozes(store: store, clock: clock).wakeDue()
             return []
 
         case let .assign(customer, to, note):
@@ -83,7 +98,26 @@ public struct InboxStoreEffects {
         case .findCustomers(let text):
             return [.customersFound(text, try conversations.findCustomers(text, limit: 20))]
 
-        case .recordReferral, .composer, .redraw, .suspend, .quit:
+        case .customers(.openPage(let id)):
+            let customers = Customers(store: store, clock: clock)
+            guard try customers.lookUp(id: id) != nil else { return [.customers(.pageGone(id))] }
+            return [.customers(.pageLoaded(try customers.page(customer: id, agent: agent.login)))]
+
+        case let .customers(.countSearch(text, query)):
+            let count = try conversations.count(query, agent: agent.login, cap: SearchCount.cap)
+            return [.customers(.searchCounted(text: text, count: count))]
+
+        case let .customers(.rename(id, first, last)):
+            let renamed = try Customers(store: store, clock: clock).edit(customer: id, .init(firstName: first, lastName: last))
+            return [.customers(.changed("Named \(renamed.fullName)"))]
+
+        case let .customers(.merge(from, into, note)):
+            let customers = Customers(store: store, clock: clock)
+            let merged = try customers.find(id: from).fullName
+            try customers.merge(from, into: into, by: agent.login, note: note)
+            return [.customers(.changed("\(merged) is now part of \(try customers.find(id: into).fullName)"))]
+
+        case .recordReferral, .composer, .saveAttachment, .openAttachment, .redraw, .suspend, .quit:
             return nil   // not store effects: the runner and the loop interpret them
         }
     }

@@ -4,7 +4,7 @@ import RapportCore
 
 extension SQLiteStore {
     /// Columns of one list row; `:agent` is the agent whose unread marks are shown.
-    private static let summaryColumns = """
+    static let summaryColumns = """
         SELECT c.id, c.customer_id, cu.first_name, cu.last_name, cu.owner, a.first_name AS owner_first,
                c.status, c.last_activity, c.subject, c.message_count,
                (c.last_inbound IS NOT NULL AND c.last_inbound > COALESCE(
@@ -48,6 +48,12 @@ extension SQLiteStore {
             defer { db.remove(function: function) }
             return try Row.fetchAll(db, sql: sql, arguments: arguments)
         }
+
+        /// How many rows the query gives (at most its limit).
+        func count(_ db: Database) throws -> Int {
+            let counting = ListQuery(sql: "SELECT count(*) AS n, 0 FROM (\(sql))", arguments: arguments, matching: matching)
+            return try counting.fetchAll(db).first?["n"] ?? 0
+        }
     }
 
     /// The SQL of one page (nil when the text cannot match anything). `strategy` lets tests compare
@@ -61,6 +67,7 @@ extension SQLiteStore {
             (c.message_count > 0 OR EXISTS (SELECT 1 FROM draft d WHERE d.conversation_id = c.id AND d.agent = :agent
                                              AND d.prepared = 0))
             """]
+        if !query.includeSnoozed { clauses.append("+c.snoozed_until IS NULL") }
         var args: [String: (any DatabaseValueConvertible)?] = ["agent": agent, "limit": max(1, limit)]
         var from = "conversation c INDEXED BY conversation_activity"
         var matching: Set<Int64>?
@@ -79,34 +86,42 @@ extension SQLiteStore {
             clauses.append("+c.status IN (\(list))")
         }
         if let text = query.text {
+            // The conversations of customers whose name or address starts with the text match too
+            // (ids written into the SQL: integers read from the store, a few hundred at most).
+            let customers = try matchingCustomerIDs(db, text, limit: searchCustomerLimit)
+            let ofCustomers = customers.isEmpty ? nil
+                : "c.customer_id IN (\(customers.map(String.init).joined(separator: ",")))"
+            func either(_ clause: String) -> String { ofCustomers.map { "(\(clause) OR \($0))" } ?? clause }
             switch try TextFilter.plan(db, text: text, forcing: strategy) {
             case nil:
-                break
+                if let ofCustomers { from = "conversation c"; clauses.append(ofCustomers) }
             case .nothing:
-                return nil
+                guard let ofCustomers else { return nil }
+                from = "conversation c"
+                clauses.append(ofCustomers)
             case let .selective(match):
                 // The matching messages' conversations drive the query; they are few, then sorted.
                 from = "conversation c"
-                clauses.append("""
+                clauses.append(either("""
                     c.id IN (SELECT m.conversation_id FROM message_fts f
                              JOIN message m INDEXED BY message_id_conversation ON m.id = f.rowid
                              WHERE message_fts MATCH :match)
-                    """)
+                    """))
                 args["match"] = match
             case let .marked(messages):
                 // Tested per conversation like `dense`, against the ids read once from the index.
-                clauses.append("""
+                clauses.append(either("""
                     EXISTS (SELECT 1 FROM message m INDEXED BY message_conversation
                             WHERE m.conversation_id = c.id AND cu.id = c.customer_id AND rapport_matching(m.id))
-                    """)
+                    """))
                 matching = messages
             case let .dense(match):
                 // Tested per conversation, after the owner and status checks: `cu.id = c.customer_id`
                 // ties the subquery to the customer row so SQLite evaluates it after that join.
-                clauses.append("""
+                clauses.append(either("""
                     EXISTS (SELECT 1 FROM message m WHERE m.conversation_id = c.id AND cu.id = c.customer_id
                             AND EXISTS (SELECT 1 FROM message_fts f WHERE message_fts MATCH :match AND f.rowid = m.id))
-                    """)
+                    """))
                 args["match"] = match
             }
         }
@@ -157,13 +172,27 @@ extension SQLiteStore {
             let row = try Row.fetchOne(db, sql: """
                 SELECT
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
-                     WHERE cu.owner = :agent AND c.status IN ('open','pending') AND c.message_count > 0) AS mine,
+                     WHERE cu.owner = :agent AND c.status IN ('open','pending') AND c.message_count > 0
+                       AND c.snoozed_until IS NULL) AS mine,
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
-                     WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0) AS unassigned,
+                     WHERE cu.owner IS NULL AND c.status IN ('open','pending') AND c.message_count > 0
+                       AND c.snoozed_until IS NULL) AS unassigned,
                   (SELECT count(*) FROM customer cu CROSS JOIN conversation c ON c.customer_id = cu.id
-                     WHERE cu.owner = :agent AND c.status = 'pending') AS pending
+                     WHERE cu.owner = :agent AND c.status = 'pending' AND c.snoozed_until IS NULL) AS pending
                 """, arguments: ["agent": agent])!
             return InboxCounts(mine: row["mine"], unassigned: row["unassigned"], pending: row["pending"])
+        }
+    }
+
+    public func openConversationCounts() throws -> [String: Int] {
+        try pool.read { db in
+            var counts: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT cu.owner, count(*) AS n FROM customer cu INDEXED BY customer_owner
+                CROSS JOIN conversation c ON c.customer_id = cu.id
+                WHERE cu.owner IS NOT NULL AND c.status = 'open' AND c.message_count > 0 GROUP BY cu.owner
+                """) { counts[row["owner"]] = row["n"] }
+            return counts
         }
     }
 
@@ -180,6 +209,14 @@ extension SQLiteStore {
                 INSERT INTO conversation_seen (conversation_id, agent, seen_at) VALUES (?, ?, ?)
                 ON CONFLICT (conversation_id, agent) DO UPDATE SET seen_at = max(seen_at, excluded.seen_at)
                 """, arguments: [conversation, agent, at.timeIntervalSince1970])
+        }
+    }
+
+    public func markUnread(conversation: ConversationID, agent: String) throws {
+        try pool.write { db in
+            guard try Self.conversation(db, id: conversation) != nil else { throw RapportError.unknownConversation(conversation) }
+            try db.execute(sql: "DELETE FROM conversation_seen WHERE conversation_id = ? AND agent = ?",
+                           arguments: [conversation, agent])
         }
     }
 

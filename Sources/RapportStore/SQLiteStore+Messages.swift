@@ -10,6 +10,12 @@ extension SQLiteStore {
         }
     }
 
+    public func message(id: MessageRowID) throws -> Message? {
+        try pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [id]).map(Message.init(row:))
+        }
+    }
+
     @discardableResult
     public func appendMessage(_ message: NewMessage) throws -> Message {
         try pool.write { db in try Self.appendMessage(db, message) }
@@ -58,11 +64,12 @@ extension SQLiteStore {
         let at = m.date.timeIntervalSince1970
         switch m.direction {
         case .inbound:
-            // The customer's turn is over: the status becomes `ConversationStatus.whenTheCustomerWrites`.
+            // The customer's turn is over: the status becomes `ConversationStatus.whenTheCustomerWrites`,
+            // and a snooze ends (the customer writing wakes the conversation, see `Snoozes`).
             try db.cachedStatement(sql: """
                 UPDATE conversation SET message_count = message_count + 1,
                     last_activity = max(last_activity, :at), last_inbound = max(COALESCE(last_inbound, 0), :at),
-                    status = :status
+                    status = :status, snoozed_until = NULL
                 WHERE id = :id
                 """).execute(arguments: ["at": at, "id": m.conversationID,
                                          "status": ConversationStatus.whenTheCustomerWrites.rawValue])

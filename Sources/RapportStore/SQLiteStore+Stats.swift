@@ -3,8 +3,10 @@ import GRDB
 import RapportCore
 
 extension SQLiteStore {
-    public func teamStats(now: Date) throws -> TeamStats {
-        try pool.read { db in
+    public func teamStats(now: Date, period: DateInterval?) throws -> TeamStats {
+        let span: StatementArguments = ["since": period?.start.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude,
+                                        "until": period?.end.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude]
+        return try pool.read { db in
             let logins = try Self.logins(db)
             var owned: [String: Int] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT owner, count(*) AS n FROM customer WHERE owner IS NOT NULL GROUP BY owner") {
@@ -27,7 +29,8 @@ extension SQLiteStore {
                 SELECT f.t, r.date AS reply, r.author FROM first_in f
                 JOIN message r ON r.id = (SELECT id FROM message m WHERE m.conversation_id = f.conversation_id
                                           AND m.direction = 'outbound' AND m.author IS NOT NULL AND m.date >= f.t ORDER BY m.date, m.id LIMIT 1)
-                """) {
+                WHERE f.t >= :since AND f.t < :until
+                """, arguments: span) {
                 let author: String? = row["author"]
                 let seconds = (row["reply"] as Double) - (row["t"] as Double)
                 if let author { replyTimes[author, default: []].append(seconds) }
@@ -38,8 +41,9 @@ extension SQLiteStore {
             for row in try Row.fetchAll(db, sql: """
                 SELECT cu.owner, count(*) AS total, sum(m.author = cu.owner) AS same
                 FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN customer cu ON cu.id = c.customer_id
-                WHERE m.direction = 'outbound' AND m.author IS NOT NULL AND cu.owner IS NOT NULL GROUP BY cu.owner
-                """) { share[row["owner"]] = (row["total"], row["same"]) }
+                WHERE m.direction = 'outbound' AND m.author IS NOT NULL AND cu.owner IS NOT NULL
+                  AND m.date >= :since AND m.date < :until GROUP BY cu.owner
+                """, arguments: span) { share[row["owner"]] = (row["total"], row["same"]) }
             func ratio(_ pair: (Int, Int)?) -> Double? {
                 guard let pair, pair.0 > 0 else { return nil }
                 return Double(pair.1) / Double(pair.0)

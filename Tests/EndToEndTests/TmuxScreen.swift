@@ -97,6 +97,9 @@ final class TmuxScreen {
             posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         }
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        // Nothing else: a pipe another test has open to a command it runs would otherwise be inherited
+        // by the tmux server (which outlives the test), and that test would wait for its end forever.
+        _ = closeFrom3(&actions)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -154,3 +157,14 @@ extension TmuxScreen {
         return screen
     }
 }
+
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34 and later), which Swift's Glibc module does
+/// not declare: the child closes every descriptor from 3 on.
+private let closeFrom3: @Sendable (UnsafeMutablePointer<posix_spawn_file_actions_t>) -> Int32 = {
+    typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+        return { _ in -1 }
+    }
+    let addCloseFrom = unsafeBitCast(symbol, to: AddCloseFrom.self)
+    return { addCloseFrom($0, 3) }
+}()

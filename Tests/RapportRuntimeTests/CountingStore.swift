@@ -53,12 +53,22 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     }
     func assignments(customer: CustomerID) throws -> [Assignment] { try base.assignments(customer: customer) }
     func conversation(id: ConversationID) throws -> Conversation? { try base.conversation(id: id) }
+    func openConversationCounts() throws -> [String: Int] { try base.openConversationCounts() }
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {
         try base.setStatus(status, conversation: conversation)
     }
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws {
         try base.markSeen(conversation: conversation, agent: agent, at: at)
     }
+    func setSnooze(conversation: ConversationID, until: Date?) throws {
+        try base.setSnooze(conversation: conversation, until: until)
+    }
+    func snoozedConversations() throws -> [Conversation] { try base.snoozedConversations() }
+    func wakeConversation(_ id: ConversationID, at: Date) throws -> Bool { try base.wakeConversation(id, at: at) }
+    func markUnread(conversation: ConversationID, agent: String) throws {
+        try base.markUnread(conversation: conversation, agent: agent)
+    }
+    func message(id: MessageRowID) throws -> Message? { try base.message(id: id) }
     func messages(conversation: ConversationID) throws -> [Message] { try base.messages(conversation: conversation) }
     func startConversation(customer: CustomerID, subject: String, at: Date) throws -> Conversation {
         try base.startConversation(customer: customer, subject: subject, at: at)
@@ -76,6 +86,17 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     }
     func referrals(unthankedOnly: Bool) throws -> [ReferralRecord] { try base.referrals(unthankedOnly: unthankedOnly) }
     func findCustomers(matching text: String, limit: Int) throws -> [Customer] { try base.findCustomers(matching: text, limit: limit) }
+    func renameCustomer(_ id: CustomerID, firstName: String, lastName: String) throws {
+        try base.renameCustomer(id, firstName: firstName, lastName: lastName)
+    }
+    func removeAddress(_ email: String, from customer: CustomerID) throws { try base.removeAddress(email, from: customer) }
+    func mergeCustomers(_ plan: CustomerMerge.Plan) throws -> Assignment? { try base.mergeCustomers(plan) }
+    func customerConversations(_ id: CustomerID, agent: String) throws -> [CustomerConversation] {
+        try base.customerConversations(id, agent: agent)
+    }
+    func countConversations(_ query: ConversationQuery, agent: String, cap: Int) throws -> Int {
+        try base.countConversations(query, agent: agent, cap: cap)
+    }
     func thankYouQueue(agent: String) throws -> [ThankYouItem] { try base.thankYouQueue(agent: agent) }
     func importHeadsUps(_ rows: [HeadsUpImport.Row],
                         message: (HeadsUpImport.Row, Customer, Agent?) throws -> PreparedMessage) throws -> Int {
@@ -87,7 +108,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
         try base.importCustomers(rows, reassign: reassign, by: agent)
     }
     func importConflicts(in rows: [CustomerImport.Row]) throws -> [ImportConflict] { try base.importConflicts(in: rows) }
-    func teamStats(now: Date) throws -> TeamStats { try base.teamStats(now: now) }
+    func teamStats(now: Date, period: DateInterval?) throws -> TeamStats { try base.teamStats(now: now, period: period) }
     func quietCustomers(agent: String, days: Int, now: Date) throws -> [QuietCustomer] {
         try base.quietCustomers(agent: agent, days: days, now: now)
     }

@@ -67,10 +67,12 @@ struct InboxFixture {
     }
 
     /// Sam's inbox on a `width`×`height` in-memory screen, the first frame drawn.
-    func inbox(width: Int = 120, height: Int = 40, composer: ComposerServices? = nil) -> Inbox {
+    func inbox(width: Int = 120, height: Int = 40, composer: ComposerServices? = nil,
+               attachments: AttachmentActions? = nil) -> Inbox {
         let screen = InMemoryScreen(width: width, height: height)
         var runner = EffectRunner(store: store, agent: sam, quietDays: 90)
         runner.composer = composer
+        if let attachments { runner.attachments = attachments }
         let changes = ChangeWatcher(feed: store)
         let delivery = composer?.delivery
         let now = now

@@ -112,6 +112,7 @@ struct RenderTests {
     func picker() {
         var state = loadedState(listRows, width: 80, height: 16)
         _ = update(&state, .key(.char("a")))
+        _ = update(&state, .agentLoadsLoaded(["maria": 3, "bob": 7]))
         for key in typing("ma") { _ = update(&state, .key(key)) }
         _ = update(&state, .key(.down))
         expectScreen(screen(state), [
@@ -122,9 +123,9 @@ struct RenderTests {
             "  東京 太郎            —          open     2d 会議の件について 👍🏽 thanks",
             "  Alan Turin┌─ Assign Ada Lovelace ────────────────────────────────┐ne that wil…",
             "            │ to: ma                                               │",
-            "            │ Marek Kowalski  mk                                   │",
-            "            │ Maria Rossi  maria                             owner │",
-            "            │ Anna Mariani  anna                                   │",
+            "            │ Marek Kowalski  mk                            0 open │",
+            "            │ Maria Rossi  maria                    owner · 3 open │",
+            "            │ Anna Mariani  anna                            0 open │",
             "            └────────────────────────── Enter assign · Esc cancel ─┘",
             "",
             "",

@@ -38,6 +38,7 @@ import Testing
     func referenceLines(_ t: ThreadState, width: Int, state: AppState) -> (lines: [ThreadLine], starts: [Int]) {
         var lines: [ThreadLine] = []
         var starts: [Int] = []
+        var number = 0
         let textWidth = max(1, width - 2)
         for message in t.messages {
             if !lines.isEmpty { lines.append(ThreadLine()) }
@@ -51,7 +52,8 @@ import Testing
             }
             for a in message.attachments {
                 let name = a.filename.map { DisplaySafety.sanitised($0) } ?? "unnamed"
-                lines.append(ThreadLine(prefix: "  ", text: "[attachment] \(name) (\(a.contentType), \(ThreadLayout.size(a.size)))",
+                number += 1
+                lines.append(ThreadLine(prefix: "  ", text: "[attachment \(number)] \(name) (\(a.contentType), \(ThreadLayout.size(a.size)))",
                                         style: .dim))
             }
         }

@@ -31,12 +31,7 @@ import Testing
     @Test(arguments: StoreFactories.all)
     func aGuessedNameIsMarkedUntilAnImportGivesTheRealOne(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
-        let mail = IncomingMail(
-            seenKey: "/mail:j", path: "/mail/new/j", dedupKey: "mid:j@x", fromAddress: "j.smith82@gmail.example", fromName: nil,
-            to: ["sam@example.com"], subject: "Hello", text: "Hi", messageID: "j@x", inReplyTo: nil, references: [],
-            date: ContractStore.t0, attachments: [])
-        _ = try s.store.ingest([.mail(mail)], rules: .standard)
-        let guessed = try #require(try s.store.customer(email: "j.smith82@gmail.example"))
+        let guessed = try s.customerWithAGuessedName()
         #expect(guessed.firstName == "J" && guessed.lastName == "Smith" && guessed.nameIsGuess)
         let row = CustomerImport.read(try CSVTable(text: "first_name,last_name,email\nJohn,Smith,j.smith82@gmail.example\n"),
                                       agentExists: { _ in true }).rows

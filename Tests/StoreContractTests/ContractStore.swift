@@ -48,6 +48,16 @@ struct ContractStore {
                                            messageID: "\(UUID().uuidString)@example.org", date: at))
     }
 
+    /// J Smith, whose name ingest guessed from the address j.smith82@gmail.example of his first message.
+    func customerWithAGuessedName() throws -> Customer {
+        let mail = IncomingMail(
+            seenKey: "/mail:j", path: "/mail/new/j", dedupKey: "mid:j@x", fromAddress: "j.smith82@gmail.example", fromName: nil,
+            to: ["sam@example.com"], subject: "Hello", text: "Hi", messageID: "j@x", inReplyTo: nil, references: [],
+            date: ContractStore.t0, attachments: [])
+        _ = try store.ingest([.mail(mail)], rules: .standard)
+        return try #require(try store.customer(email: "j.smith82@gmail.example"))
+    }
+
     /// A customer owned by sam with one conversation, and sam's reply to it in the outbox.
     func queuedReply(text: String = "Hi Dana,\n\nDone.\n\nSam") throws -> OutboxItem {
         let dana = try customer(owner: Self.sam.login)

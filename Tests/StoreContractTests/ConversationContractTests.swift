@@ -85,6 +85,42 @@ import Testing
     }
 
     @Test(arguments: StoreFactories.all)
+    func aMessageIsFoundByItsIdWithItsAttachmentsAndSourcePath(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let c = try s.conversation(with: dana)
+        let files = [AttachmentInfo(filename: "claim.pdf", contentType: "application/pdf", size: 1234),
+                     AttachmentInfo(filename: nil, contentType: "image/png", size: 9)]
+        let stored = try s.store.appendMessage(NewMessage(conversationID: c.id, direction: .inbound, from: dana.primaryEmail,
+                                                          to: [ContractStore.sam.email], subject: "Photos", text: "Here",
+                                                          date: ContractStore.t0.addingTimeInterval(5), attachments: files,
+                                                          sourcePath: "/mail/cur/1:2,S"))
+        let read = try #require(try s.store.message(id: stored.id))
+        #expect(read == stored)
+        #expect(read.attachments == files && read.sourcePath == "/mail/cur/1:2,S")
+        #expect(try s.store.message(id: 987_654) == nil)
+    }
+
+    @Test(arguments: StoreFactories.all)
+    func markUnreadForgetsOneAgentsReadMarkOnly(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer(owner: "sam")
+        let c = try s.conversation(with: dana)
+        func unread(_ agent: String) throws -> Bool? {
+            try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 5, agent: agent).first?.unread
+        }
+        try s.store.markSeen(conversation: c.id, agent: "sam", at: ContractStore.t0.addingTimeInterval(10))
+        try s.store.markSeen(conversation: c.id, agent: "priya", at: ContractStore.t0.addingTimeInterval(10))
+        try s.store.markUnread(conversation: c.id, agent: "sam")
+        #expect(try unread("sam") == true && unread("priya") == false)
+        try s.store.markUnread(conversation: c.id, agent: "sam")   // twice is the same as once
+        #expect(try unread("sam") == true)
+        try s.store.markSeen(conversation: c.id, agent: "sam", at: ContractStore.t0.addingTimeInterval(20))
+        #expect(try unread("sam") == false, "reading it again clears the mark")
+        #expect(throws: RapportError.self) { try s.store.markUnread(conversation: 9_999, agent: "sam") }
+    }
+
+    @Test(arguments: StoreFactories.all)
     func countsAreMineUnassignedAndPending(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let dana = try s.customer("Dana", owner: "sam")

@@ -102,6 +102,9 @@ int64_t rapport_message_part_size(rapport_message *message, size_t index);
 /// The same size counted by decoding every part (what rapport_message_part_size did before; a
 /// test compares the two on the corpus).
 int64_t rapport_message_part_decoded_size(rapport_message *message, size_t index);
+/// Writes the part's decoded bytes (an embedded message: the message as it was) to `fd`, streaming.
+/// Returns 0, or -1 when the part has no content or a write failed.
+int rapport_message_part_write(rapport_message *message, size_t index, int fd);
 
 /// SHA-256 of a file's bytes as 64 hex digits into `hex` (65 bytes with the NUL), read in chunks.
 /// Returns 0 on success, an errno value when the file cannot be read.

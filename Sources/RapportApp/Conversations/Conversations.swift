@@ -38,6 +38,11 @@ public struct Conversations: StoreUseCase {
         try rows(ConversationQuery(owner: owner, statuses: status.map { [$0] }, text: text), limit: limit, agent: agent)
     }
 
+    /// How many conversations a list (search results) holds, counted no further than `cap`.
+    public func count(_ query: ConversationQuery, agent: String, cap: Int) throws -> Int {
+        try store.countConversations(query, agent: agent, cap: cap)
+    }
+
     /// Where a conversation sits in the list order, to open a page around it; nil when it is gone.
     public func cursor(of id: ConversationID) throws -> PageCursor? {
         try store.conversation(id: id).map { PageCursor(lastActivity: $0.lastActivity, id: $0.id) }
@@ -47,16 +52,36 @@ public struct Conversations: StoreUseCase {
         try store.counts(agent: agent)
     }
 
+    /// Open conversations per owner, for the assign picker.
+    public func openConversationCounts() throws -> [String: Int] {
+        try store.openConversationCounts()
+    }
+
     /// A conversation, its messages oldest first, and its customer's profile.
     public func thread(_ id: ConversationID) throws -> (Conversation, [Message], CustomerProfile?) {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
         let messages = try store.messages(conversation: id)
-        let profile = try store.customerProfile(id: conversation.customerID, now: clock())
+        var profile = try store.customerProfile(id: conversation.customerID, now: clock())
+        // The sidebar hints at a record of the same person under another address.
+        if let customer = profile?.customer {
+            profile?.likelyDuplicates = try Customers(store: store, clock: clock).likelyDuplicates(of: customer)
+        }
         return (conversation, messages, profile)
+    }
+
+    /// One message by id; unknown ids are refused.
+    public func message(_ id: MessageRowID) throws -> Message {
+        guard let message = try store.message(id: id) else { throw RapportError.invalid("no message \(id)") }
+        return message
     }
 
     public func markSeen(_ id: ConversationID, agent: String) throws {
         try store.markSeen(conversation: id, agent: agent, at: clock())
+    }
+
+    /// Shows the conversation unread to `agent` again (`U` in the inbox, `rapport unread`).
+    public func markUnread(_ id: ConversationID, agent: String) throws {
+        try store.markUnread(conversation: id, agent: agent)
     }
 
     public func setStatus(_ status: ConversationStatus, of id: ConversationID) throws {

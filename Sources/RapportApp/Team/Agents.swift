@@ -47,7 +47,7 @@ public struct Agents {
     }
 
     /// Figures per agent and for the team: owned, waiting on us, first-reply time, "same person" share.
-    public func stats(now: Date = Date()) throws -> TeamStats {
-        try store.teamStats(now: now)
+    public func stats(now: Date = Date(), period: DateInterval? = nil) throws -> TeamStats {
+        try store.teamStats(now: now, period: period)
     }
 }

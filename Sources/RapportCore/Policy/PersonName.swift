@@ -29,7 +29,7 @@ public enum PersonName {
 
     /// How a person sets a customer's real name today (said wherever a guessed name shows).
     public static let howToSetName =
-        "`rapport customer import FILE.csv` (header first_name,last_name,email,owner,existing; a row for their address)"
+        "`rapport customer edit EMAIL --first F --last L`, or c then e in the inbox"
 
     /// A first and last name for a new customer, and whether it is only a guess (made from an address,
     /// or from the display name of a role address such as "Website contact form").

@@ -38,9 +38,25 @@ public protocol ConversationStore: Sendable {
                        limit: Int, agent: String) throws -> [ConversationSummary]
     func conversation(id: ConversationID) throws -> Conversation?
     func counts(agent: String) throws -> InboxCounts
+    /// Per owner login, how many open conversations (with a message) their customers have, for the assign picker.
+    /// Owners with none are left out.
+    func openConversationCounts() throws -> [String: Int]
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws
     /// Records that `agent` has read the conversation up to now.
     func markSeen(conversation: ConversationID, agent: String, at: Date) throws
+    /// Forgets that `agent` has read the conversation, so it shows unread to them again if the
+    /// customer has written in it. Throws `unknownConversation` for an id that does not exist.
+    func markUnread(conversation: ConversationID, agent: String) throws
+    /// Sets when a snoozed conversation comes back; nil ends the snooze. Throws `unknownConversation`.
+    func setSnooze(conversation: ConversationID, until: Date?) throws
+    /// Conversations with a snooze set, the soonest to come back first (ties by id).
+    func snoozedConversations() throws -> [Conversation]
+    /// Wakes a conversation whose snooze is due by `at`: clears the snooze, makes it open, moves its last
+    /// activity to `at` (the top of the lists) and forgets every agent's read mark, so it comes back
+    /// unread. False, and nothing written, when it is not snoozed or not due by `at` (someone changed it).
+    func wakeConversation(_ id: ConversationID, at: Date) throws -> Bool
+    /// One message by its id; nil when there is none.
+    func message(id: MessageRowID) throws -> Message?
     /// Messages of a conversation, oldest first.
     func messages(conversation: ConversationID) throws -> [Message]
     /// Opens a new conversation with a customer.

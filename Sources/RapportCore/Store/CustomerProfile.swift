@@ -13,6 +13,9 @@ public struct CustomerProfile: Sendable, Hashable {
     public var lastHandoff: Assignment?
     public var upcomingEvents: [HeadsUpEvent]
     public var health: RelationshipHealth?
+    /// Other customers with the same name under another address (`CustomerMerge.likelyDuplicates`);
+    /// filled by the application layer, not the store.
+    public var likelyDuplicates: [Customer] = []
 
     public init(customer: Customer, owner: Agent?, lastContact: Date?, lastWrittenTo: Date? = nil,
                 referredBy: Customer?, referrals: [Referral], lastHandoff: Assignment?,

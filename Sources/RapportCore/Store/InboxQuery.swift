@@ -12,18 +12,23 @@ public struct ConversationQuery: Sendable, Hashable {
     public var owner: OwnerFilter
     /// nil means every status.
     public var statuses: Set<ConversationStatus>?
-    /// Full-text search over message subjects and texts (FTS5 syntax is escaped by the store).
+    /// Search: full text over message subjects and texts (FTS5 syntax is escaped by the store), and
+    /// the conversations of customers whose name or an address starts with it (as `findCustomers`).
     public var text: String?
     /// Conversations with no message yet (a prepared heads-up or thank-you waiting as a draft) are left
     /// out of the working views; their own views list them.
     public var includeEmpty: Bool
+    /// Snoozed conversations (`Conversation.snoozedUntil` set) leave the views until they wake;
+    /// search results still find them.
+    public var includeSnoozed: Bool
 
     public init(owner: OwnerFilter = .anyone, statuses: Set<ConversationStatus>? = nil, text: String? = nil,
-                includeEmpty: Bool = false) {
+                includeEmpty: Bool = false, includeSnoozed: Bool = false) {
         self.owner = owner
         self.statuses = statuses
         self.text = text
         self.includeEmpty = includeEmpty
+        self.includeSnoozed = includeSnoozed
     }
 }
 

@@ -3,7 +3,7 @@ import Foundation
 /// The relationship workflows' reads and writes: referrals and thank-you notes, heads-up before
 /// market-norm events, "same person" figures. Separate from `ConversationStore` so a store can
 /// grow into it; `RapportStore.SQLiteStore` implements both.
-public protocol WorkflowStore: ConversationStore {
+public protocol WorkflowStore: ConversationStore, CustomerRecordStore {
     /// Records how a customer heard about us. With a referring customer and a `thankYou` text, also opens
     /// a conversation with the referrer and leaves the thank-you as a draft for the referrer's owner
     /// (or for whoever takes the referrer, when they have none). Nothing is sent.
@@ -30,7 +30,10 @@ public protocol WorkflowStore: ConversationStore {
     /// (which only `--reassign` may make).
     func importConflicts(in rows: [CustomerImport.Row]) throws -> [ImportConflict]
 
-    func teamStats(now: Date) throws -> TeamStats
+    /// Figures per agent. With a `period`, the first-reply times count conversations whose first customer
+    /// message falls in it and the "same person" share counts our messages dated in it; customers owned and
+    /// conversations waiting on us are always as of now.
+    func teamStats(now: Date, period: DateInterval?) throws -> TeamStats
     /// The agent's customers we have not written to for more than `days` days (or never), longest first.
     func quietCustomers(agent: String, days: Int, now: Date) throws -> [QuietCustomer]
 }
@@ -177,4 +180,9 @@ public struct ImportConflict: Sendable, Hashable {
         self.problem = problem
         self.isOwnerChange = isOwnerChange
     }
+}
+
+extension WorkflowStore {
+    /// Figures over all time.
+    public func teamStats(now: Date) throws -> TeamStats { try teamStats(now: now, period: nil) }
 }

@@ -131,6 +131,11 @@ final class GMimeDocument {
         Int(rapport_message_part_decoded_size(handle, index))
     }
 
+    /// Writes a leaf's decoded bytes to an open file descriptor (which stays open). Call after `leaves`.
+    func write(leaf index: Int, to fd: Int32) -> Bool {
+        rapport_message_part_write(handle, index, fd) == 0
+    }
+
     private func take(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
         guard let pointer else { return nil }
         defer { rapport_mime_string_free(pointer) }

@@ -82,8 +82,7 @@ public enum MessageParser {
         if !bodyIndices.isEmpty {
             message.text = texts.joined(separator: "\n\n").trimmingTrailingWhitespace()
         }
-        let bodySet = Set(bodyIndices)
-        message.attachments = leaves.indices.filter { !bodySet.contains($0) && isAttachment(leaves[$0]) }.map { index in
+        message.attachments = attachmentLeaves(leaves, body: bodyIndices).map { index in
             AttachmentInfo(filename: leaves[index].filename.map(cleanHeader),
                            contentType: leaves[index].contentType,
                            size: document.size(ofLeaf: index))
@@ -92,6 +91,12 @@ public enum MessageParser {
     }
 
     // MARK: - Rules
+
+    /// The leaves listed as attachments, in order: what is not the body and not a losing text alternative.
+    static func attachmentLeaves(_ leaves: [MimeLeaf], body: [Int]) -> [Int] {
+        let bodySet = Set(body)
+        return leaves.indices.filter { !bodySet.contains($0) && isAttachment(leaves[$0]) }
+    }
 
     /// Leaves that make up the readable body, in order: in each multipart/alternative the first
     /// text/plain (else the first text/html); outside alternatives every inline text part.

@@ -154,8 +154,8 @@ public struct Program {
                     screen.invalidate()
                 case .suspend:
                     screen.stopForShell()
-                case .loadPage, .loadCounts, .loadAgents, .openConversation, .markSeen, .assign, .setStatus,
-                     .findCustomers, .recordReferral, .undo, .composer:
+                case .loadPage, .loadCounts, .loadAgents, .loadAgentLoads, .openConversation, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .assign, .setStatus,
+                     .findCustomers, .recordReferral, .undo, .composer, .customers:
                     if let now = schedule.admit(effect) { perform(now) }
                 }
             }

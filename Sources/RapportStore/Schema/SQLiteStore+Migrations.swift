@@ -15,6 +15,7 @@ extension SQLiteStore {
         V8OutboxClaims.self,
         V9AddressesAndGuessedNames.self,
         V12SearchIndexByBatch.self,
+        V15SnoozeIndex.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.

@@ -10,9 +10,12 @@ public struct AgentPicker: Sendable, Hashable, FilterPicker {
     public var filter: String { input.text }
     /// Index into the ranked matches.
     public var selected = 0
+    /// Picking whose conversations to list (`o`) rather than an owner to assign.
+    public var listsOwner = false
 
-    public init(targets: [AssignTarget]) {
+    public init(targets: [AssignTarget], listsOwner: Bool = false) {
         self.targets = targets
+        self.listsOwner = listsOwner
     }
 
     /// Agents matching `filter`, best first.

@@ -17,6 +17,8 @@ public enum AppMsg: Sendable, Hashable {
     case pageLoaded(PageRequest, Page)
     case countsLoaded(InboxCounts)
     case agentsLoaded([Agent])
+    /// Open conversations per owner login.
+    case agentLoadsLoaded([String: Int])
     case threadLoaded(ThreadData)
     case assigned(Assignment)
     case assignFailed(CustomerID, reason: String)
@@ -26,8 +28,12 @@ public enum AppMsg: Sendable, Hashable {
     case customersFound(String, [Customer])
     /// A referral was recorded; the text says what happens next.
     case referralRecorded(String)
+    /// Something done that needs no reload; the text says what (an attachment saved or opened).
+    case notice(String)
     /// An effect failed; the reason is shown in the message row.
     case failed(String)
     /// Results for the composer.
     case composer(ComposerMsg)
+    /// Results for the customer's page and the search count.
+    case customers(CustomersMsg)
 }

@@ -7,6 +7,8 @@ public struct AppState: Sendable {
     public var agent: Agent
     /// Every agent, for the picker and for owners' names.
     public var agents: [Agent] = []
+    /// Open conversations per agent login, read when the assign picker opens.
+    public var agentLoads: [String: Int] = [:]
     public var width: Int
     public var height: Int
     /// The clock, advanced by `.tick`, so ages and dates render deterministically.
@@ -26,14 +28,22 @@ public struct AppState: Sendable {
     /// Rows marked with Space, with what bulk assignment needs to know about them.
     public var marks: [ConversationID: AssignTarget] = [:]
     public var overlay: Overlay?
-    /// A one-line message in the bottom row, until the next key.
-    public var message: StatusMessage?
+    /// A one-line message in the bottom row, until the next key or for `StatusMessage.lifetime`.
+    public var message: StatusMessage? {
+        didSet { messageShownAt = now }
+    }
+    /// When `message` was set, to clear it on a later tick.
+    public var messageShownAt: Date?
+    /// When the next tick asks for the snoozes that are due (`Effect.wakeSnoozes`).
+    public var nextSnoozeCheck: Date?
     /// Results of a bulk assignment still coming in.
     public var assignBatch: AssignBatch?
     /// The reply / note composer (see Composer/).
     public var compose = ComposeState()
     /// The last status change or assignment made here, for `u` (see `UndoableChange.window`).
     public var lastChange: UndoableChange?
+    /// How many conversations the search shown matched, once counted.
+    public var searchCount: SearchCount?
 
     public init(agent: Agent, width: Int, height: Int, now: Date, timeZone: TimeZone = .current) {
         self.agent = agent
@@ -72,6 +82,8 @@ public enum Overlay: Sendable, Hashable {
     case prompt(Prompt)
     /// What to do about a reply that did not go out (`D` in the thread).
     case delivery(DeliveryChoice)
+    /// The customer's page (`c`), over the list or the thread it was opened from.
+    case customer(CustomerPageState)
 }
 
 /// A line in the message row.
@@ -83,6 +95,9 @@ public struct StatusMessage: Sendable, Hashable {
         self.text = text
         self.isError = isError
     }
+
+    /// How long a message stays when no key is pressed; an error stays longer, to be read.
+    public var lifetime: TimeInterval { isError ? 10 : 5 }
 }
 
 /// A customer to be assigned, as known when the assignment was asked for.

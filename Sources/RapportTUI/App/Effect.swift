@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// Work for the effect runner: the only way `update` reaches the store or the terminal.
@@ -7,9 +8,20 @@ public enum Effect: Sendable, Hashable {
     case loadPage(PageRequest)
     case loadCounts
     case loadAgents
+    /// Each agent's open conversations, for the assign picker (answered by `.agentLoadsLoaded`).
+    case loadAgentLoads
     /// Read a conversation's messages and its customer's profile (answered by `.threadLoaded`).
     case openConversation(ConversationID)
     case markSeen(ConversationID)
+    /// Forget that this agent has read the conversation (`U`).
+    case markUnread(ConversationID)
+    /// Out of the views until `until` or the customer's next message (`z`).
+    case snooze(ConversationID, until: Date)
+    /// Save an attachment into the downloads folder, or into a private temporary folder and open it.
+    case saveAttachment(AttachmentRef)
+    case openAttachment(AttachmentRef)
+    /// Bring back the snoozed conversations whose time has come (at start, then every half minute).
+    case wakeSnoozes
     /// Make `to` the owner of a customer (nil: unassigned); `note` is the handoff note.
     case assign(customer: CustomerID, to: String?, note: String?)
     case setStatus(ConversationID, ConversationStatus)
@@ -26,4 +38,6 @@ public enum Effect: Sendable, Hashable {
     case quit
     /// Drafts, sending, delivery, templates and the external editor.
     case composer(ComposerEffect)
+    /// A customer's page, their name, and the search count.
+    case customers(CustomersEffect)
 }

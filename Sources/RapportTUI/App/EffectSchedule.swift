@@ -35,14 +35,15 @@ extension Effect {
     /// True when the frame after the key does not need this effect's result (see `EffectSchedule`).
     public var canFollowFrame: Bool {
         switch self {
-        case .assign, .setStatus, .markSeen, .loadCounts:
+        case .assign, .setStatus, .markSeen, .markUnread, .wakeSnoozes, .loadCounts, .customers(.countSearch):
             return true
         case .loadPage(let request):
             switch request.placement {
             case .after, .before: return true     // read ahead of the cursor, which stays on loaded rows
             case .around, .bottom: return false
             }
-        case .loadAgents, .openConversation, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer:
+        case .loadAgents, .loadAgentLoads, .openConversation, .snooze, .saveAttachment, .openAttachment, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
+             .customers(.openPage), .customers(.rename), .customers(.merge):
             return false
         }
     }

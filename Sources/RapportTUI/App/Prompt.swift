@@ -7,6 +7,16 @@ public struct Prompt: Sendable, Hashable {
         case handoffNote(PendingAssignment)
         /// The subject of a new conversation with this customer (`m`); the composer follows.
         case newSubject(Customer)
+        /// Until when to snooze this conversation (`z`).
+        case snooze(ConversationID, name: String)
+        /// Which attachment of the thread to save or open, by its number.
+        case attachment(open: Bool, count: Int)
+        /// The customer's first name, then their last name (`e` on their page, which comes back after).
+        case firstName(CustomerPageState)
+        case lastName(CustomerPageState, first: String)
+        /// Merging a likely duplicate into the customer of the page (`M`): the handoff note, needed
+        /// when the duplicate has another owner.
+        case mergeNote(CustomerPageState, from: Customer)
     }
 
     public var purpose: Purpose
@@ -24,14 +34,24 @@ public struct Prompt: Sendable, Hashable {
         case .search: "Search: "
         case .handoffNote: "Handoff note: "
         case .newSubject: "Subject: "
+        case .snooze: "Snooze until: "
+        case .attachment(let open, _): open ? "Open attachment: " : "Save attachment: "
+        case .firstName: "First name: "
+        case .lastName: "Last name: "
+        case .mergeNote: "Merge, note: "
         }
     }
 
     /// What the prompt is about, in a few words.
     public var context: String {
         switch purpose {
-        case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
+        case .search: return "Search texts, customers' names and addresses (Enter: search, Esc: cancel)"
         case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
+        case .snooze(_, let name): return "Snooze \(name): \(Self.snoozeChoices)"
+        case .attachment(_, let count): return "Attachments 1–\(count) (Enter: this one, Esc: cancel)"
+        case .firstName, .lastName: return "The customer's name as they give it (Enter: next, Esc: cancel)"
+        case .mergeNote(_, let from):
+            return "Merge \(from.fullName) <\(from.primaryEmail)> into this customer (Enter: merge, Esc: cancel)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -41,6 +61,10 @@ public struct Prompt: Sendable, Hashable {
         }
     }
 
+    /// The presets by number, and what else may be typed.
+    static let snoozeChoices = SnoozeTime.Preset.allCases.map { "\($0.rawValue) \($0.label)" }.joined(separator: " · ")
+        + " · or 3d, 2026-12-24 09:00"
+
     /// The words before the input.
     public var label: String {
         switch purpose {
@@ -48,6 +72,16 @@ public struct Prompt: Sendable, Hashable {
             return "Search: "
         case .newSubject(let c):
             return "Subject of a new conversation with \(c.fullName): "
+        case .snooze(_, let name):
+            return "Snooze \(name) until (\(Self.snoozeChoices)): "
+        case .attachment(let open, let count):
+            return "\(open ? "Open" : "Save") which attachment (1–\(count))? "
+        case .firstName:
+            return "First name: "
+        case .lastName(_, let first):
+            return "Last name (of \(first)): "
+        case .mergeNote(_, let from):
+            return from.owner == nil ? "Merge note (optional): " : "Handoff note (\(from.fullName) is \(from.owner!)'s): "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

@@ -31,6 +31,29 @@ public struct ThreadState: Sendable, Hashable {
     }
 
     public var status: ConversationStatus? { conversation?.status ?? summary?.status }
+
+    /// Every attachment of the thread, numbered from 1 across its messages in order (as shown).
+    public var attachments: [AttachmentRef] {
+        messages.flatMap { m in
+            m.attachments.enumerated().map { AttachmentRef(messageID: m.id, number: $0.offset + 1, info: $0.element,
+                                                           sourcePath: m.sourcePath) }
+        }
+    }
+
+    /// The thread-wide number of a message's first attachment.
+    func firstAttachmentNumber(of message: MessageRowID) -> Int {
+        1 + messages.prefix { $0.id != message }.reduce(0) { $0 + $1.attachments.count }
+    }
+}
+
+/// One attachment of a message, as the save and open effects need it.
+public struct AttachmentRef: Sendable, Hashable {
+    public var messageID: MessageRowID
+    /// 1-based within its message, as `rapport attachment save` takes it.
+    public var number: Int
+    public var info: AttachmentInfo
+    /// The mail file its bytes are read from; nil for a message Rapport wrote.
+    public var sourcePath: String?
 }
 
 /// Message bodies wrapped to one width, by message.

@@ -15,6 +15,12 @@ extension AppState {
         return list.selectedRow.map { [AssignTarget($0)] } ?? []
     }
 
+    /// `o`: the agent picker, to list one agent's open and pending conversations.
+    mutating func openOwnerPicker() -> [Effect] {
+        overlay = .picker(AgentPicker(targets: [], listsOwner: true))
+        return (agents.isEmpty ? [.loadAgents] : []) + [.loadAgentLoads]
+    }
+
     mutating func openPicker() -> [Effect] {
         let targets = assignTargets()
         guard !targets.isEmpty else {
@@ -22,13 +28,16 @@ extension AppState {
             return []
         }
         overlay = .picker(AgentPicker(targets: targets))
-        return agents.isEmpty ? [.loadAgents] : []
+        return (agents.isEmpty ? [.loadAgents] : []) + [.loadAgentLoads]
     }
 
     mutating func pickerKey(_ key: Key, _ picker: AgentPicker) -> [Effect] {
         var picker = picker
         let matches = picker.matches(agents), noMatch = "No agent matches “\(picker.filter)”"
         switch overlayPickerKey(key, &picker, choices: matches, noChoice: noMatch) {
+        case .chosen(let owner) where picker.listsOwner:
+            return switchList(to: .owner(login: owner.login, name: owner.fullName.isEmpty ? owner.login : owner.fullName),
+                              keepingCursor: nil)
         case .chosen(let owner): return choose(owner: owner, for: picker.targets)
         case .done(let effects): return effects
         case .moved: break

@@ -33,7 +33,7 @@ extension AppState {
             screen = .list
             return []
         }
-        if case .search = list.source {
+        if list.source.isDetour {
             return switchList(to: .view(view), keepingCursor: savedCursor)
         }
         if !marks.isEmpty {
@@ -59,9 +59,10 @@ extension AppState {
 
     /// Replaces the list with another source. Marks belong to a list and are dropped with it.
     mutating func switchList(to source: ListSource, keepingCursor cursor: SavedCursor?) -> [Effect] {
-        if case .search = source, case .view = list.source { savedCursor = SavedCursor(list) }
+        if source.isDetour, case .view = list.source { savedCursor = SavedCursor(list) }
         if case .view = source { savedCursor = nil }
         marks = [:]
+        searchCount = nil
         list = ListWindow(source: source)
         let placement: PageRequest.Placement
         if let cursor {
@@ -82,7 +83,7 @@ extension AppState {
 
     mutating func startSearch(_ text: String) -> [Effect] {
         screen = .list
-        return switchList(to: .search(text), keepingCursor: nil)
+        return switchList(to: .search(text), keepingCursor: nil) + countSearch()
     }
 }
 

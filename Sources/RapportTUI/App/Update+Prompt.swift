@@ -28,11 +28,37 @@ extension AppState {
                 overlay = nil
                 message = StatusMessage("Opening a new conversation with \(customer.fullName)…")
                 return [.composer(.startConversation(customer.id, subject: text))]
+            case let .snooze(id, name):
+                return snooze(id, name: name, until: text)
+            case let .attachment(open, count):
+                guard let n = Int(text), (1...count).contains(n) else {
+                    message = StatusMessage("Type a number from 1 to \(count) (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = nil
+                return attachmentAction(number: n, open: open)
+            case .firstName(let page):
+                guard !text.isEmpty else {
+                    message = StatusMessage("A customer needs a first name (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = .prompt(Prompt(.lastName(page, first: text), text: page.page?.customer.lastName ?? ""))
+                return []
+            case let .lastName(page, first):
+                overlay = .customer(page)
+                return [.customers(.rename(page.customerID, firstName: first, lastName: text))]
+            case let .mergeNote(page, from):
+                overlay = .customer(page)
+                return [.customers(.merge(from: from.id, into: page.customerID, note: text.isEmpty ? nil : text))]
             }
         case .cancel:
             overlay = nil
             if case .handoffNote = prompt.purpose { message = StatusMessage("Not assigned") }
             if case .newSubject = prompt.purpose { message = StatusMessage("No new message") }
+            if case .snooze = prompt.purpose { message = StatusMessage("Not snoozed") }
+            if case .firstName(let page) = prompt.purpose { overlay = .customer(page) }
+            if case .lastName(let page, _) = prompt.purpose { overlay = .customer(page) }
+            if case .mergeNote(let page, _) = prompt.purpose { overlay = .customer(page); message = StatusMessage("Not merged") }
             return []
         case .redraw:
             return [.redraw]

@@ -5,6 +5,11 @@ extension AppState {
     /// Handles the actions that mean something else in a thread; nil lets the list handle it.
     mutating func performInThread(_ action: Action) -> [Effect]? {
         guard case .thread(var t) = screen else { return nil }
+        switch action {
+        case .nextConversation: return stepConversation(by: 1)
+        case .previousConversation: return stepConversation(by: -1)
+        default: break
+        }
         let page = max(1, layout.threadHeight - 1)
         let maxScroll = ThreadLayout.maxScroll(t, state: self)
         switch action {

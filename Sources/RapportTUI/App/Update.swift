@@ -15,7 +15,8 @@ extension AppState {
     mutating func receive(_ msg: AppMsg) -> [Effect] {
         switch msg {
         case .start:
-            return [.loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
+            nextSnoozeCheck = now.addingTimeInterval(Self.snoozeCheckSeconds)
+            return [.wakeSnoozes, .loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
 
         case .key(let key):
             message = nil
@@ -36,7 +37,10 @@ extension AppState {
 
         case .tick(let date):
             now = date
-            return composerTick()
+            if let shown = message, let since = messageShownAt, date.timeIntervalSince(since) >= shown.lifetime {
+                message = nil
+            }
+            return snoozeTick() + composerTick()
 
         case .storeChanged:
             return refresh()
@@ -57,6 +61,10 @@ extension AppState {
 
         case .agentsLoaded(let a):
             agents = a
+            return []
+
+        case .agentLoadsLoaded(let loads):
+            agentLoads = loads
             return []
 
         case .threadLoaded(let data):
@@ -100,12 +108,19 @@ extension AppState {
             message = StatusMessage(text)
             return refresh()
 
+        case .notice(let text):
+            message = StatusMessage(text)
+            return []
+
         case .failed(let reason):
             message = StatusMessage(reason, isError: true)
             return []
 
         case .composer(let msg):
             return composerReceive(msg)
+
+        case .customers(let msg):
+            return customersReceive(msg)
         }
     }
 
@@ -118,11 +133,19 @@ extension AppState {
         case .referral(let picker): return referralKey(key, picker)
         case .prompt(let prompt): return promptKey(key, prompt)
         case .delivery(let choice): return deliveryChoiceKey(key, choice)
+        case .customer(let page): return customerPageKey(key, page)
         case nil: break
         }
         if let effects = composerKey(key) { return effects }
         let context: KeyContext = thread == nil ? .list : .thread
-        guard let action = keyMap.action(for: key, in: context) else { return [] }
+        if case .search = list.source, let action = keyMap.action(for: key, in: .searchResults) {
+            return perform(action)
+        }
+        guard let action = keyMap.action(for: key, in: context) else {
+            if case .paste = key { return [] }
+            message = StatusMessage("no action for \(key.label) — ? for help")
+            return []
+        }
         return perform(action)
     }
 
@@ -141,7 +164,7 @@ extension AppState {
             return openSelected()
         case .back: return back()
         case .quit:
-            if case .search = list.source { return back() }
+            if list.source.isDetour { return back() }
             return [.quit]
         case .nextView: return cycleView(by: 1)
         case .previousView: return cycleView(by: -1)
@@ -160,11 +183,21 @@ extension AppState {
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .toggleSidebar: return []
+        case .markUnread: return markUnread()
+        case .listOwner: return openOwnerPicker()
+        case .snooze: return openSnoozePrompt()
+        case .saveAttachment: return chooseAttachment(open: false)
+        case .openAttachment: return chooseAttachment(open: true)
+        case .nextConversation, .previousConversation: return []
         case .reply: return openComposer(.reply)
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
         case .newMessage: return openNewMessage()
         case .decideDelivery: return openDeliveryChoice()
+        case .openCustomer: return openCustomerPage()
+        case .nextResult: return stepResult(by: 1)
+        case .previousResult: return stepResult(by: -1)
+        case .editName, .mergeDuplicate: return []
         case .confirm, .cancel, .edit, .composer, .retryDelivery, .markDelivered: return []
         }
     }
@@ -190,6 +223,8 @@ extension AppState {
     mutating func refresh() -> [Effect] {
         var effects: [Effect] = [loadPage(list.reloadPlacement(visible: visibleRows)), .loadCounts]
         if let t = thread { effects.append(.openConversation(t.conversationID)) }
+        if case .customer(let page) = overlay { effects.append(.customers(.openPage(page.customerID))) }
+        effects += countSearch()
         return effects
     }
 

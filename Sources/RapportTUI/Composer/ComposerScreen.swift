@@ -178,7 +178,7 @@ enum ComposerScreen {
                     : "Checked as you type: greet by name, invite a reply, and ask how they heard about us."
                 // A guessed name comes first: it changes what the greeting may be.
                 let guess = c.customer.nameIsGuess
-                    ? "Name guessed from the address: \"Hello,\" will do; `rapport customer import` sets the real one." : nil
+                    ? "Name guessed from the address: \"Hello,\" will do; `rapport customer edit` (or c, e) sets the real one." : nil
                 let wrap = { (text: String) in TextLayout.wrapped(text, width: max(1, l.width - 1)).map { ($0, Style.dim) } }
                 let choices = [guess.map { wrap($0) + wrap(rules) }, guess.map(wrap), wrap(rules)].compactMap { $0 }
                 lines = choices.first { $0.count <= l.footerRows }

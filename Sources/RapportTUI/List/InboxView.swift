@@ -72,15 +72,24 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// What a list screen shows: a view, or the results of a search.
+/// What a list screen shows: a view, the results of a search, or one agent's conversations.
 public enum ListSource: Sendable, Hashable {
     case view(InboxView)
     case search(String)
+    /// The open and pending conversations of one owner's customers (`o`, then the agent picker).
+    case owner(login: String, name: String)
 
     public func query(agent: String) -> ConversationQuery? {
         switch self {
         case .view(let view): view.query(agent: agent)
-        case .search(let text): ConversationQuery(owner: .anyone, statuses: nil, text: text)
+        case .search(let text): ConversationQuery(owner: .anyone, statuses: nil, text: text, includeSnoozed: true)
+        case .owner(let login, _): ConversationQuery(owner: .agent(login), statuses: [.open, .pending])
         }
+    }
+
+    /// A list reached from a view (search results, an owner's list): Esc and `q` return to the view.
+    public var isDetour: Bool {
+        if case .view = self { return false }
+        return true
     }
 }

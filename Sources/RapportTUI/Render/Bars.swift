@@ -5,10 +5,19 @@ enum Bars {
     /// "1 Mine  2 Unassigned  3 All  4 Waiting …", the current view reversed; or the search.
     static func drawTabs(_ state: AppState, _ layout: Layout, into buffer: inout CellBuffer) {
         let y = layout.tabsRow
-        if case .search(let text) = state.list.source {
-            let x = buffer.write(" Search: ", x: 0, y: y, style: .title)
-            let used = buffer.write(text, x: x, y: y, width: layout.width - x - 1, style: .accent)
-            buffer.write("  (Esc: back to \(state.view.title))", x: x + used, y: y, style: .dim)
+        let detour: (title: String, text: String, keys: String)? = switch state.list.source {
+        case .search(let text): (" Search: ", text, "n/N next/previous, ")
+        case .owner(_, let name): (" Owner: ", name + " — open and pending", "")
+        case .view: nil
+        }
+        if let detour {
+            let x = buffer.write(detour.title, x: 0, y: y, style: .title)
+            var used = x + buffer.write(detour.text, x: x, y: y, width: layout.width - x - 1, style: .accent)
+            if case .search(let text) = state.list.source, let count = state.searchCount, count.text == text {
+                used += buffer.write("  " + count.label, x: used, y: y, width: max(0, layout.width - used - 1), style: .title)
+            }
+            buffer.write("  (\(detour.keys)Esc: back to \(state.view.title))", x: used, y: y,
+                         width: max(0, layout.width - used - 1), style: .dim)
             return
         }
         // Every view stays on the bar: the roomiest labels that fit them all (80 columns used to lose "7 Quiet";
@@ -56,8 +65,10 @@ enum Bars {
         }
         let where_: String
         switch (state.screen, state.list.source) {
+        case _ where state.isOnCustomerPage: where_ = "Customer"
         case (.thread, _): where_ = "Conversation"
         case (_, .search): where_ = "Search"
+        case (_, .owner): where_ = "Owner"
         case (_, .view(let v)): where_ = layout.isCompact ? v.shortTitle : v.title
         }
         var left = " \(state.agent.firstName.isEmpty ? state.agent.login : state.agent.firstName) · \(where_)"
@@ -97,6 +108,8 @@ enum Bars {
         }
         let hint: String
         switch state.screen {
+        case _ where state.isOnCustomerPage:
+            hint = layout.isCompact ? "Enter open  e name  q back  ? help" : "j k choose  Enter open the conversation  e edit the name  q back  ? help"
         case .thread:
             hint = layout.isCompact ? "q back  a assign  t take  i info  ? help"
                                     : "q back  a assign  t take  s status  i customer  ? help"

@@ -19,6 +19,7 @@ enum ListScreen {
             let empty: String
             switch list.source {
             case .search(let text): empty = "Nothing matches “\(text)”. Esc returns to \(state.view.title)."
+            case .owner(_, let name): empty = "\(name) has no open or pending conversations. Esc returns to \(state.view.title)."
             case .view(.headsUp): empty = "No heads-up to write: nobody is about to be surprised."
             case .view(.thankYou): empty = "Every referral has been thanked."
             case .view(.quiet): empty = "Nobody has gone quiet: you have written to all your customers lately."

@@ -11,6 +11,8 @@ enum HelpOverlay {
             ("List and conversation", { $0.isSuperset(of: [.list, .thread]) }, nil),
             ("List", { $0.contains(.list) && !$0.contains(.thread) }, nil),
             ("Conversation", { $0.contains(.thread) && !$0.contains(.list) }, nil),
+            (KeyContext.searchResults.title, { $0.contains(.searchResults) }, .searchResults),
+            (KeyContext.customer.title, { $0.contains(.customer) }, .customer),
             (KeyContext.picker.title, { $0.contains(.picker) }, .picker),
             (KeyContext.prompt.title, { $0.contains(.prompt) }, .prompt),
             (KeyContext.delivery.title, { $0.contains(.delivery) }, .delivery),
@@ -97,10 +99,11 @@ enum PickerOverlay {
         let matches = picker.matches(state.agents)
         let width = min(layout.width, 56)
         let height = min(layout.height - 2, max(matches.count, 1) + 3)
-        let title = picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)"
-                                              : "Assign \(picker.targets.count) customers"
+        let title = picker.listsOwner ? "Whose conversations?"
+            : picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)" : "Assign \(picker.targets.count) customers"
         let inner = Box.draw(x: (layout.width - width) / 2, y: max(1, (layout.height - height) / 2), width: width,
-                             height: height, title: title, footer: "Enter assign · Esc cancel", into: &buffer)
+                             height: height, title: title, footer: picker.listsOwner ? "Enter list · Esc cancel" : "Enter assign · Esc cancel",
+                             into: &buffer)
         guard inner.height >= 2 else { return }
         picker.input.draw(label: "to: ", labelStyle: .dim, style: .accent, x: inner.x, y: inner.y, width: inner.width,
                           into: &buffer)
@@ -117,7 +120,8 @@ enum PickerOverlay {
             let y = inner.y + 1 + i
             var label = agent.fullName.isEmpty ? agent.login : agent.fullName
             label += "  " + agent.login
-            let tag = owners.contains(agent.login) ? (picker.targets.count == 1 ? "owner" : "an owner") : ""
+            let owner = owners.contains(agent.login) ? (picker.targets.count == 1 ? "owner · " : "an owner · ") : ""
+            let tag = owner + "\(state.agentLoads[agent.login] ?? 0) open"
             buffer.field(label, x: inner.x, y: y, width: inner.width, style: .plain)
             if !tag.isEmpty, DisplayWidth.of(label) + tag.count + 2 <= inner.width {
                 buffer.write(tag, x: inner.x + inner.width - tag.count, y: y, style: .dim)

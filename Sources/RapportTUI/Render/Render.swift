@@ -20,7 +20,20 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     case .help(let scroll): HelpOverlay.draw(state.keyMap, scroll: scroll, layout, into: &buffer)
     case .picker(let picker): PickerOverlay.draw(picker, state, layout, into: &buffer)
     case .referral(let picker): ReferralOverlay.draw(picker, state, layout, into: &buffer)
-    case .prompt, .delivery, nil: break
+    case .customer(let page):
+        CustomerPageScreen.draw(page, state, layout, into: &buffer)
+        Bars.drawStatus(state, layout, into: &buffer)
+        Bars.drawMessageRow(state, layout, into: &buffer)
+    case .prompt(let prompt):
+        // Naming a customer from their page keeps the page behind the prompt.
+        switch prompt.purpose {
+        case .firstName(let page), .lastName(let page, _), .mergeNote(let page, _):
+            CustomerPageScreen.draw(page, state, layout, into: &buffer)
+        default: break
+        }
+        Bars.drawStatus(state, layout, into: &buffer)
+        Bars.drawMessageRow(state, layout, into: &buffer)
+    case .delivery, nil: break
     }
 }
 

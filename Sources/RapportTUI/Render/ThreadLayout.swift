@@ -123,10 +123,12 @@ enum ThreadLayout {
                                   text: shown[k - index], style: isNote ? .note : .plain))
         }
         index += shown.count
-        for a in message.attachments {
+        let first = message.attachments.isEmpty ? 0 : t.firstAttachmentNumber(of: message.id)
+        for (i, a) in message.attachments.enumerated() {
             if range.contains(index) {
                 let name = a.filename.map { DisplaySafety.sanitised($0) } ?? "unnamed"
-                out.append(ThreadLine(prefix: "  ", text: "[attachment] \(name) (\(a.contentType), \(size(a.size)))",
+                let type = DisplaySafety.sanitised(a.contentType)
+                out.append(ThreadLine(prefix: "  ", text: "[attachment \(first + i)] \(name) (\(type), \(size(a.size)))",
                                       style: .dim))
             }
             index += 1

@@ -62,6 +62,11 @@ enum Sidebar {
         guard let p = t.profile else {
             return [(t.summary?.customerName ?? "Customer", .title), (t.loaded ? "No profile" : "Loading…", .dim)]
         }
+        return lines(p, state, width: width)
+    }
+
+    /// The profile's lines, also the top of the customer's page (`onPage`: the page shows the whole log).
+    static func lines(_ p: CustomerProfile, _ state: AppState, width: Int, onPage: Bool = false) -> [(String, Style)] {
         var out: [(String, Style)] = []
         func add(_ text: String, _ style: Style = .plain, indent: Int = 0) {
             let pad = String(repeating: " ", count: indent)
@@ -111,7 +116,13 @@ enum Sidebar {
                 add("tell by \(ISODate.format(e.due))", .dim, indent: 2)
             }
         }
-        if let h = p.lastHandoff {
+        if !p.likelyDuplicates.isEmpty {
+            out.append(("", .plain))
+            add("Likely the same person", .title)
+            for d in p.likelyDuplicates { add("\(d.fullName) <\(d.primaryEmail)>", .accent, indent: 2) }
+            add(onPage ? "M merges them" : "c, then M merges them", .dim, indent: 2)
+        }
+        if !onPage, let h = p.lastHandoff {
             out.append(("", .plain))
             add("Last handoff", .title)
             let from = state.firstName(of: h.from) ?? "—", to = state.firstName(of: h.to) ?? "—"

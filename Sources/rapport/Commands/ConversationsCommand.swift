@@ -21,6 +21,7 @@ struct ConversationsCommand: ParsableCommand {
         let store = try global.openStore()
         let me = try global.currentAgent(store)
         let conversations = Conversations(store: store)
+        try Snoozes(store: store).wakeDue()   // snoozed ones are not listed; those due come back first
         let owner: OwnerFilter = mine ? .agent(me.login) : unassigned ? .unassigned : .anyone
         let query = ConversationQuery(owner: owner, statuses: status.flatMap(ConversationStatus.init).map { [$0] })
         let rows = try conversations.rows(query, limit: limit, agent: me.login)

@@ -5,12 +5,41 @@ import RapportCore
 
 struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: "Per agent: customers owned, waiting on us, median first reply, \"same person\" share.")
+        commandName: "stats", abstract: "Per agent: customers owned, waiting on us, median first reply, \"same person\" share.",
+        discussion: """
+            --since and --until (YYYY-MM-DD, days in the local time zone, both included) limit the first-reply             times to conversations the customer opened in those days and the "same person" share to our             messages written in them; customers owned and waiting on us are always as of now.
+            """)
     @OptionGroup var global: GlobalOptions
+    @Option(help: "First day counted (YYYY-MM-DD).") var since: String?
+    @Option(help: "Last day counted (YYYY-MM-DD), included.") var until: String?
     @OptionGroup var output: ListingOutput
 
+    /// The days asked for as an interval: from the start of `since` to the end of `until`.
+    func period() throws -> DateInterval? {
+        guard since != nil || until != nil else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .current
+        func day(_ text: String, _ option: String) throws -> Date {
+            let f = DateFormatter()
+            f.locale = Locale(identifier: "en_US_POSIX")
+            f.timeZone = .current
+            f.dateFormat = "yyyy-MM-dd"
+            f.isLenient = false
+            guard text.count == 10, let date = f.date(from: text) else {
+                throw ValidationError("\(option) must be a date like 2026-11-01, not '\(text)'")
+            }
+            return calendar.startOfDay(for: date)
+        }
+        let start = try since.map { try day($0, "--since") } ?? .distantPast
+        let end = try until.map { calendar.date(byAdding: .day, value: 1, to: try day($0, "--until"))! } ?? .distantFuture
+        guard start < end else { throw ValidationError("--since is after --until") }
+        return DateInterval(start: start, end: end)
+    }
+
+    func validate() throws { _ = try period() }
+
     func run() throws {
-        let stats = try Agents(store: global.openStore()).stats()
+        let stats = try Agents(store: global.openStore()).stats(period: try period())
         if output.json { return printJSON(StatsJSON(stats)) }
         say("agent     customers  waiting-on-us  median-first-reply  same-person")
         for a in stats.agents + [stats.team] {

@@ -18,7 +18,7 @@ struct GuessedNameGreetingTests {
     func otherNameWarns() {
         let violations = Fixtures.violations("Hi John," + Self.body, to: Self.guessed)
         #expect(violations.map(\.severity) == [.warn])
-        #expect(violations.first?.message.contains("rapport customer import") == true)
+        #expect(violations.first?.message.contains("rapport customer edit") == true)
     }
 
     @Test("form letters and no greeting still block, suggesting a neutral greeting", arguments: ["Dear customer,", "Your card is here."])

@@ -63,7 +63,7 @@ struct RecipientsRenderTests {
         _ = update(&state, .composer(.draftLoaded(1, nil)))
         let text = screen(state).joined(separator: "\n")
         #expect(text.contains("Reply to Ada Lovelace (name guessed)"))
-        #expect(text.contains("\"Hello,\" will do") && text.contains("rapport customer import"))
+        #expect(text.contains("\"Hello,\" will do") && text.contains("rapport customer edit"))
     }
 
     @Test("the customer writing while the reply is open asks again who it goes to")

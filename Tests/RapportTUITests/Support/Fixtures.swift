@@ -96,7 +96,9 @@ final class FakeInbox {
         case let .setStatus(id, status):
             for i in conversations.indices where conversations[i].id == id { conversations[i].status = status }
             return [.statusSet(id, status)]
-        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit:
+        case let .customers(.countSearch(text, query)):
+            return [.customers(.searchCounted(text: text, count: listed(query).count))]
+        case .openConversation, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit, .customers:
             return []
         }
     }

@@ -12,6 +12,13 @@ struct ReplyCommand: ParsableCommand {
     @Option(help: "The reply text; without it the text is read from standard input.") var text: String?
     @Flag(help: "Write to the customer alone: do not copy the people their last message in the conversation was to or copied to.")
     var noCc = false
+    @Option(name: .customLong("remind-days"),
+            help: "Remind me if no reply in N days: the conversation leaves the views and comes back to them, unread, unless the customer answers first.")
+    var remindDays: Int?
+
+    func validate() throws {
+        if let remindDays, !(1...365).contains(remindDays) { throw ValidationError("--remind-days is 1 to 365") }
+    }
 
     func run() throws {
         let store = try global.openStore()
@@ -24,5 +31,9 @@ struct ReplyCommand: ParsableCommand {
             try replies.queue(conversation: conversation, agent: me.login, text: body, replyAll: !noCc)
         }
         say("queued \(item.id) to \(item.toAddress)" + (copied.isEmpty ? "" : ", cc \(copied.joined(separator: ", "))"))
+        if let remindDays {
+            let until = try Snoozes(store: store).remind(conversation, ifNoReplyInDays: remindDays)
+            say("back in your views \(SnoozeCommand.local(until)) if \(item.toAddress) has not answered by then")
+        }
     }
 }
