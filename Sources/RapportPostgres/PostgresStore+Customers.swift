@@ -60,24 +60,33 @@ extension PostgresStore {
     }
 
     public func findCustomers(matching text: String, limit: Int) throws -> [Customer] {
+        try read { db in
+            try Self.matchingCustomerIDs(db, text, limit: limit).compactMap { try Self.customer(db, id: $0) }
+        }
+    }
+
+    /// How many customers a search looks at for their conversations: a name typed to find someone
+    /// matches a few; a single letter would match most of the book and says nothing.
+    static let searchCustomerLimit = 200
+
+    /// Customers whose first name, last name, full name or an address starts with `text` (case aside),
+    /// by name.
+    static func matchingCustomerIDs(_ db: PostgresSession, _ text: String, limit: Int) throws -> [CustomerID] {
         let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !needle.isEmpty else { return [] }
         // LIKE with escaped wildcards: what the person typed is matched literally.
         let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
-        return try read { db in
-            let ids: [CustomerID] = try db.rows("""
-                SELECT id FROM (
-                    SELECT c.id, c.last_name, c.first_name FROM customer c
-                    WHERE lower(c.first_name) LIKE $1 OR lower(c.last_name) LIKE $1
-                       OR lower(c.first_name || ' ' || c.last_name) LIKE $1
-                    UNION
-                    SELECT c.id, c.last_name, c.first_name FROM customer_address a JOIN customer c ON c.id = a.customer_id
-                    WHERE lower(a.address) LIKE $1
-                ) found ORDER BY last_name, first_name, id LIMIT $2
-                """, [escaped + "%", max(1, limit)]).map { $0[0] }
-            return try ids.compactMap { try Self.customer(db, id: $0) }
-        }
+        return try db.rows("""
+            SELECT id FROM (
+                SELECT c.id, c.last_name, c.first_name FROM customer c
+                WHERE lower(c.first_name) LIKE $1 OR lower(c.last_name) LIKE $1
+                   OR lower(c.first_name || ' ' || c.last_name) LIKE $1
+                UNION
+                SELECT c.id, c.last_name, c.first_name FROM customer_address a JOIN customer c ON c.id = a.customer_id
+                WHERE lower(a.address) LIKE $1
+            ) found ORDER BY last_name, first_name, id LIMIT $2
+            """, [escaped + "%", max(1, limit)]).map { $0[0] }
     }
 
     // MARK: - Reading and writing rows

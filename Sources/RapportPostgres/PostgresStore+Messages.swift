@@ -8,6 +8,10 @@ extension PostgresStore {
         }
     }
 
+    public func message(id: MessageRowID) throws -> Message? {
+        try read { db in try db.row("SELECT * FROM message WHERE id = $1", [id]).map(Message.init(row:)) }
+    }
+
     @discardableResult
     public func appendMessage(_ message: NewMessage) throws -> Message {
         try write { db in try Self.appendMessage(db, message) }
@@ -46,11 +50,12 @@ extension PostgresStore {
         let at = m.date.timeIntervalSince1970
         switch m.direction {
         case .inbound:
-            // The customer's turn is over: the status becomes `ConversationStatus.whenTheCustomerWrites`.
+            // The customer's turn is over: the status becomes `ConversationStatus.whenTheCustomerWrites`,
+            // and a snooze ends (the customer writing wakes the conversation, see `Snoozes`).
             try db.execute("""
                 UPDATE conversation SET message_count = message_count + 1,
                     last_activity = greatest(last_activity, $1), last_inbound = greatest(COALESCE(last_inbound, 0), $1),
-                    status = $3
+                    status = $3, snoozed_until = NULL
                 WHERE id = $2
                 """, [at, m.conversationID, ConversationStatus.whenTheCustomerWrites.rawValue])
         case .outbound:

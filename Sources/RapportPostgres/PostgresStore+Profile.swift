@@ -47,9 +47,11 @@ extension PostgresStore {
         let total: Int = row?["total"] ?? 0
         let byOwner: Int = row?["by_owner"] ?? 0
         let yearAgo = now.addingTimeInterval(-365 * 86_400).timeIntervalSince1970
-        // The first assignment of an unassigned customer is not a change of person.
+        // The first assignment of an unassigned customer is not a change of person, nor is a merge of
+        // two records with the same owner (logged from and to that owner).
         let changes = try db.value("""
             SELECT count(*) FROM assignment WHERE customer_id = $1 AND at >= $2 AND from_owner IS NOT NULL
+              AND from_owner IS DISTINCT FROM to_owner
             """, [customer.id, yearAgo], as: Int.self) ?? 0
         let days = lastWritten.map { Int(now.timeIntervalSince($0) / 86_400) }
         return RelationshipHealth(sameOwnerShare: total == 0 ? nil : Double(byOwner) / Double(total),

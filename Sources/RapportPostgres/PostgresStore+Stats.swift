@@ -2,8 +2,10 @@ import Foundation
 import RapportCore
 
 extension PostgresStore {
-    public func teamStats(now: Date) throws -> TeamStats {
-        try read { db in
+    public func teamStats(now: Date, period: DateInterval?) throws -> TeamStats {
+        let span: [SQLArgument] = [period?.start.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude,
+                                   period?.end.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude]
+        return try read { db in
             let logins = try Self.logins(db)
             var owned: [String: Int] = [:]
             for row in try db.rows("SELECT owner, count(*) AS n FROM customer WHERE owner IS NOT NULL GROUP BY owner") {
@@ -26,7 +28,8 @@ extension PostgresStore {
                 SELECT f.t, r.date AS reply, r.author FROM first_in f
                 JOIN message r ON r.id = (SELECT id FROM message m WHERE m.conversation_id = f.conversation_id
                                           AND m.direction = 'outbound' AND m.author IS NOT NULL AND m.date >= f.t ORDER BY m.date, m.id LIMIT 1)
-                """) {
+                WHERE f.t >= $1 AND f.t < $2
+                """, span) {
                 let author: String? = row["author"]
                 let seconds = (row["reply"] as Double) - (row["t"] as Double)
                 if let author { replyTimes[author, default: []].append(seconds) }
@@ -37,8 +40,9 @@ extension PostgresStore {
             for row in try db.rows("""
                 SELECT cu.owner, count(*) AS total, count(*) FILTER (WHERE m.author = cu.owner) AS same
                 FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN customer cu ON cu.id = c.customer_id
-                WHERE m.direction = 'outbound' AND m.author IS NOT NULL AND cu.owner IS NOT NULL GROUP BY cu.owner
-                """) { share[row["owner"]] = (row["total"], row["same"]) }
+                WHERE m.direction = 'outbound' AND m.author IS NOT NULL AND cu.owner IS NOT NULL
+                  AND m.date >= $1 AND m.date < $2 GROUP BY cu.owner
+                """, span) { share[row["owner"]] = (row["total"], row["same"]) }
             func ratio(_ pair: (Int, Int)?) -> Double? {
                 guard let pair, pair.0 > 0 else { return nil }
                 return Double(pair.1) / Double(pair.0)

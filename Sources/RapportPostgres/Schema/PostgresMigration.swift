@@ -22,5 +22,6 @@ extension PostgresStore {
         PGV8OutboxClaims.self,
         PGV9AddressesAndGuessedNames.self,
         PGV12SearchIndexByBatch.self,
+        PGV15SnoozeIndex.self,
     ]
 }
