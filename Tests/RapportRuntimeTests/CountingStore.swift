@@ -52,6 +52,10 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
         try base.changeOwner(customer: customer, from: expected, to: owner, by: agent, note: note, at: at)
     }
     func assignments(customer: CustomerID) throws -> [Assignment] { try base.assignments(customer: customer) }
+    func setAbsence(_ absence: Absence) throws { try base.setAbsence(absence) }
+    func endAbsence(login: String) throws -> Absence? { try base.endAbsence(login: login) }
+    func absences() throws -> [Absence] { try base.absences() }
+    func coverLog(customer: CustomerID) throws -> [CoverEntry] { try base.coverLog(customer: customer) }
     func conversation(id: ConversationID) throws -> Conversation? { try base.conversation(id: id) }
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {
         try base.setStatus(status, conversation: conversation)

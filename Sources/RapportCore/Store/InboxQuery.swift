@@ -17,13 +17,17 @@ public struct ConversationQuery: Sendable, Hashable {
     /// Conversations with no message yet (a prepared heads-up or thank-you waiting as a draft) are left
     /// out of the working views; their own views list them.
     public var includeEmpty: Bool
+    /// With `owner: .agent`, also the conversations of customers these agents own (the away agents the
+    /// viewer covers for, as `CoverRule` decides: the store only reads the logins it is given).
+    public var alsoOwners: [String]
 
     public init(owner: OwnerFilter = .anyone, statuses: Set<ConversationStatus>? = nil, text: String? = nil,
-                includeEmpty: Bool = false) {
+                includeEmpty: Bool = false, alsoOwners: [String] = []) {
         self.owner = owner
         self.statuses = statuses
         self.text = text
         self.includeEmpty = includeEmpty
+        self.alsoOwners = alsoOwners
     }
 }
 

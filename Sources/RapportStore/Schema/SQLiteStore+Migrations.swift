@@ -14,6 +14,7 @@ extension SQLiteStore {
         V7ChangeFeed.self,
         V8OutboxClaims.self,
         V9AddressesAndGuessedNames.self,
+        V14CoverWhileAway.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.
