@@ -28,7 +28,7 @@ public struct EffectRunner {
         case .loadCounts, .openConversation:
             return withDeliveryState(storeEffects.perform(effect) ?? [])
 
-        case .loadPage, .loadAgents, .markSeen, .assign, .setStatus, .undo, .findCustomers:
+        case .loadPage, .loadAgents, .goAway, .comeBack, .markSeen, .assign, .setStatus, .undo, .findCustomers:
             return storeEffects.perform(effect) ?? []
 
         case .composer(let effect):

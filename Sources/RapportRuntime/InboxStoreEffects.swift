@@ -40,6 +40,10 @@ public struct InboxStoreEffects {
     }
 
     private var conversations: Conversations { Conversations(store: store, clock: clock) }
+    private var cover: Cover { Cover(store: store, clock: clock) }
+    private func counts() throws -> InboxCounts {
+        try conversations.counts(agent: agent.login, alsoOwners: try cover.covered(by: agent.login).map(\.login))
+    }
 
     /// The messages answering `effect`, or nil when it is not a store effect. Refusals throw.
     public func answer(_ effect: Effect) throws -> [AppMsg]? {
@@ -57,10 +61,19 @@ public struct InboxStoreEffects {
             return [.pageLoaded(request, page)]
 
         case .loadCounts:
-            return [.countsLoaded(try conversations.counts(agent: agent.login))]
+            // Mine counts the customers of the agents this one covers for, as the Mine list shows them.
+            return [.countsLoaded(try counts())]
 
         case .loadAgents:
-            return [.agentsLoaded(try Agents(store: store).list())]
+            return [.agentsLoaded(try Agents(store: store).list()), .absencesLoaded(try store.absences())]
+
+        case let .goAway(until, coverer):
+            try cover.away(agent.login, until: until, cover: coverer, by: agent.login)
+            return [.absencesLoaded(try store.absences()), .countsLoaded(try counts())]
+
+        case .comeBack:
+            try cover.back(agent.login)
+            return [.absencesLoaded(try store.absences())]
 
         case .openConversation(let id):
             let (conversation, messages, profile) = try conversations.thread(id)

@@ -38,6 +38,11 @@ public struct Cover: StoreUseCase {
         CoverRule.active(try store.absences(), now: clock())
     }
 
+    /// The absences `coverer` covers now: those agents' customers show in the coverer's Mine.
+    public func covered(by coverer: String) throws -> [Absence] {
+        CoverRule.covered(by: coverer, in: try store.absences(), now: clock())
+    }
+
     /// The absence that lets `agent` answer a customer of `owner` now, if any.
     public func covering(owner: String?, agent: String) throws -> Absence? {
         CoverRule.covering(owner: owner, agent: agent, in: try store.absences(), now: clock())
@@ -55,15 +60,6 @@ public struct Cover: StoreUseCase {
 
     /// The start of the day `text` names (YYYY-MM-DD) in `timeZone`: when someone away is back.
     public static func backDay(_ text: String, timeZone: TimeZone = .current) throws -> Date {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts[0].count == 4, (1...12).contains(m), (1...31).contains(d),
-              let date = calendar.date(from: DateComponents(year: y, month: m, day: d)),
-              calendar.component(.day, from: date) == d else {
-            throw RapportError.invalid("'\(text)' is not a date; give the day they are back as YYYY-MM-DD")
-        }
-        return date
+        try CoverRule.backDay(text, timeZone: timeZone)
     }
 }

@@ -154,7 +154,7 @@ public struct Program {
                     screen.invalidate()
                 case .suspend:
                     screen.stopForShell()
-                case .loadPage, .loadCounts, .loadAgents, .openConversation, .markSeen, .assign, .setStatus,
+                case .loadPage, .loadCounts, .loadAgents, .goAway, .comeBack, .openConversation, .markSeen, .assign, .setStatus,
                      .findCustomers, .recordReferral, .undo, .composer:
                     if let now = schedule.admit(effect) { perform(now) }
                 }

@@ -11,8 +11,12 @@ public struct AgentPicker: Sendable, Hashable, FilterPicker {
     /// Index into the ranked matches.
     public var selected = 0
 
-    public init(targets: [AssignTarget]) {
+    /// Set when the picker chooses who covers for this agent while away until then (`A`), not an owner.
+    public var coverUntil: Date?
+
+    public init(targets: [AssignTarget], coverUntil: Date? = nil) {
         self.targets = targets
+        self.coverUntil = coverUntil
     }
 
     /// Agents matching `filter`, best first.

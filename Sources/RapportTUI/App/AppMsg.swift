@@ -14,6 +14,8 @@ public enum AppMsg: Sendable, Hashable {
     case pageLoaded(PageRequest, Page)
     case countsLoaded(InboxCounts)
     case agentsLoaded([Agent])
+    /// Every recorded absence (who is away, until when, who covers); `CoverRule` says which are in force.
+    case absencesLoaded([Absence])
     case threadLoaded(ThreadData)
     case assigned(Assignment)
     case assignFailed(CustomerID, reason: String)

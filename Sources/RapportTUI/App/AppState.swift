@@ -7,6 +7,8 @@ public struct AppState: Sendable {
     public var agent: Agent
     /// Every agent, for the picker and for owners' names.
     public var agents: [Agent] = []
+    /// Every recorded absence (loaded with the agents); `CoverRule` and `now` say which are in force.
+    public var absences: [Absence] = []
     public var width: Int
     public var height: Int
     /// The clock, advanced by `.tick`, so ages and dates render deterministically.
@@ -40,6 +42,14 @@ public struct AppState: Sendable {
         self.now = now
         self.timeZone = timeZone
         self.list = ListWindow(source: .view(.mine))
+    }
+
+    /// The away agents this agent covers for now: their customers are in Mine, marked.
+    public var covering: [Absence] { CoverRule.covered(by: agent.login, in: absences, now: now) }
+
+    /// The owner's absence that lets this agent answer their customer now, if any.
+    public func cover(forOwner owner: String?) -> Absence? {
+        CoverRule.covering(owner: owner, agent: agent.login, in: absences, now: now)
     }
 
     /// The open conversation, when the thread screen is showing.

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// Work for the effect runner: the only way `update` reaches the store or the terminal.
@@ -6,7 +7,12 @@ public enum Effect: Sendable, Hashable {
     /// Rows of a view or of search results (search is a page whose source is `.search(text)`).
     case loadPage(PageRequest)
     case loadCounts
+    /// The agents, and the absences with them (answered by `.agentsLoaded` and `.absencesLoaded`).
     case loadAgents
+    /// `A`: this agent is away until the day given, `cover` looks after their customers.
+    case goAway(until: Date, cover: String)
+    /// `A` while away: this agent is back.
+    case comeBack
     /// Read a conversation's messages and its customer's profile (answered by `.threadLoaded`).
     case openConversation(ConversationID)
     case markSeen(ConversationID)

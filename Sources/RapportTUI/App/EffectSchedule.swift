@@ -42,7 +42,7 @@ extension Effect {
             case .after, .before: return true     // read ahead of the cursor, which stays on loaded rows
             case .around, .bottom: return false
             }
-        case .loadAgents, .openConversation, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer:
+        case .loadAgents, .goAway, .comeBack, .openConversation, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer:
             return false
         }
     }

@@ -7,6 +7,10 @@ public struct Prompt: Sendable, Hashable {
         case handoffNote(PendingAssignment)
         /// The subject of a new conversation with this customer (`m`); the composer follows.
         case newSubject(Customer)
+        /// `A`: the day this agent is back (YYYY-MM-DD); the agent picker for the coverer follows.
+        case awayUntil
+        /// `A` while away: Enter ends the absence.
+        case back(Absence)
     }
 
     public var purpose: Purpose
@@ -24,6 +28,8 @@ public struct Prompt: Sendable, Hashable {
         case .search: "Search: "
         case .handoffNote: "Handoff note: "
         case .newSubject: "Subject: "
+        case .awayUntil: "Back on: "
+        case .back: "Back now? "
         }
     }
 
@@ -32,6 +38,8 @@ public struct Prompt: Sendable, Hashable {
         switch purpose {
         case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
         case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
+        case .awayUntil: return "The day you are back, YYYY-MM-DD (Enter: choose who covers, Esc: cancel)"
+        case .back(let a): return "You are away, \(a.cover) covers (Enter: I am back, Esc: stay away)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -48,6 +56,10 @@ public struct Prompt: Sendable, Hashable {
             return "Search: "
         case .newSubject(let c):
             return "Subject of a new conversation with \(c.fullName): "
+        case .awayUntil:
+            return "Away: the day you are back (YYYY-MM-DD): "
+        case .back(let a):
+            return "You are away (\(a.cover) covers). Back now? Enter: yes, Esc: no "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

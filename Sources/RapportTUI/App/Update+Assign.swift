@@ -29,7 +29,9 @@ extension AppState {
         var picker = picker
         let matches = picker.matches(agents), noMatch = "No agent matches “\(picker.filter)”"
         switch overlayPickerKey(key, &picker, choices: matches, noChoice: noMatch) {
-        case .chosen(let owner): return choose(owner: owner, for: picker.targets)
+        case .chosen(let owner):
+            if let until = picker.coverUntil { return goAway(until: until, cover: owner) }
+            return choose(owner: owner, for: picker.targets)
         case .done(let effects): return effects
         case .moved: break
         }

@@ -28,6 +28,12 @@ extension AppState {
                 overlay = nil
                 message = StatusMessage("Opening a new conversation with \(customer.fullName)…")
                 return [.composer(.startConversation(customer.id, subject: text))]
+            case .awayUntil:
+                return awayUntilTyped(text)
+            case .back:
+                overlay = nil
+                message = StatusMessage("Welcome back: your customers are yours alone again")
+                return [.comeBack]
             }
         case .cancel:
             overlay = nil

@@ -39,7 +39,8 @@ extension AppState {
             return composerTick()
 
         case .storeChanged:
-            return refresh()
+            // Another inbox may have begun or ended a cover: the absences come with the agents.
+            return refresh() + [.loadAgents]
 
         case let .pageLoaded(request, page):
             // A page for a list we have left since asking is of no use.
@@ -54,6 +55,9 @@ extension AppState {
         case .agentsLoaded(let a):
             agents = a
             return []
+
+        case .absencesLoaded(let a):
+            return absencesLoaded(a)
 
         case .threadLoaded(let data):
             threadLoaded(data)
@@ -160,6 +164,7 @@ extension AppState {
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
         case .newMessage: return openNewMessage()
+        case .away: return startAway()
         case .decideDelivery: return openDeliveryChoice()
         case .confirm, .cancel, .edit, .composer, .retryDelivery, .markDelivered: return []
         }
@@ -190,7 +195,9 @@ extension AppState {
     }
 
     func loadPage(_ placement: PageRequest.Placement) -> Effect {
-        let query = list.source.query(agent: agent.login) ?? ConversationQuery()
+        var query = list.source.query(agent: agent.login) ?? ConversationQuery()
+        // Mine also holds the customers of the agents this one covers for while they are away.
+        if list.source == .view(.mine) { query.alsoOwners = covering.map(\.login) }
         return .loadPage(PageRequest(source: list.source, query: query, placement: placement, limit: ListWindow.pageSize))
     }
 

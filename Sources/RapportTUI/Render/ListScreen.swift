@@ -66,7 +66,14 @@ enum ListScreen {
         x += c.status + 1
         buffer.write(TextLayout.fitted(Formatting.age(waiting ?? row.lastActivity, now: state.now), to: c.age, alignRight: true),
                      x: x, y: y, style: waiting == nil ? style : statusStyle); x += c.age + 1
-        buffer.write(row.subject, x: x, y: y, width: max(0, buffer.width - x), style: style)
+        var x2 = x
+        if let mark = state.coverMark(row) {
+            var markStyle = style
+            markStyle.dim = !row.unread
+            buffer.write("[\(mark)] ", x: x, y: y, width: max(0, buffer.width - x), style: markStyle)
+            x2 += DisplayWidth.of(mark) + 3
+        }
+        buffer.write(row.subject, x: x2, y: y, width: max(0, buffer.width - x2), style: style)
     }
 
     /// A work-list row: the customer, when it is due (late rows stand out), and what is to be done.

@@ -96,7 +96,8 @@ final class FakeInbox {
         case let .setStatus(id, status):
             for i in conversations.indices where conversations[i].id == id { conversations[i].status = status }
             return [.statusSet(id, status)]
-        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit:
+        case .openConversation, .markSeen, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit,
+             .goAway, .comeBack:
             return []
         }
     }
