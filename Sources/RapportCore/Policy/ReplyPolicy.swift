@@ -186,7 +186,8 @@ public enum ReplyPolicy {
     static func coverRule(_ reply: ReplyAnatomy, _ cover: CoverNote) -> [Violation] {
         let text = reply.layout.written.map { reply.layout[$0] }.joined(separator: " ")
         if cover.isTold(in: text) { return [] }
-        let line = reply.greetingLine.map { $0 + 2 } ?? reply.firstWrittenLine
+        let body = reply.layout.written.first { $0 > (reply.greetingLine ?? -1) }
+        let line = body.map { $0 + 1 } ?? reply.firstWrittenLine
         return [Violation(rule: .cover, line: line, severity: .block,
                           message: "You are covering for \(cover.ownerName): say so and when they are back, e.g. \"\(cover.sentence)\" (Ctrl-F adds it).")]
     }
