@@ -9,8 +9,8 @@ public struct Prompt: Sendable, Hashable {
         case newSubject(Customer)
         /// `A`: the day this agent is back (YYYY-MM-DD); the agent picker for the coverer follows.
         case awayUntil
-        /// `A` while away: Enter ends the absence.
-        case back(Absence)
+        /// `A` while away: Enter ends the absence. The coverer's first name, for the question.
+        case back(Absence, coverName: String)
     }
 
     public var purpose: Purpose
@@ -39,7 +39,7 @@ public struct Prompt: Sendable, Hashable {
         case .search: return "Search subjects and texts (Enter: search, Esc: cancel)"
         case .newSubject(let c): return "New message to \(c.fullName) (Enter: write it, Esc: cancel)"
         case .awayUntil: return "The day you are back, YYYY-MM-DD (Enter: choose who covers, Esc: cancel)"
-        case .back(let a): return "You are away, \(a.cover) covers (Enter: I am back, Esc: stay away)"
+        case .back(_, let name): return "You are away, \(name) covers (Enter: I am back, Esc: stay away)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -58,8 +58,8 @@ public struct Prompt: Sendable, Hashable {
             return "Subject of a new conversation with \(c.fullName): "
         case .awayUntil:
             return "Away: the day you are back (YYYY-MM-DD): "
-        case .back(let a):
-            return "You are away (\(a.cover) covers). Back now? Enter: yes, Esc: no "
+        case .back(_, let name):
+            return "You are away (\(name) covers). Back now? Enter: yes, Esc: no "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

@@ -6,7 +6,7 @@ extension AppState {
     /// `A`: asks the day one is back (then who covers), or, while away, whether one is back.
     mutating func startAway() -> [Effect] {
         if let mine = CoverRule.absence(of: agent.login, in: absences, now: now) {
-            overlay = .prompt(Prompt(.back(mine)))
+            overlay = .prompt(Prompt(.back(mine, coverName: firstName(of: mine.cover) ?? mine.cover)))
         } else {
             overlay = .prompt(Prompt(.awayUntil))
         }
