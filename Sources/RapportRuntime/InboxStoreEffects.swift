@@ -42,7 +42,9 @@ public struct InboxStoreEffects {
     private var conversations: Conversations { Conversations(store: store, clock: clock) }
     private var cover: Cover { Cover(store: store, clock: clock) }
     private func counts() throws -> InboxCounts {
-        try conversations.counts(agent: agent.login, alsoOwners: try cover.covered(by: agent.login).map(\.login))
+        var counts = try conversations.counts(agent: agent.login, alsoOwners: try cover.covered(by: agent.login).map(\.login))
+        counts.forYou = try ForYou(store: store, clock: clock).unread(agent: agent.login)
+        return counts
     }
 
     /// The messages answering `effect`, or nil when it is not a store effect. Refusals throw.
@@ -50,8 +52,12 @@ public struct InboxStoreEffects {
         switch effect {
         case .loadPage(let request):
             if case .view(let view) = request.source, view.isWorklist {
-                return [.pageLoaded(request, try WorklistLoader.page(view, request, worklists: Worklists(store: store, clock: clock),
-                                                                    agent: agent, quietDays: quietDays))]
+                let page = try WorklistLoader.page(view, request, worklists: Worklists(store: store, clock: clock),
+                                                   agent: agent, quietDays: quietDays)
+                // Showing "For you" is reading it: the rows keep their unread marks for this look, the count clears.
+                guard view == .forYou, case .around = request.placement else { return [.pageLoaded(request, page)] }
+                try ForYou(store: store, clock: clock).markRead(agent: agent.login)
+                return [.pageLoaded(request, page), .countsLoaded(try counts())]
             }
             let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
                 try conversations.page(query, from: cursor, direction: direction, limit: limit, agent: agent.login)

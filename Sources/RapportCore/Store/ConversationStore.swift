@@ -64,6 +64,8 @@ public protocol ConversationStore: Sendable {
     /// transaction, so a crash can never bring back a note that was already added.
     @discardableResult
     func addNote(conversation: ConversationID, agent: Agent, text: String, at: Date) throws -> Message
+    /// Records that the note `message` mentions these agents (`Mentions` decides who).
+    func addMentions(message: MessageRowID, agents: [String]) throws
 
     // MARK: - Drafts
     func saveDraft(_ draft: Draft) throws

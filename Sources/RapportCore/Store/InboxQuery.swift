@@ -103,6 +103,8 @@ public struct InboxCounts: Sendable, Hashable {
     /// The team's replies that did not go out cleanly (failed, needing a decision, left in sending):
     /// filled from the outbox by the inbox, not by the store's count query.
     public var outboxProblems = 0
+    /// The agent's unread "For you" items: filled by the inbox from `ForYou`, not by the store's count query.
+    public var forYou = 0
 
     public init(mine: Int, unassigned: Int, pending: Int, outboxProblems: Int = 0) {
         self.mine = mine

@@ -23,6 +23,7 @@ enum ListScreen {
             case .view(.thankYou): empty = "Every referral has been thanked."
             case .view(.quiet): empty = "Nobody has gone quiet: you have written to all your customers lately."
             case .view(.waiting): empty = "Nothing waits on you: every customer has had an answer."
+            case .view(.forYou): empty = "Nothing for you: no note mentions you, no customer was taken from you."
             case .view(let view): empty = "No conversations in \(view.title)."
             }
             buffer.write(empty, x: 2, y: layout.bodyTop, width: layout.width - 2, style: .dim)
@@ -90,6 +91,7 @@ enum ListScreen {
             buffer.write(note.text, x: 4 + c.customer + c.due, y: y, width: max(0, buffer.width - 4 - c.customer - c.due), style: dim)
             return
         }
+        buffer.write(row.unread ? "●" : " ", x: 0, y: y, style: row.unread ? .unread : .plain)
         buffer.write(late ? "!" : " ", x: 1, y: y, style: late ? .error : .plain)
         var x = 2
         buffer.field(row.customerName, x: x, y: y, width: c.customer, style: late ? .unread : .plain); x += c.customer + 1

@@ -2,8 +2,9 @@ import GRDB
 
 /// Migration v14-cover-while-away: an agent's absence (`absence`: until when, who covers, one row per
 /// agent away) and the cover log (`cover_log`: each reply a coverer wrote to an away owner's customer;
-/// the owner does not change, so the assignment log has nothing to say). Both feed the change log, so
-/// another inbox sees a cover begin, end or be used.
+/// the owner does not change, so the assignment log has nothing to say); the agents a note mentions
+/// (`mention`) and when each agent last looked at "For you" (`for_you_seen`), whose takeovers are read
+/// from the assignment log (`assignment_from_owner`). All feed the change log, so another inbox sees them.
 /// Shipped: never edit it; change the schema with a new numbered migration (then `scripts/schema-doc`).
 enum V14CoverWhileAway: StoreMigration {
     static let identifier = "v14-cover-while-away"
@@ -35,6 +36,22 @@ enum V14CoverWhileAway: StoreMigration {
                 BEGIN INSERT INTO change_log (origin, entity, entity_id) VALUES (rapport_origin(), 'absence', old.id); END;
             CREATE TRIGGER cover_log_change_insert AFTER INSERT ON cover_log
                 BEGIN INSERT INTO change_log (origin, entity, entity_id) VALUES (rapport_origin(), 'cover', new.id); END;
+            CREATE TABLE mention (
+                message_id INTEGER NOT NULL REFERENCES message(id) ON DELETE CASCADE,
+                agent TEXT NOT NULL REFERENCES agent(login),
+                PRIMARY KEY (agent, message_id)
+            ) WITHOUT ROWID;
+            CREATE TABLE for_you_seen (
+                agent TEXT PRIMARY KEY NOT NULL REFERENCES agent(login),
+                seen_at REAL NOT NULL
+            );
+            CREATE INDEX assignment_from_owner ON assignment(from_owner, at);
+            CREATE TRIGGER mention_change_insert AFTER INSERT ON mention
+                BEGIN INSERT INTO change_log (origin, entity, entity_id) VALUES (rapport_origin(), 'mention', new.message_id); END;
+            CREATE TRIGGER for_you_seen_change_insert AFTER INSERT ON for_you_seen
+                BEGIN INSERT INTO change_log (origin, entity, entity_id) VALUES (rapport_origin(), 'forYouSeen', new.rowid); END;
+            CREATE TRIGGER for_you_seen_change_update AFTER UPDATE ON for_you_seen
+                BEGIN INSERT INTO change_log (origin, entity, entity_id) VALUES (rapport_origin(), 'forYouSeen', new.rowid); END;
             """)
     }
 }
