@@ -74,7 +74,7 @@ enum WorklistLoader {
                     id: conversation, customerID: item.customerID, customerName: item.customerName, ownerLogin: nil,
                     ownerFirstName: nil, status: .open, lastActivity: item.at, subject: item.subject ?? "",
                     unread: unread, messageCount: 1))
-                notes[conversation] = RowNote(text: forYouLine(item, names: names), since: item.at)
+                notes[conversation] = RowNote(text: forYouLine(item, names: names), at: item.at)
             }
         case .mine, .unassigned, .all, .pending:
             break   // not work lists: their pages come from `PageLoader`

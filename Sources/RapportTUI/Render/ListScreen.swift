@@ -96,7 +96,11 @@ enum ListScreen {
         var x = 2
         buffer.field(row.customerName, x: x, y: y, width: c.customer, style: late ? .unread : .plain); x += c.customer + 1
         let due = note.due.map { Formatting.due($0, now: state.now) }
-            ?? note.since.map { "waiting " + Formatting.age($0, now: state.now) } ?? ""
+            ?? note.since.map { "waiting " + Formatting.age($0, now: state.now) }
+            ?? note.at.map { at in
+                let age = Formatting.age(at, now: state.now)
+                return age == "now" ? "just now" : age + " ago"
+            } ?? ""
         buffer.field(due, x: x, y: y, width: c.due, style: late ? .error : .plain); x += c.due + 1
         buffer.write(note.text, x: x, y: y, width: max(0, buffer.width - x))
     }
