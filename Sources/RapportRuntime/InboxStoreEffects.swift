@@ -43,7 +43,7 @@ public struct InboxStoreEffects {
     private var cover: Cover { Cover(store: store, clock: clock) }
     private func counts() throws -> InboxCounts {
         var counts = try conversations.counts(agent: agent.login, alsoOwners: try cover.covered(by: agent.login).map(\.login))
-        counts.forYou = try ForYou(store: store, clock: clock).unread(agent: agent.login)
+        (counts.forYou, counts.forYouConversations) = try ForYou(store: store, clock: clock).unreadSummary(agent: agent.login)
         return counts
     }
 

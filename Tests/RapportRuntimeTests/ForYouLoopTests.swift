@@ -25,6 +25,8 @@ import Testing
         priya.press(.ctrl("s"))
         sam.settle()   // one poll of the store: no key pressed
         #expect(sam.text.contains("@ 1 for you (9)"), "\(sam.text)")
+        let marked = try #require(sam.lines.first { $0.contains("Dana Whitfield") })
+        #expect(marked.hasPrefix("@"), "Dana's row in Mine is marked: \(marked)")
 
         priya.press(.char("t"))
         priya.type("She asked for me")
@@ -38,6 +40,8 @@ import Testing
         #expect(!sam.text.contains("for you (9)"), "looking clears the count: \(sam.text)")
         let row = try #require(sam.lines.first { $0.contains("Dana Whitfield") })
         #expect(row.hasPrefix("●"), "the row is marked unread for this look: \(row)")
+        sam.press(.char("1"))
+        #expect(!sam.lines.contains { $0.hasPrefix("@") }, "and the marks in the other lists: \(sam.text)")
     }
 
     @Test("a note's mention shows in For you as the note, and Enter opens its conversation")

@@ -25,6 +25,12 @@ public struct ForYou: StoreUseCase {
         try items(agent: agent).filter(\.unread).count
     }
 
+    /// The agent's unread items: how many, and the conversations they are about.
+    public func unreadSummary(agent: String) throws -> (count: Int, conversations: Set<ConversationID>) {
+        let unread = try items(agent: agent).filter(\.unread).map(\.item)
+        return (unread.count, Set(unread.compactMap(\.conversationID)))
+    }
+
     /// The agent has seen everything up to now.
     public func markRead(agent: String) throws {
         try store.markForYouRead(agent: agent, at: clock())

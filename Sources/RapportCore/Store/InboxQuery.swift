@@ -105,6 +105,8 @@ public struct InboxCounts: Sendable, Hashable {
     public var outboxProblems = 0
     /// The agent's unread "For you" items: filled by the inbox from `ForYou`, not by the store's count query.
     public var forYou = 0
+    /// The conversations those unread items are about, so their rows in any list can be marked.
+    public var forYouConversations: Set<ConversationID> = []
 
     public init(mine: Int, unassigned: Int, pending: Int, outboxProblems: Int = 0) {
         self.mine = mine

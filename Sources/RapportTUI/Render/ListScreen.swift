@@ -51,7 +51,9 @@ enum ListScreen {
         // Out of this view since the agent's `s`: shown dimmed, with its new status, until the cursor leaves.
         if state.list.departed == row.id { style.dim = true }
         buffer.fill(x: 0, y: y, width: buffer.width, height: 1, style: style)
-        buffer.write(marked ? "+" : " ", x: 0, y: y, style: style)
+        // "@": something in this conversation is for me (a note naming me, a customer taken from me), not yet seen in view 9.
+        let forMe = state.counts?.forYouConversations.contains(row.id) ?? false
+        buffer.write(marked ? "+" : forMe ? "@" : " ", x: 0, y: y, style: style)
         buffer.write(row.unread ? "●" : " ", x: 1, y: y, style: style)
         var x = 2
         buffer.field(row.customerName, x: x, y: y, width: c.customer, style: style); x += c.customer + 1
