@@ -9,11 +9,11 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check a draft reply against the reply policy, exactly as the composer does.",
         discussion: """
-        Exit status: 0 when nothing blocks sending (warnings may remain), 1 when something does,
-        2 for bad usage, an unknown customer or agent, or a broken config file.
-        The signing agent is --agent (or $RAPPORT_AGENT); without either, the customer's owner,
-        since only the owner may reply; else $USER. When that agent covers for the customer's owner
-        (rapport away), the cover rule applies too: a reply to an existing customer says whose customer
+        Exit status: 0 when nothing blocks sending (warnings may remain), 1 when something does, \
+        2 for bad usage, an unknown customer or agent, or a broken config file. \
+        The signing agent is --agent (or $RAPPORT_AGENT); without either, the customer's owner, \
+        since only the owner may reply; else $USER. When that agent covers for the customer's owner \
+        (rapport away), the cover rule applies too: a reply to an existing customer says whose customer \
         they are and when that person is back.
         """)
 

@@ -9,11 +9,11 @@ struct AwayCommand: ParsableCommand {
         commandName: "away",
         abstract: "Record that an agent is away and who covers for them; with no login, list who is away.",
         discussion: """
-        While LOGIN is away, the coverer's Mine also shows LOGIN's customers' open and pending
-        conversations, marked "covering for NAME", and the coverer may answer them without taking
-        them: the owner does not change, and each such reply is written in the customer's log
-        (rapport log). A cover reply to an existing customer must say whose customer they are and
-        when that person is back (the reply policy's cover rule). --until is the day they are back
+        While LOGIN is away, the coverer's Mine also shows LOGIN's customers' open and pending \
+        conversations, marked "covering for NAME", and the coverer may answer them without taking \
+        them: the owner does not change, and each such reply is written in the customer's log \
+        (rapport log). A cover reply to an existing customer must say whose customer they are and \
+        when that person is back (the reply policy's cover rule). --until is the day they are back \
         (YYYY-MM-DD, local time): the cover ends as that day starts. `rapport back LOGIN` ends it sooner.
         """)
     @OptionGroup var global: GlobalOptions

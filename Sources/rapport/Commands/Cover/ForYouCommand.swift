@@ -9,9 +9,9 @@ struct ForYouCommand: ParsableCommand {
         commandName: "for-you",
         abstract: "What the current agent should hear about: notes that mention them, customers taken from them.",
         discussion: """
-        An internal note mentions an agent with @login or @FirstName (when one agent has that first name).
-        A customer taken from the agent (or sent back to Unassigned) by someone else is listed with the
-        handoff note. Newest first; items since the agent last looked (the inbox's view 9, or --mark-read)
+        An internal note mentions an agent with @login or @FirstName (when one agent has that first name). \
+        A customer taken from the agent (or sent back to Unassigned) by someone else is listed with the \
+        handoff note. Newest first; items since the agent last looked (the inbox's view 9, or --mark-read) \
         are marked unread.
         """)
     @OptionGroup var global: GlobalOptions
