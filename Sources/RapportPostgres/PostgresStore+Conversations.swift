@@ -47,7 +47,10 @@ extension PostgresStore {
         switch query.owner {
         case .anyone: break
         case .unassigned: clauses.append("cu.owner IS NULL")
-        case .agent(let login): clauses.append("cu.owner = \(parameter(login))")
+        case .agent(let login):
+            // With the away agents the viewer covers for (`alsoOwners`), their customers too.
+            let owners = ([login] + query.alsoOwners).map { parameter($0) }
+            clauses.append(owners.count == 1 ? "cu.owner = \(owners[0])" : "cu.owner IN (\(owners.joined(separator: ",")))")
         }
         if let statuses = query.statuses, statuses.count < ConversationStatus.allCases.count {
             let list = statuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ",")

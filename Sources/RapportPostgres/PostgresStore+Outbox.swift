@@ -10,7 +10,7 @@ extension PostgresStore: OutboxStore {
             guard let customer = try Self.customer(db, id: reply.customerID) else {
                 throw RapportError.unknownCustomer("#\(reply.customerID)")
             }
-            guard customer.owner == reply.owner else {
+            guard customer.owner == (reply.coveringFor ?? reply.owner) else {
                 throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
             }
             let owning = try db.value("SELECT customer_id FROM conversation WHERE id = $1", [m.conversationID], as: CustomerID.self)
@@ -21,6 +21,11 @@ extension PostgresStore: OutboxStore {
                 INSERT INTO outbox (message_id, agent, to_address, state, queued, updated) VALUES ($1, $2, $3, 'queued', $4, $4)
                 RETURNING id
                 """, [message.id, reply.owner, reply.toAddress, at])!
+            if let owner = reply.coveringFor {
+                try db.execute("""
+                    INSERT INTO cover_log (customer_id, owner, coverer, message_id, at) VALUES ($1, $2, $3, $4, $5)
+                    """, [reply.customerID, owner, reply.owner, message.id, at])
+            }
             if reply.marks.contains(.headsUpTold) {
                 try db.execute("UPDATE headsup_event SET told = $1 WHERE conversation_id = $2 AND told IS NULL", [at, m.conversationID])
             }

@@ -30,7 +30,7 @@ public struct EffectRunner {
         case .loadCounts, .openConversation:
             return withDeliveryState(storeEffects.perform(effect) ?? [])
 
-        case .loadPage, .loadAgents, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers, .customers:
+        case .loadPage, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers, .customers:
             return storeEffects.perform(effect) ?? []
 
         case .composer(let effect):

@@ -40,14 +40,24 @@ public struct InboxStoreEffects {
     }
 
     private var conversations: Conversations { Conversations(store: store, clock: clock) }
+    private var cover: Cover { Cover(store: store, clock: clock) }
+    private func counts() throws -> InboxCounts {
+        var counts = try conversations.counts(agent: agent.login, alsoOwners: try cover.covered(by: agent.login).map(\.login))
+        (counts.forYou, counts.forYouConversations) = try ForYou(store: store, clock: clock).unreadSummary(agent: agent.login)
+        return counts
+    }
 
     /// The messages answering `effect`, or nil when it is not a store effect. Refusals throw.
     public func answer(_ effect: Effect) throws -> [AppMsg]? {
         switch effect {
         case .loadPage(let request):
             if case .view(let view) = request.source, view.isWorklist {
-                return [.pageLoaded(request, try WorklistLoader.page(view, request, worklists: Worklists(store: store, clock: clock),
-                                                                    agent: agent, quietDays: quietDays))]
+                let page = try WorklistLoader.page(view, request, worklists: Worklists(store: store, clock: clock),
+                                                   agent: agent, quietDays: quietDays)
+                // Showing "For you" is reading it: the rows keep their unread marks for this look, the count clears.
+                guard view == .forYou, case .around = request.placement else { return [.pageLoaded(request, page)] }
+                try ForYou(store: store, clock: clock).markRead(agent: agent.login)
+                return [.pageLoaded(request, page), .countsLoaded(try counts())]
             }
             let page = try PageLoader.load(request, fetch: { query, cursor, direction, limit in
                 try conversations.page(query, from: cursor, direction: direction, limit: limit, agent: agent.login)
@@ -57,10 +67,19 @@ public struct InboxStoreEffects {
             return [.pageLoaded(request, page)]
 
         case .loadCounts:
-            return [.countsLoaded(try conversations.counts(agent: agent.login))]
+            // Mine counts the customers of the agents this one covers for, as the Mine list shows them.
+            return [.countsLoaded(try counts())]
 
         case .loadAgents:
-            return [.agentsLoaded(try Agents(store: store).list())]
+            return [.agentsLoaded(try Agents(store: store).list()), .absencesLoaded(try store.absences())]
+
+        case let .goAway(until, coverer):
+            try cover.away(agent.login, until: until, cover: coverer, by: agent.login)
+            return [.absencesLoaded(try store.absences()), .countsLoaded(try counts())]
+
+        case .comeBack:
+            try cover.back(agent.login)
+            return [.absencesLoaded(try store.absences())]
 
         case .loadAgentLoads:
             return [.agentLoadsLoaded(try conversations.openConversationCounts())]

@@ -65,10 +65,34 @@ enum WorklistLoader {
                 rows.append(row)
                 notes[row.id] = RowNote(text: row.subject, since: row.waitingOnUsSince)
             }
+        case .forYou:
+            // One row per conversation, its newest item (the list is keyed by conversation).
+            let names = try worklists.agentNames()
+            for (item, unread) in try worklists.forYou(agent: agent.login) {
+                guard let conversation = item.conversationID, notes[conversation] == nil else { continue }
+                rows.append(ConversationSummary(
+                    id: conversation, customerID: item.customerID, customerName: item.customerName, ownerLogin: nil,
+                    ownerFirstName: nil, status: .open, lastActivity: item.at, subject: item.subject ?? "",
+                    unread: unread, messageCount: 1))
+                notes[conversation] = RowNote(text: forYouLine(item, names: names), at: item.at)
+            }
         case .mine, .unassigned, .all, .pending:
             break   // not work lists: their pages come from `PageLoader`
         }
         return (rows, notes)
+    }
+
+    /// "Priya: @Sam can you call her?" or "taken by Priya (to Priya): “She asked for me”".
+    static func forYouLine(_ item: ForYouItem, names: [String: String]) -> String {
+        let by = names[item.by] ?? item.by
+        let text = (item.text ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+        switch item.kind {
+        case .mention:
+            return "note from \(by): \(text)"
+        case .takeover:
+            let to = item.to.map { $0 == item.by ? "" : " for \(names[$0] ?? $0)" } ?? " (back to Unassigned)"
+            return "taken by \(by)\(to)" + (text.isEmpty ? "" : ": “\(text)”")
+        }
     }
 
     /// "rate-increase" → "Rate increase".

@@ -74,9 +74,14 @@ extension SQLiteStore {
         switch query.owner {
         case .anyone: break
         case .unassigned: clauses.append("+cu.owner IS NULL")
-        case .agent(let login): clauses.append("+cu.owner = :owner"); args["owner"] = login
+        case .agent(let login) where query.alsoOwners.isEmpty:
+            clauses.append("+cu.owner = :owner"); args["owner"] = login
+        case .agent(let login):
+            let owners = [login] + query.alsoOwners
+            clauses.append("+cu.owner IN (\(owners.indices.map { ":owner\($0)" }.joined(separator: ",")))")
+            for (i, owner) in owners.enumerated() { args["owner\(i)"] = owner }
         }
-        if try fewCustomers(db, query.owner) {
+        if try fewCustomers(db, query.owner, also: query.alsoOwners) {
             // Walking every conversation to find the few of a rare owner (at a million messages only
             // a handful of customers are unassigned) took 150 ms: start from their customers instead.
             from = "customer cu INDEXED BY customer_owner CROSS JOIN conversation c ON c.customer_id = cu.id"
@@ -144,13 +149,16 @@ extension SQLiteStore {
     /// Whether an owner filter keeps at most one customer in fifty (and at most a few hundred), so
     /// their conversations are best found from the customers and sorted, rather than by walking the
     /// whole list in order. Reads at most that many entries of the owner index.
-    static func fewCustomers(_ db: Database, _ owner: OwnerFilter) throws -> Bool {
+    static func fewCustomers(_ db: Database, _ owner: OwnerFilter, also: [String] = []) throws -> Bool {
         let condition: String
         var arguments: StatementArguments = []
         switch owner {
         case .anyone: return false
         case .unassigned: condition = "owner IS NULL"
-        case .agent(let login): condition = "owner = ?"; arguments = [login]
+        case .agent(let login):
+            let owners = [login] + also
+            condition = "owner IN (\(owners.map { _ in "?" }.joined(separator: ",")))"
+            arguments = StatementArguments(owners)
         }
         let customers = try Int.fetchOne(db, sql: "SELECT max(id) FROM customer") ?? 0
         let limit = min(500, max(20, customers / 50))

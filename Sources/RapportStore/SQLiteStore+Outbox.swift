@@ -13,7 +13,7 @@ extension SQLiteStore: OutboxStore {
             guard let customer = try Self.customer(db, id: reply.customerID) else {
                 throw RapportError.unknownCustomer("#\(reply.customerID)")
             }
-            guard customer.owner == reply.owner else {
+            guard customer.owner == (reply.coveringFor ?? reply.owner) else {
                 throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
             }
             let owning = try CustomerID.fetchOne(db, sql: "SELECT customer_id FROM conversation WHERE id = ?",
@@ -25,6 +25,10 @@ extension SQLiteStore: OutboxStore {
                 INSERT INTO outbox (message_id, agent, to_address, state, queued, updated) VALUES (?, ?, ?, 'queued', ?, ?)
                 """, arguments: [message.id, reply.owner, reply.toAddress, at, at])
             let itemID = db.lastInsertedRowID
+            if let owner = reply.coveringFor {
+                try Self.logCover(db, CoverEntry(customerID: reply.customerID, owner: owner, coverer: reply.owner,
+                                                 messageID: message.id, at: m.date))
+            }
             if reply.marks.contains(.headsUpTold) {
                 try db.execute(sql: "UPDATE headsup_event SET told = ? WHERE conversation_id = ? AND told IS NULL",
                                arguments: [at, m.conversationID])

@@ -12,7 +12,7 @@ struct Rapport: ParsableCommand {
         version: RapportVersion.current,
         subcommands: [
             InboxCommand.self, InitCommand.self, DemoCommand.self, AgentCommand.self, CustomerCommand.self,
-            AssignCommand.self, UnassignCommand.self, ConversationsCommand.self, SearchCommand.self, ShowCommand.self, AttachmentCommand.self, UnreadCommand.self, SnoozeCommand.self, SnoozedCommand.self, LogCommand.self,
+            AssignCommand.self, UnassignCommand.self, AwayCommand.self, BackCommand.self, ForYouCommand.self, ConversationsCommand.self, SearchCommand.self, ShowCommand.self, AttachmentCommand.self, UnreadCommand.self, SnoozeCommand.self, SnoozedCommand.self, LogCommand.self,
             ReferralCommand.self, HeadsUpCommand.self, StatsCommand.self, QuietCommand.self, LintCommand.self,
             ParseCommand.self, IngestCommand.self, ReplyCommand.self, ComposeCommand.self, SendCommand.self, OutboxCommand.self, SyncCommand.self, TemplatesCommand.self, StoreCommand.self,
         ],

@@ -52,6 +52,14 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
         try base.changeOwner(customer: customer, from: expected, to: owner, by: agent, note: note, at: at)
     }
     func assignments(customer: CustomerID) throws -> [Assignment] { try base.assignments(customer: customer) }
+    func setAbsence(_ absence: Absence) throws { try base.setAbsence(absence) }
+    func endAbsence(login: String) throws -> Absence? { try base.endAbsence(login: login) }
+    func absences() throws -> [Absence] { try base.absences() }
+    func addMentions(message: MessageRowID, agents: [String]) throws { try base.addMentions(message: message, agents: agents) }
+    func forYou(agent: String, limit: Int) throws -> [ForYouItem] { try base.forYou(agent: agent, limit: limit) }
+    func forYouReadAt(agent: String) throws -> Date? { try base.forYouReadAt(agent: agent) }
+    func markForYouRead(agent: String, at: Date) throws { try base.markForYouRead(agent: agent, at: at) }
+    func coverLog(customer: CustomerID) throws -> [CoverEntry] { try base.coverLog(customer: customer) }
     func conversation(id: ConversationID) throws -> Conversation? { try base.conversation(id: id) }
     func openConversationCounts() throws -> [String: Int] { try base.openConversationCounts() }
     func setStatus(_ status: ConversationStatus, conversation: ConversationID) throws {

@@ -66,17 +66,19 @@ struct InboxFixture {
         return (ComposerServices(outbox: store, templates: TemplateLibrary(shipped: []), delivery: delivery), delivery, sent)
     }
 
-    /// Sam's inbox on a `width`×`height` in-memory screen, the first frame drawn.
+    /// Sam's inbox (or `agent`'s, over `store`: another instance is another process) on a
+    /// `width`×`height` in-memory screen, the first frame drawn.
     func inbox(width: Int = 120, height: Int = 40, composer: ComposerServices? = nil,
-               attachments: AttachmentActions? = nil) -> Inbox {
+               attachments: AttachmentActions? = nil, agent: Agent? = nil, store: SQLiteStore? = nil) -> Inbox {
+        let agent = agent ?? sam, store = store ?? self.store
         let screen = InMemoryScreen(width: width, height: height)
-        var runner = EffectRunner(store: store, agent: sam, quietDays: 90)
+        var runner = EffectRunner(store: store, agent: agent, quietDays: 90)
         runner.composer = composer
         if let attachments { runner.attachments = attachments }
         let changes = ChangeWatcher(feed: store)
         let delivery = composer?.delivery
         let now = now
-        let program = Program(screen: screen, state: AppState(agent: sam, width: width, height: height, now: now),
+        let program = Program(screen: screen, state: AppState(agent: agent, width: width, height: height, now: now),
                               interpreter: runner,
                               sources: .init(background: { delivery?.takeResults() ?? [] },
                                              storeChanges: changes.messages, clock: { now }))

@@ -11,7 +11,7 @@ struct RenderTests {
         var state = loadedState(listRows, width: 100, height: 12)
         _ = update(&state, .key(.char(" ")))          // mark Ada; the cursor moves to Charles
         expectScreen(screen(state), [
-            "  1 Mine   2 Unassigned   3 All   4 Pending   5 Heads-up   6 Thank-you   7 Quiet   8 Waiting",
+            " 1 Mine  2 Unassigned  3 All  4 Pending  5 Heads-up  6 Thank-you  7 Quiet  8 Waiting  9 For you",
             "  Customer             Owner      Status  Age Subject",
             "+●Ada Lovelace         Maria      open     1m Invoice ␛[31mred␛[0m question",
             "  Charles Babbage      Bob        pending  3h Re: difference engine",
@@ -116,7 +116,7 @@ struct RenderTests {
         for key in typing("ma") { _ = update(&state, .key(key)) }
         _ = update(&state, .key(.down))
         expectScreen(screen(state), [
-            " 1 Mine 2 Unassigned 3 All 4 Pending 5 Heads-up 6 Thank-you 7 Quiet 8 Waiting",
+            " 1 Mine 2 Unas 3 All 4 Pending 5 Heads-up 6 Thx 7 Quiet 8 Waiting 9 For you",
             "  Customer             Owner      Status  Age Subject",
             " ●Ada Lovelace         Maria      open     1m Invoice ␛[31mred␛[0m question",
             "  Charles Babbage      Bob        pending  3h Re: difference engine",

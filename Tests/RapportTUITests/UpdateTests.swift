@@ -63,7 +63,7 @@ struct UpdateTests {
         #expect(r2.query == ConversationQuery(owner: .agent("maria"), statuses: [.pending]))
         _ = update(&state, .key(.char("3")))
         #expect(state.view == .all)
-        _ = update(&state, .key(.tab))           // Pending, Heads-up, Thank-you, Quiet, Waiting, then Mine again
+        _ = update(&state, .key(.tab))           // Pending, Heads-up, Thank-you, Quiet, Waiting, For you, then Mine again
         _ = update(&state, .key(.tab))
         #expect(state.view == .headsUp)
         _ = update(&state, .key(.tab))
@@ -71,9 +71,11 @@ struct UpdateTests {
         _ = update(&state, .key(.tab))
         #expect(state.view == .waiting)
         _ = update(&state, .key(.tab))
+        #expect(state.view == .forYou)
+        _ = update(&state, .key(.tab))
         #expect(state.view == .mine)
         _ = update(&state, .key(.backTab))
-        #expect(state.view == .waiting)
+        #expect(state.view == .forYou)
     }
 
     @Test("Heads-up and Thank-you are work lists loaded whole, with their notes shown")

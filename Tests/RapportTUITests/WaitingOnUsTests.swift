@@ -27,10 +27,13 @@ struct WaitingOnUsTests {
         #expect(lines[3].contains("Bea Ortiz") && lines[3].contains("open    30m"), "\(lines[3])")
     }
 
-    @Test("at 80×24 every view, Waiting included, is on the tab bar")
+    @Test("at 80×24 every view, Waiting and For you included, is on the tab bar, the longest names shortened")
     func everyTabAt80x24() {
         let top = screen(loadedState([row(1)], width: 80, height: 24))[0]
-        for view in InboxView.allCases { #expect(top.contains("\(view.number) \(view.title)"), "\(top)") }
+        for view in InboxView.allCases {
+            #expect(top.contains("\(view.number) \(view.title)") || top.contains("\(view.number) \(view.shortTitle)"), "\(top)")
+        }
+        #expect(top.contains("9 For you") && top.contains("8 Waiting") && top.contains("1 Mine"), "\(top)")
         #expect(DisplayWidth.of(top) <= 80)
     }
 

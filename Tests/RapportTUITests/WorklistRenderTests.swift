@@ -20,7 +20,7 @@ struct WorklistRenderTests {
                       notes: [1: RowNote(text: "Overdraft on 2023-11-16 — draft ready", due: now.addingTimeInterval(-2.5 * 86_400)),
                               2: RowNote(text: "Fee on 2023-12-01 — draft ready", due: now.addingTimeInterval(3.5 * 86_400))])
         expectScreen(Array(screen(s).prefix(4)), [
-            " 1 Mine  2 Unassigned  3 All  4 Pending  5 Heads-up  6 Thank-you  7 Quiet  8 Waiting",
+            " 1 Mine 2 Unassigned 3 All 4 Pending 5 Heads-up 6 Thank-you 7 Quiet 8 Waiting 9 For you",
             "  Customer             When                   What",
             " !May Robinson         2d late                Overdraft on 2023-11-16 — draft ready",
             "  Noah Fischer         in 3d                  Fee on 2023-12-01 — draft ready",

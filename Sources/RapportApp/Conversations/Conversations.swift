@@ -57,6 +57,18 @@ public struct Conversations: StoreUseCase {
         try store.openConversationCounts()
     }
 
+    /// The agent's counts, with Mine and Pending also counting the customers of `alsoOwners` (the away
+    /// agents they cover for).
+    public func counts(agent: String, alsoOwners: [String]) throws -> InboxCounts {
+        var counts = try store.counts(agent: agent)
+        for owner in alsoOwners {
+            let theirs = try store.counts(agent: owner)
+            counts.mine += theirs.mine
+            counts.pending += theirs.pending
+        }
+        return counts
+    }
+
     /// A conversation, its messages oldest first, and its customer's profile.
     public func thread(_ id: ConversationID) throws -> (Conversation, [Message], CustomerProfile?) {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }

@@ -21,9 +21,13 @@ public struct Drafts: StoreUseCase {
         try store.deleteDraft(conversation: id, agent: agent)
     }
 
-    /// Adds an internal note and removes the agent's draft there, in one transaction.
+    /// Adds an internal note and removes the agent's draft there, in one transaction; then records the
+    /// agents it mentions (`@login`, `@FirstName`; not the writer), who see it in "For you".
     @discardableResult
     public func addNote(_ id: ConversationID, by agent: Agent, text: String) throws -> Message {
-        try store.addNote(conversation: id, agent: agent, text: text, at: clock())
+        let note = try store.addNote(conversation: id, agent: agent, text: text, at: clock())
+        let told = Mentions.logins(in: text, agents: try store.agents()).filter { $0 != agent.login }
+        if !told.isEmpty { try store.addMentions(message: note.id, agents: told) }
+        return note
     }
 }

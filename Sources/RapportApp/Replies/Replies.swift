@@ -12,6 +12,8 @@ public struct Replies {
     /// customer by default, so Mine shows what still waits on us.
     public var afterReply: ConversationStatus
     public var clock: () -> Date
+    /// Where days are told (the day an away owner is back, in a cover reply).
+    public var timeZone: TimeZone = .current
 
     public init(store: any ConversationStore & OutboxStore, limits: PolicyLimits = .standard,
                 afterReply: ConversationStatus = .pending, clock: @escaping () -> Date = Date.init) {
@@ -32,8 +34,8 @@ public struct Replies {
     public func queue(conversation id: ConversationID, agent login: String, text: String,
                       replyAll: Bool = true) throws -> OutboxItem {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
-        let (agent, customer) = try writer(login, to: conversation.customerID)
-        try checkText(text, customer: customer, agent: agent)
+        let (agent, customer, cover) = try writer(login, to: conversation.customerID)
+        try checkText(text, customer: customer, agent: agent, cover: cover)
 
         let thread = try store.messages(conversation: conversation.id)
         var recipients = try recipients(customer: customer, thread: thread)
@@ -49,7 +51,8 @@ public struct Replies {
         // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
         let marks = try store.pendingMarks(conversation: conversation.id)
         return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent.login,
-                                                toAddress: recipients.to, marks: marks, status: afterReply))
+                                                toAddress: recipients.to, marks: marks, status: afterReply,
+                                                coveringFor: cover?.login))
     }
 
     /// Where a reply in the conversation would go, as `queue` decides it (with reply-all), for the
@@ -88,39 +91,44 @@ public struct Replies {
 
     private func open(customer id: CustomerID, agent login: String, subject: String, checking text: String?) throws
         -> Conversation {
-        let (agent, customer) = try writer(login, to: id)
+        let (agent, customer, cover) = try writer(login, to: id)
         let subject = subject.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !subject.isEmpty, !subject.contains(where: \.isNewline) else {
             throw RapportError.invalid("a new conversation needs a subject (one line)")
         }
-        if let text { try checkText(text, customer: customer, agent: agent) }
+        if let text { try checkText(text, customer: customer, agent: agent, cover: cover) }
         _ = try recipients(customer: customer, thread: [])  // a customer with no human address: nothing opened
         return try store.startConversation(customer: customer.id, subject: subject, at: clock())
     }
 
     /// The agent and the customer, when `login` may write to them: only the owner writes to a
-    /// customer, and nobody from an address that cannot be answered.
-    private func writer(_ login: String, to customerID: CustomerID) throws -> (Agent, Customer) {
+    /// customer — or the agent covering while the owner is away (the absence is returned) — and
+    /// nobody from an address that cannot be answered.
+    private func writer(_ login: String, to customerID: CustomerID) throws -> (Agent, Customer, Absence?) {
         guard let agent = try store.agent(login: login) else {
             throw RapportError.unknownAgent(login, known: try store.agents().map(\.login))
         }
         guard let customer = try store.customer(id: customerID) else {
             throw RapportError.unknownCustomer("#\(customerID)")
         }
-        guard customer.owner == agent.login else {
-            throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner)
+        var cover: Absence?
+        if customer.owner != agent.login {
+            cover = CoverRule.covering(owner: customer.owner, agent: agent.login, in: try store.absences(), now: clock())
+            guard cover != nil else { throw RapportError.notOwner(customer: customer.fullName, owner: customer.owner) }
         }
         if NoReply.isNoReplyAddress(agent.email) { throw RapportError.noReplyAddress(agent.email) }
-        return (agent, customer)
+        return (agent, customer, cover)
     }
 
     /// A text worth sending that passes the reply policy — the same as the composer and `rapport lint`, with no bypass.
-    private func checkText(_ text: String, customer: Customer, agent: Agent) throws {
+    /// A cover reply must also tell an existing customer whose they are and when that person is back.
+    private func checkText(_ text: String, customer: Customer, agent: Agent, cover: Absence?) throws {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw RapportError.invalid("an empty message is not sent")
         }
+        let note = try cover.map { CoverNote(absence: $0, owner: try store.agent(login: $0.login), timeZone: timeZone) }
         let violations = ReplyPolicy.check(text, customer: customer, agent: agent, isExisting: customer.isExisting,
-                                           limits: limits)
+                                           limits: limits, cover: note)
         if violations.blocksSending { throw RapportError.replyPolicy(violations) }
     }
 }

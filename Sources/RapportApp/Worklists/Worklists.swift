@@ -37,6 +37,17 @@ public struct Worklists: StoreUseCase {
         return waiting.sorted { ($0.waitingOnUsSince!, $0.id) < ($1.waitingOnUsSince!, $1.id) }
     }
 
+    /// Notes mentioning the agent and customers taken from them, newest first, with their unread marks.
+    public func forYou(agent: String) throws -> [(item: ForYouItem, unread: Bool)] {
+        try ForYou(store: store, clock: clock).items(agent: agent)
+    }
+
+    /// First names by login, for the lines that say who did what.
+    public func agentNames() throws -> [String: String] {
+        Dictionary(try store.agents().map { ($0.login, $0.firstName.isEmpty ? $0.login : $0.firstName) },
+                   uniquingKeysWith: { a, _ in a })
+    }
+
     /// The agent's customers we have not written to for more than `days` days (or never), longest first.
     public func quiet(agent: String, days: Int) throws -> [QuietCustomer] {
         try store.quietCustomers(agent: agent, days: days, now: clock())

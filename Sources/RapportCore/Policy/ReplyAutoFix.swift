@@ -8,14 +8,29 @@ import Foundation
 /// Quoted text under the reply is kept as it was.
 public enum ReplyAutoFix {
     /// Returns `draft` with the automatic fixes applied; a draft that needs none comes back unchanged.
-    public static func apply(_ draft: String, customer: Customer, agent: Agent, isExisting: Bool) -> String {
+    /// With `cover` (the agent answers for an away owner), an existing customer also gets the cover
+    /// sentence under the greeting when the reply does not say it yet.
+    public static func apply(_ draft: String, customer: Customer, agent: Agent, isExisting: Bool,
+                             cover: CoverNote? = nil) -> String {
         let reply = ReplyAnatomy(draft, customer: customer, agent: agent)
         var lines = reply.layout.lines
         // Work from the bottom up so that earlier line indices stay valid.
         fixSignOff(&lines, reply, agent: agent, isExisting: isExisting)
+        if let cover, isExisting { fixCover(&lines, reply, cover) }
         fixGreeting(&lines, reply, customer: customer)
         let fixed = lines.joined(separator: "\n")
         return fixed == reply.layout.lines.joined(separator: "\n") ? draft : fixed
+    }
+
+    // MARK: - Cover
+
+    /// Puts the cover sentence first in the body, as its own paragraph (under the greeting's line).
+    static func fixCover(_ lines: inout [String], _ reply: ReplyAnatomy, _ cover: CoverNote) {
+        guard !ReplyPolicy.coverRule(reply, cover).isEmpty else { return }
+        let at = min(reply.greetingLine.map { $0 + 1 } ?? (reply.layout.written.first ?? 0), lines.count)
+        let blankAfter = at < lines.count && !lines[at].isBlank
+        lines.insert(contentsOf: [reply.greetingLine == nil ? nil : "", cover.sentence, blankAfter ? "" : nil]
+            .compactMap { $0 }, at: at)
     }
 
     /// Applies the fixes with the customer's own `isExisting` flag.

@@ -10,8 +10,9 @@ import Foundation
 public enum ReplyPolicy {
     /// Checks a draft reply to `customer` written by `agent`; violations are ordered by line.
     /// Quoted text (`> …`, "On … wrote:" and what follows) is not part of the reply.
+    /// `cover`, when `agent` answers for an away owner: an existing customer must be told (`cover` rule).
     public static func check(_ draft: String, customer: Customer, agent: Agent, isExisting: Bool,
-                             limits: PolicyLimits = .standard) -> [Violation] {
+                             limits: PolicyLimits = .standard, cover: CoverNote? = nil) -> [Violation] {
         let reply = ReplyAnatomy(draft, customer: customer, agent: agent)
         var violations: [Violation] = []
         violations += greetingRule(reply, customer: customer, isExisting: isExisting)
@@ -19,6 +20,7 @@ public enum ReplyPolicy {
         violations += signatureRule(reply, isExisting: isExisting)
         violations += noReplyRule(reply)
         violations += slotRule(draft, reply)
+        if let cover, isExisting { violations += coverRule(reply, cover) }
         if isExisting {
             violations += lengthRule(reply, limits: limits)
         } else if !customer.hasReferralAnswer {
@@ -175,6 +177,19 @@ public enum ReplyPolicy {
             return Violation(rule: .slot, line: slot.line, severity: .block,
                              message: "\(what) is still to be written: replace the \(TemplateSlot.open)…\(TemplateSlot.close) with your words, or delete it.")
         }
+    }
+
+    // MARK: - cover
+
+    /// An existing customer answered by someone else than their owner hears why, and for how long:
+    /// the relationship stays with the owner.
+    static func coverRule(_ reply: ReplyAnatomy, _ cover: CoverNote) -> [Violation] {
+        let text = reply.layout.written.map { reply.layout[$0] }.joined(separator: " ")
+        if cover.isTold(in: text) { return [] }
+        let body = reply.layout.written.first { $0 > (reply.greetingLine ?? -1) }
+        let line = body.map { $0 + 1 } ?? reply.firstWrittenLine
+        return [Violation(rule: .cover, line: line, severity: .block,
+                          message: "You are covering for \(cover.ownerName): say so and when they are back, e.g. \"\(cover.sentence)\" (Ctrl-F adds it).")]
     }
 
     // MARK: - length

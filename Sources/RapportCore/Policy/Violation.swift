@@ -10,6 +10,9 @@ public enum PolicyRule: String, Sendable, Codable, CaseIterable {
     case referralQuestion = "referral-question"
     /// A template's `[[…]]` slot left unfilled.
     case slot
+    /// A reply written while covering for an away owner does not say whose customer this is and when
+    /// they are back.
+    case cover
 }
 
 /// Whether a violation stops the reply from being sent.

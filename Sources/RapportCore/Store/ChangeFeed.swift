@@ -53,6 +53,14 @@ public struct StoreEntity: RawRepresentable, Sendable, Hashable, CustomStringCon
     public static let draft = StoreEntity(rawValue: "draft")
     public static let headsUp = StoreEntity(rawValue: "headsUp")
     public static let outbox = StoreEntity(rawValue: "outbox")
+    /// An agent's absence recorded, changed or ended.
+    public static let absence = StoreEntity(rawValue: "absence")
+    /// A reply written while covering (the cover log).
+    public static let cover = StoreEntity(rawValue: "cover")
+    /// A note mentioning an agent (its id is the note's message id).
+    public static let mention = StoreEntity(rawValue: "mention")
+    /// An agent's "For you" read mark.
+    public static let forYouSeen = StoreEntity(rawValue: "forYouSeen")
 }
 
 /// The answer to `changes(since:)`.

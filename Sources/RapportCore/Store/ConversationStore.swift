@@ -32,6 +32,16 @@ public protocol ConversationStore: Sendable {
                      note: String?, at: Date) throws -> Assignment?
     func assignments(customer: CustomerID) throws -> [Assignment]
 
+    // MARK: - Cover while away
+    /// Records `absence.login`'s absence, replacing the one they had.
+    func setAbsence(_ absence: Absence) throws
+    /// Removes `login`'s absence and returns it; nil when none was recorded.
+    func endAbsence(login: String) throws -> Absence?
+    /// Every recorded absence, in force or over, by login. Which are in force is `CoverRule`'s to say.
+    func absences() throws -> [Absence]
+    /// The replies written to the customer while covering for their owner, oldest first.
+    func coverLog(customer: CustomerID) throws -> [CoverEntry]
+
     // MARK: - Conversations and messages
     /// One page of a list, ordered by last activity (newest first). `agent` decides the unread marks.
     func conversations(_ query: ConversationQuery, from cursor: PageCursor?, direction: PageDirection,
@@ -70,6 +80,8 @@ public protocol ConversationStore: Sendable {
     /// transaction, so a crash can never bring back a note that was already added.
     @discardableResult
     func addNote(conversation: ConversationID, agent: Agent, text: String, at: Date) throws -> Message
+    /// Records that the note `message` mentions these agents (`Mentions` decides who).
+    func addMentions(message: MessageRowID, agents: [String]) throws
 
     // MARK: - Drafts
     func saveDraft(_ draft: Draft) throws

@@ -21,14 +21,18 @@ public struct ConversationQuery: Sendable, Hashable {
     /// Snoozed conversations (`Conversation.snoozedUntil` set) leave the views until they wake;
     /// search results still find them.
     public var includeSnoozed: Bool
+    /// With `owner: .agent`, also the conversations of customers these agents own (the away agents the
+    /// viewer covers for, as `CoverRule` decides: the store only reads the logins it is given).
+    public var alsoOwners: [String]
 
     public init(owner: OwnerFilter = .anyone, statuses: Set<ConversationStatus>? = nil, text: String? = nil,
-                includeEmpty: Bool = false, includeSnoozed: Bool = false) {
+                includeEmpty: Bool = false, includeSnoozed: Bool = false, alsoOwners: [String] = []) {
         self.owner = owner
         self.statuses = statuses
         self.text = text
         self.includeEmpty = includeEmpty
         self.includeSnoozed = includeSnoozed
+        self.alsoOwners = alsoOwners
     }
 }
 
@@ -104,6 +108,10 @@ public struct InboxCounts: Sendable, Hashable {
     /// The team's replies that did not go out cleanly (failed, needing a decision, left in sending):
     /// filled from the outbox by the inbox, not by the store's count query.
     public var outboxProblems = 0
+    /// The agent's unread "For you" items: filled by the inbox from `ForYou`, not by the store's count query.
+    public var forYou = 0
+    /// The conversations those unread items are about, so their rows in any list can be marked.
+    public var forYouConversations: Set<ConversationID> = []
 
     public init(mine: Int, unassigned: Int, pending: Int, outboxProblems: Int = 0) {
         self.mine = mine

@@ -123,14 +123,18 @@ public struct QueuedReply: Sendable, Hashable {
     public var marks: ReplyMarks
     /// The conversation's status once the reply is queued (`workflows.after_reply`); nil leaves it.
     public var status: ConversationStatus?
+    /// Set when `owner` writes while covering for this away agent: the customer must still be owned by
+    /// them (not by `owner`) when the write commits, and the reply goes into the cover log.
+    public var coveringFor: String?
 
     public init(message: NewMessage, customerID: CustomerID, owner: String, toAddress: String, marks: ReplyMarks,
-                status: ConversationStatus? = nil) {
+                status: ConversationStatus? = nil, coveringFor: String? = nil) {
         self.message = message
         self.customerID = customerID
         self.owner = owner
         self.toAddress = toAddress
         self.marks = marks
         self.status = status
+        self.coveringFor = coveringFor
     }
 }

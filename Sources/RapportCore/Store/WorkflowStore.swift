@@ -30,6 +30,14 @@ public protocol WorkflowStore: ConversationStore, CustomerRecordStore {
     /// (which only `--reassign` may make).
     func importConflicts(in rows: [CustomerImport.Row]) throws -> [ImportConflict]
 
+    /// The notes mentioning `agent` and the assignments that took a customer from them (`from` is the
+    /// agent, `to` someone else or nobody), newest first, at most `limit`. Who made them is not filtered.
+    func forYou(agent: String, limit: Int) throws -> [ForYouItem]
+    /// When `agent` last looked at their "For you" items (nil: never).
+    func forYouReadAt(agent: String) throws -> Date?
+    /// Records that `agent` has seen their "For you" items up to `at` (never moves back).
+    func markForYouRead(agent: String, at: Date) throws
+
     /// Figures per agent. With a `period`, the first-reply times count conversations whose first customer
     /// message falls in it and the "same person" share counts our messages dated in it; customers owned and
     /// conversations waiting on us are always as of now.

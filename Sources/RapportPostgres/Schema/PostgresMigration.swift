@@ -22,6 +22,7 @@ extension PostgresStore {
         PGV8OutboxClaims.self,
         PGV9AddressesAndGuessedNames.self,
         PGV12SearchIndexByBatch.self,
+        PGV14CoverWhileAway.self,
         PGV15SnoozeIndex.self,
     ]
 }

@@ -154,7 +154,7 @@ public struct Program {
                     screen.invalidate()
                 case .suspend:
                     screen.stopForShell()
-                case .loadPage, .loadCounts, .loadAgents, .loadAgentLoads, .openConversation, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .assign, .setStatus,
+                case .loadPage, .loadCounts, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .assign, .setStatus,
                      .findCustomers, .recordReferral, .undo, .composer, .customers:
                     if let now = schedule.admit(effect) { perform(now) }
                 }

@@ -15,6 +15,7 @@ extension SQLiteStore {
         V8OutboxClaims.self,
         V9AddressesAndGuessedNames.self,
         V12SearchIndexByBatch.self,
+        V14CoverWhileAway.self,
         V15SnoozeIndex.self,
     ]
 

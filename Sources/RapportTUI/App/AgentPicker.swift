@@ -13,9 +13,13 @@ public struct AgentPicker: Sendable, Hashable, FilterPicker {
     /// Picking whose conversations to list (`o`) rather than an owner to assign.
     public var listsOwner = false
 
-    public init(targets: [AssignTarget], listsOwner: Bool = false) {
+    /// Set when the picker chooses who covers for this agent while away until then (`A`), not an owner.
+    public var coverUntil: Date?
+
+    public init(targets: [AssignTarget], listsOwner: Bool = false, coverUntil: Date? = nil) {
         self.targets = targets
         self.listsOwner = listsOwner
+        self.coverUntil = coverUntil
     }
 
     /// Agents matching `filter`, best first.

@@ -19,6 +19,8 @@ public enum AppMsg: Sendable, Hashable {
     case agentsLoaded([Agent])
     /// Open conversations per owner login.
     case agentLoadsLoaded([String: Int])
+    /// Every recorded absence (who is away, until when, who covers); `CoverRule` says which are in force.
+    case absencesLoaded([Absence])
     case threadLoaded(ThreadData)
     case assigned(Assignment)
     case assignFailed(CustomerID, reason: String)

@@ -9,6 +9,8 @@ public struct AppState: Sendable {
     public var agents: [Agent] = []
     /// Open conversations per agent login, read when the assign picker opens.
     public var agentLoads: [String: Int] = [:]
+    /// Every recorded absence (loaded with the agents); `CoverRule` and `now` say which are in force.
+    public var absences: [Absence] = []
     public var width: Int
     public var height: Int
     /// The clock, advanced by `.tick`, so ages and dates render deterministically.
@@ -52,6 +54,14 @@ public struct AppState: Sendable {
         self.now = now
         self.timeZone = timeZone
         self.list = ListWindow(source: .view(.mine))
+    }
+
+    /// The away agents this agent covers for now: their customers are in Mine, marked.
+    public var covering: [Absence] { CoverRule.covered(by: agent.login, in: absences, now: now) }
+
+    /// The owner's absence that lets this agent answer their customer now, if any.
+    public func cover(forOwner owner: String?) -> Absence? {
+        CoverRule.covering(owner: owner, agent: agent.login, in: absences, now: now)
     }
 
     /// The open conversation, when the thread screen is showing.

@@ -7,9 +7,14 @@ public enum Effect: Sendable, Hashable {
     /// Rows of a view or of search results (search is a page whose source is `.search(text)`).
     case loadPage(PageRequest)
     case loadCounts
+    /// The agents, and the absences with them (answered by `.agentsLoaded` and `.absencesLoaded`).
     case loadAgents
     /// Each agent's open conversations, for the assign picker (answered by `.agentLoadsLoaded`).
     case loadAgentLoads
+    /// `A`: this agent is away until the day given, `cover` looks after their customers.
+    case goAway(until: Date, cover: String)
+    /// `A` while away: this agent is back.
+    case comeBack
     /// Read a conversation's messages and its customer's profile (answered by `.threadLoaded`).
     case openConversation(ConversationID)
     case markSeen(ConversationID)

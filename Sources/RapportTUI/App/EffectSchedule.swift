@@ -42,7 +42,7 @@ extension Effect {
             case .after, .before: return true     // read ahead of the cursor, which stays on loaded rows
             case .around, .bottom: return false
             }
-        case .loadAgents, .loadAgentLoads, .openConversation, .snooze, .saveAttachment, .openAttachment, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
+        case .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .snooze, .saveAttachment, .openAttachment, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
              .customers(.openPage), .customers(.rename), .customers(.merge):
             return false
         }

@@ -17,6 +17,10 @@ public struct Prompt: Sendable, Hashable {
         /// Merging a likely duplicate into the customer of the page (`M`): the handoff note, needed
         /// when the duplicate has another owner.
         case mergeNote(CustomerPageState, from: Customer)
+        /// `A`: the day this agent is back (YYYY-MM-DD); the agent picker for the coverer follows.
+        case awayUntil
+        /// `A` while away: Enter ends the absence. The coverer's first name, for the question.
+        case back(Absence, coverName: String)
     }
 
     public var purpose: Purpose
@@ -39,6 +43,8 @@ public struct Prompt: Sendable, Hashable {
         case .firstName: "First name: "
         case .lastName: "Last name: "
         case .mergeNote: "Merge, note: "
+        case .awayUntil: "Back on: "
+        case .back: "Back now? "
         }
     }
 
@@ -52,6 +58,8 @@ public struct Prompt: Sendable, Hashable {
         case .firstName, .lastName: return "The customer's name as they give it (Enter: next, Esc: cancel)"
         case .mergeNote(_, let from):
             return "Merge \(from.fullName) <\(from.primaryEmail)> into this customer (Enter: merge, Esc: cancel)"
+        case .awayUntil: return "The day you are back, YYYY-MM-DD (Enter: choose who covers, Esc: cancel)"
+        case .back(_, let name): return "You are away, \(name) covers (Enter: I am back, Esc: stay away)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {
@@ -82,6 +90,10 @@ public struct Prompt: Sendable, Hashable {
             return "Last name (of \(first)): "
         case .mergeNote(_, let from):
             return from.owner == nil ? "Merge note (optional): " : "Handoff note (\(from.fullName) is \(from.owner!)'s): "
+        case .awayUntil:
+            return "Away: the day you are back (YYYY-MM-DD): "
+        case .back(_, let name):
+            return "You are away (\(name) covers). Back now? Enter: yes, Esc: no "
         case .handoffNote(let pending):
             let handovers = pending.handovers
             if handovers.count == 1, let t = handovers.first {

@@ -38,7 +38,9 @@ extension AppState {
         case .chosen(let owner) where picker.listsOwner:
             return switchList(to: .owner(login: owner.login, name: owner.fullName.isEmpty ? owner.login : owner.fullName),
                               keepingCursor: nil)
-        case .chosen(let owner): return choose(owner: owner, for: picker.targets)
+        case .chosen(let owner):
+            if let until = picker.coverUntil { return goAway(until: until, cover: owner) }
+            return choose(owner: owner, for: picker.targets)
         case .done(let effects): return effects
         case .moved: break
         }

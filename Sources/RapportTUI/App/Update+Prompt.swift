@@ -50,6 +50,12 @@ extension AppState {
             case let .mergeNote(page, from):
                 overlay = .customer(page)
                 return [.customers(.merge(from: from.id, into: page.customerID, note: text.isEmpty ? nil : text))]
+            case .awayUntil:
+                return awayUntilTyped(text)
+            case .back:
+                overlay = nil
+                message = StatusMessage("Welcome back: your customers are yours alone again")
+                return [.comeBack]
             }
         case .cancel:
             overlay = nil

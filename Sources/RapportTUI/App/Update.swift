@@ -43,7 +43,8 @@ extension AppState {
             return snoozeTick() + composerTick()
 
         case .storeChanged:
-            return refresh()
+            // Another inbox may have begun or ended a cover: the absences come with the agents.
+            return refresh() + [.loadAgents]
 
         case .storeReachable(let reachable):
             storeUnreachable = !reachable
@@ -66,6 +67,8 @@ extension AppState {
         case .agentLoadsLoaded(let loads):
             agentLoads = loads
             return []
+        case .absencesLoaded(let a):
+            return absencesLoaded(a)
 
         case .threadLoaded(let data):
             threadLoaded(data)
@@ -193,6 +196,7 @@ extension AppState {
         case .note: return openComposer(.note)
         case .recordReferral: return openReferralPicker()
         case .newMessage: return openNewMessage()
+        case .away: return startAway()
         case .decideDelivery: return openDeliveryChoice()
         case .openCustomer: return openCustomerPage()
         case .nextResult: return stepResult(by: 1)
@@ -229,7 +233,9 @@ extension AppState {
     }
 
     func loadPage(_ placement: PageRequest.Placement) -> Effect {
-        let query = list.source.query(agent: agent.login) ?? ConversationQuery()
+        var query = list.source.query(agent: agent.login) ?? ConversationQuery()
+        // Mine also holds the customers of the agents this one covers for while they are away.
+        if list.source == .view(.mine) { query.alsoOwners = covering.map(\.login) }
         return .loadPage(PageRequest(source: list.source, query: query, placement: placement, limit: ListWindow.pageSize))
     }
 

@@ -107,6 +107,8 @@ public struct Composer: Sendable, Equatable {
     public var recipientsProblem: String?
     /// Copy the people the customer copied (Ctrl-R turns it off and on).
     public var replyAll = true
+    /// Set when this agent answers for the customer's away owner: what the reply must tell them.
+    public var cover: CoverNote?
 
     public init(conversationID: ConversationID, kind: DraftKind, customer: Customer, seenUpTo: MessageRowID,
                 editor: EditorBuffer = EditorBuffer()) {
@@ -128,7 +130,7 @@ public struct Composer: Sendable, Equatable {
         stale = false
         guard kind == .reply, !isBlank else { violations = []; return }
         violations = ReplyPolicy.check(text, customer: customer, agent: agent, isExisting: customer.isExisting,
-                                       limits: limits)
+                                       limits: limits, cover: cover)
     }
 
     /// Marks an edit: the text must be checked again and saved.

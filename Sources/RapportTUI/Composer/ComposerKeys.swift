@@ -32,7 +32,7 @@ extension KeyMap {
         return [
             b([.ctrl("s")], .send, "send the reply / add the note (refused while something blocks)"),
             b([.ctrl("r")], .replyAll, "reply-all on/off: copy the people the customer copied (shown under the title)"),
-            b([.ctrl("f")], .fix, "fix: first-name greeting, your first name as sign-off, no signature"),
+            b([.ctrl("f")], .fix, "fix: first-name greeting, your first name as sign-off, no signature; covering: the cover sentence"),
             b([.ctrl("t")], .templates, "insert a template (filtered as you type)"),
             b([.ctrl("e")], .externalEditor, "edit in $VISUAL / $EDITOR"),
             b([.escape, .ctrl("c")], .leave, "leave the editor (the draft is kept)"),

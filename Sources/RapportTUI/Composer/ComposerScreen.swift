@@ -50,6 +50,7 @@ enum ComposerScreen {
             title = "\(c.noun) to \(name.isEmpty ? c.customer.primaryEmail : name)"
             if c.customer.nameIsGuess { title += compact ? "?" : " (name guessed)" }
             if !compact { title += c.customer.isExisting ? " · existing customer" : " · new customer" }
+            if let cover = c.cover { title += " · covering for \(cover.ownerName)" }
         case .note:
             title = compact ? "Internal note" : "Internal note · never sent to the customer"
         }

@@ -27,13 +27,16 @@ extension AppState {
             message = StatusMessage("This conversation's customer could not be read", isError: true)
             return []
         }
+        let cover = cover(forOwner: profile.customer.owner)
         if kind == .reply,
-           let refusal = ReplyPermission.refusal(customer: profile.customer, owner: profile.owner, agent: agent) {
+           let refusal = ReplyPermission.refusal(customer: profile.customer, owner: profile.owner, agent: agent, cover: cover) {
             message = StatusMessage(refusal, isError: true)
             return []
         }
         compose.composer = Composer(conversationID: t.conversationID, kind: kind, customer: profile.customer,
                                     seenUpTo: t.messages.map(\.id).max() ?? 0)
+        // Answering for an away owner: the reply must tell the customer (the policy's cover rule; Ctrl-F offers it).
+        compose.composer?.cover = cover.map { CoverNote(absence: $0, owner: profile.owner, timeZone: timeZone) }
         compose.composer?.answersCustomer = ReplyThreading.answersCustomer(t.messages)
         return [.composer(.loadDraft(t.conversationID))]
     }
@@ -62,7 +65,7 @@ extension AppState {
                 if draft.kind != c.kind {
                     // One draft per conversation: open the one there is rather than hide it.
                     let mayReply = ReplyPermission.refusal(customer: c.customer, owner: thread?.profile?.owner,
-                                                           agent: agent) == nil
+                                                           agent: agent, cover: cover(forOwner: c.customer.owner)) == nil
                     c.kind = draft.kind == .reply && !mayReply ? .note : draft.kind
                     message = StatusMessage("Your unsent \(c.noun.lowercased()) is open (Ctrl-D discards it)")
                     if c.kind != draft.kind { c.saveState = .unsaved }
@@ -365,7 +368,8 @@ extension AppState {
             return [.composer(.addNote(c.conversationID, text: c.text))]
         }
         if let profile = thread?.profile,
-           let refusal = ReplyPermission.refusal(customer: profile.customer, owner: profile.owner, agent: agent) {
+           let refusal = ReplyPermission.refusal(customer: profile.customer, owner: profile.owner, agent: agent,
+                                                 cover: cover(forOwner: profile.customer.owner)) {
             message = StatusMessage(refusal, isError: true)
             return []
         }
@@ -394,7 +398,7 @@ extension AppState {
             let l = lines[rule] ?? []
             return "\(rule.rawValue) (line\(l.count > 1 ? "s" : "") \(l.map(String.init).joined(separator: ", ")))"
         }
-        let fixable = blocking.contains { [.greeting, .signoff, .signature].contains($0.rule) }
+        let fixable = blocking.contains { [.greeting, .signoff, .signature, .cover].contains($0.rule) }
         return "Not sent — " + parts.joined(separator: ", ") + (fixable ? "; Ctrl-F fixes what it can" : "; see below")
     }
 
@@ -406,7 +410,8 @@ extension AppState {
         }
         c.recheck(agent: agent, limits: compose.limits)
         let before = Set(c.violations.map(\.rule))
-        let fixed = ReplyAutoFix.apply(c.text, customer: c.customer, agent: agent, isExisting: c.customer.isExisting)
+        let fixed = ReplyAutoFix.apply(c.text, customer: c.customer, agent: agent, isExisting: c.customer.isExisting,
+                                       cover: c.cover)
         guard fixed != c.text, !c.isBlank else {
             let left = c.blocking.map(\.rule.rawValue)
             message = StatusMessage(left.isEmpty ? "Nothing to fix"

@@ -23,6 +23,8 @@ public enum Action: Sendable, Hashable {
     case reply, note, recordReferral
     /// Start a new conversation with a customer (`m`): pick them, type a subject, then the composer.
     case newMessage
+    /// This agent's own absence (`A`): the day they are back and who covers, or back now.
+    case away
     /// A reply that did not go out: choose (`D`), then send it again or record that it went out.
     case decideDelivery, retryDelivery, markDelivered
     /// The customer's page (`c`); inside it, their name (`e`).

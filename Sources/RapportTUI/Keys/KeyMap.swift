@@ -78,6 +78,7 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("n"), .ctrl("n")], .note, in: browse, "internal note (in search results: Ctrl-N)"),
             KeyBinding([.char("m")], .newMessage, in: browse, "new message: a new conversation with a customer of yours"),
             KeyBinding([.char("R")], .recordReferral, in: browse, "how they heard about us"),
+            KeyBinding([.char("A")], .away, in: browse, "away: until when and who covers for you (again: back)"),
             KeyBinding([.char("D")], .decideDelivery, in: [.thread], "a reply that did not go out: retry or mark as sent"),
             KeyBinding([.char("r")], .retryDelivery, in: [.delivery], "send it again"),
             KeyBinding([.char("s")], .markDelivered, in: [.delivery], "mark as sent (it did go out)"),

@@ -9,6 +9,8 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
     case mine = 1, unassigned, all, pending, headsUp, thankYou, quiet
     /// My conversations waiting on us (the customer wrote last), the longest waiting first.
     case waiting
+    /// Notes that mention me and customers taken from me, newest first.
+    case forYou
 
     public var number: Int { rawValue }
 
@@ -22,6 +24,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .thankYou: "Thank-you"
         case .quiet: "Quiet"
         case .waiting: "Waiting"
+        case .forYou: "For you"
         }
     }
 
@@ -30,6 +33,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         switch self {
         case .pending: "Pending (waiting on the customer)"
         case .waiting: "Waiting (on us, the longest first)"
+        case .forYou: "For you (notes mentioning you, customers taken from you)"
         default: title
         }
     }
@@ -45,17 +49,18 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .thankYou: "Thx"
         case .quiet: "Qt"
         case .waiting: "Wait"
+        case .forYou: "You"
         }
     }
 
     /// A work list read whole from the workflows rather than paged from a conversation query.
-    public var isWorklist: Bool { self == .headsUp || self == .thankYou || self == .quiet || self == .waiting }
+    public var isWorklist: Bool { self == .headsUp || self == .thankYou || self == .quiet || self == .waiting || self == .forYou }
 
     /// Whether a conversation given this status stays in the view (`s` on a row: see `ListWindow.departed`).
     public func keeps(_ status: ConversationStatus) -> Bool {
         switch self {
         case .waiting: status == .open
-        case .headsUp, .thankYou, .quiet: true
+        case .headsUp, .thankYou, .quiet, .forYou: true
         case .mine, .unassigned, .all, .pending: query(agent: "")?.statuses?.contains(status) ?? true
         }
     }
@@ -67,7 +72,7 @@ public enum InboxView: Int, Sendable, Hashable, CaseIterable {
         case .unassigned: ConversationQuery(owner: .unassigned, statuses: [.open, .pending])
         case .all: ConversationQuery(owner: .anyone, statuses: nil)
         case .pending: ConversationQuery(owner: .agent(agent), statuses: [.pending])
-        case .headsUp, .thankYou, .quiet, .waiting: nil
+        case .headsUp, .thankYou, .quiet, .waiting, .forYou: nil
         }
     }
 }

@@ -56,10 +56,13 @@ public struct RowNote: Sendable, Hashable {
     public var due: Date?
     /// Since when it has been waiting, for work with no due date.
     public var since: Date?
+    /// When it happened, for news rather than work ("For you"): shown as an age.
+    public var at: Date?
 
-    public init(text: String, due: Date? = nil, since: Date? = nil) {
+    public init(text: String, due: Date? = nil, since: Date? = nil, at: Date? = nil) {
         self.text = text
         self.due = due
         self.since = since
+        self.at = at
     }
 }

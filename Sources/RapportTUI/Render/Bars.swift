@@ -37,19 +37,28 @@ enum Bars {
         }
     }
 
-    /// The tab labels and the gap after each: " 1 Mine " padded, else "1 Mine", else "1Mine" short.
+    /// The tab labels and the gap after each: " 1 Mine " padded, else "1 Mine", else "1 Mine" with the
+    /// longest names shortened one by one until they fit ("2 Unas"), else "1Mine" short.
     static func tabLabels(width: Int, compact: Bool) -> (texts: [String], gap: Int) {
         let views = InboxView.allCases
+        let fits = { (choice: (texts: [String], gap: Int)) in
+            1 + choice.texts.reduce(0) { $0 + DisplayWidth.of($1) + choice.gap } <= width
+        }
+        let short = (texts: views.map { "\($0.number)\($0.shortTitle)" }, gap: 1)
+        if compact { return short }
         let choices: [(texts: [String], gap: Int)] = [
             (views.map { " \($0.number) \($0.title) " }, 1),
             (views.map { "\($0.number) \($0.title)" }, 2),
             (views.map { "\($0.number) \($0.title)" }, 1),
-            (views.map { "\($0.number)\($0.shortTitle)" }, 1),
         ]
-        let fitting = choices.dropFirst(compact ? 3 : 0).first { choice in
-            1 + choice.texts.reduce(0) { $0 + DisplayWidth.of($1) + choice.gap } <= width
+        if let fitting = choices.first(where: fits) { return fitting }
+        // Nine views at 80 columns: every view keeps its number and a name, the longest names shortened first.
+        var texts = views.map { "\($0.number) \($0.title)" }
+        for index in views.indices.sorted(by: { views[$0].title.count > views[$1].title.count }) {
+            texts[index] = "\(views[index].number) \(views[index].shortTitle)"
+            if fits((texts, 1)) { return (texts, 1) }
         }
-        return fitting ?? choices[3]
+        return short
     }
 
     /// Agent, view and counts; right-aligned, the number of marks and the help key.
@@ -82,6 +91,10 @@ enum Bars {
         // The team's undelivered replies, on the right where the counts never push them off the bar.
         if let problems = state.counts?.outboxProblems, problems > 0 {
             right = (layout.isCompact ? "✗\(problems) " : "✗ \(problems) not delivered  ") + right
+        }
+        // Unread "For you" items (a mention, a customer taken from me): on the right too, never pushed off.
+        if let news = state.counts?.forYou, news > 0 {
+            right = (layout.isCompact ? "@\(news) " : "@ \(news) for you (9)  ") + right
         }
         if !state.marks.isEmpty { right = "\(state.marks.count) marked  " + right }
         let rightWidth = DisplayWidth.of(right)

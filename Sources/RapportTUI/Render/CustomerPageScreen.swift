@@ -31,7 +31,8 @@ enum CustomerPageScreen {
         for (i, row) in p.conversations.enumerated() {
             let s = row.summary
             let status = s.waitingOnUsSince != nil ? "waiting" : s.status.rawValue
-            let age = Formatting.age(s.lastActivity, now: state.now)
+            // As in the list: a conversation waiting on us is aged from the customer's oldest unanswered message.
+            let age = Formatting.age(s.waitingOnUsSince ?? s.lastActivity, now: state.now)
             let writer = lastWriter(row.lastWriter, state)
             let text = "\(s.unread ? "●" : " ") \(pad(status, 8)) \(pad(age, 4)) \(pad(writer, 16)) "
                 + DisplaySafety.sanitised(s.subject)

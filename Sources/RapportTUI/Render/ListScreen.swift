@@ -24,6 +24,7 @@ enum ListScreen {
             case .view(.thankYou): empty = "Every referral has been thanked."
             case .view(.quiet): empty = "Nobody has gone quiet: you have written to all your customers lately."
             case .view(.waiting): empty = "Nothing waits on you: every customer has had an answer."
+            case .view(.forYou): empty = "Nothing for you: no note mentions you, no customer was taken from you."
             case .view(let view): empty = "No conversations in \(view.title)."
             }
             buffer.write(empty, x: 2, y: layout.bodyTop, width: layout.width - 2, style: .dim)
@@ -51,7 +52,9 @@ enum ListScreen {
         // Out of this view since the agent's `s`: shown dimmed, with its new status, until the cursor leaves.
         if state.list.departed == row.id { style.dim = true }
         buffer.fill(x: 0, y: y, width: buffer.width, height: 1, style: style)
-        buffer.write(marked ? "+" : " ", x: 0, y: y, style: style)
+        // "@": something in this conversation is for me (a note naming me, a customer taken from me), not yet seen in view 9.
+        let forMe = state.counts?.forYouConversations.contains(row.id) ?? false
+        buffer.write(marked ? "+" : forMe ? "@" : " ", x: 0, y: y, style: style)
         buffer.write(row.unread ? "●" : " ", x: 1, y: y, style: style)
         var x = 2
         buffer.field(row.customerName, x: x, y: y, width: c.customer, style: style); x += c.customer + 1
@@ -67,7 +70,14 @@ enum ListScreen {
         x += c.status + 1
         buffer.write(TextLayout.fitted(Formatting.age(waiting ?? row.lastActivity, now: state.now), to: c.age, alignRight: true),
                      x: x, y: y, style: waiting == nil ? style : statusStyle); x += c.age + 1
-        buffer.write(row.subject, x: x, y: y, width: max(0, buffer.width - x), style: style)
+        var x2 = x
+        if let mark = state.coverMark(row) {
+            var markStyle = style
+            markStyle.dim = !row.unread
+            buffer.write("[\(mark)] ", x: x, y: y, width: max(0, buffer.width - x), style: markStyle)
+            x2 += DisplayWidth.of(mark) + 3
+        }
+        buffer.write(row.subject, x: x2, y: y, width: max(0, buffer.width - x2), style: style)
     }
 
     /// A work-list row: the customer, when it is due (late rows stand out), and what is to be done.
@@ -84,11 +94,16 @@ enum ListScreen {
             buffer.write(note.text, x: 4 + c.customer + c.due, y: y, width: max(0, buffer.width - 4 - c.customer - c.due), style: dim)
             return
         }
+        buffer.write(row.unread ? "●" : " ", x: 0, y: y, style: row.unread ? .unread : .plain)
         buffer.write(late ? "!" : " ", x: 1, y: y, style: late ? .error : .plain)
         var x = 2
         buffer.field(row.customerName, x: x, y: y, width: c.customer, style: late ? .unread : .plain); x += c.customer + 1
         let due = note.due.map { Formatting.due($0, now: state.now) }
-            ?? note.since.map { "waiting " + Formatting.age($0, now: state.now) } ?? ""
+            ?? note.since.map { "waiting " + Formatting.age($0, now: state.now) }
+            ?? note.at.map { at in
+                let age = Formatting.age(at, now: state.now)
+                return age == "now" ? "just now" : age + " ago"
+            } ?? ""
         buffer.field(due, x: x, y: y, width: c.due, style: late ? .error : .plain); x += c.due + 1
         buffer.write(note.text, x: x, y: y, width: max(0, buffer.width - x))
     }

@@ -99,11 +99,12 @@ enum PickerOverlay {
         let matches = picker.matches(state.agents)
         let width = min(layout.width, 56)
         let height = min(layout.height - 2, max(matches.count, 1) + 3)
-        let title = picker.listsOwner ? "Whose conversations?"
-            : picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)" : "Assign \(picker.targets.count) customers"
+        let title = picker.coverUntil.map { "Who covers for you until \(CoverNote(ownerName: "", back: $0, timeZone: state.timeZone).backDay)?" }
+            ?? (picker.listsOwner ? "Whose conversations?"
+                : picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)" : "Assign \(picker.targets.count) customers")
+        let footer = picker.coverUntil != nil ? "Enter choose · Esc cancel" : picker.listsOwner ? "Enter list · Esc cancel" : "Enter assign · Esc cancel"
         let inner = Box.draw(x: (layout.width - width) / 2, y: max(1, (layout.height - height) / 2), width: width,
-                             height: height, title: title, footer: picker.listsOwner ? "Enter list · Esc cancel" : "Enter assign · Esc cancel",
-                             into: &buffer)
+                             height: height, title: title, footer: footer, into: &buffer)
         guard inner.height >= 2 else { return }
         picker.input.draw(label: "to: ", labelStyle: .dim, style: .accent, x: inner.x, y: inner.y, width: inner.width,
                           into: &buffer)

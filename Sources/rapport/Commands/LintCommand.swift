@@ -9,10 +9,12 @@ struct LintCommand: ParsableCommand {
         commandName: "lint",
         abstract: "Check a draft reply against the reply policy, exactly as the composer does.",
         discussion: """
-        Exit status: 0 when nothing blocks sending (warnings may remain), 1 when something does,
-        2 for bad usage, an unknown customer or agent, or a broken config file.
-        The signing agent is --agent (or $RAPPORT_AGENT); without either, the customer's owner,
-        since only the owner may reply; else $USER.
+        Exit status: 0 when nothing blocks sending (warnings may remain), 1 when something does, \
+        2 for bad usage, an unknown customer or agent, or a broken config file. \
+        The signing agent is --agent (or $RAPPORT_AGENT); without either, the customer's owner, \
+        since only the owner may reply; else $USER. When that agent covers for the customer's owner \
+        (rapport away), the cover rule applies too: a reply to an existing customer says whose customer \
+        they are and when that person is back.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -31,8 +33,10 @@ struct LintCommand: ParsableCommand {
         }
         let agent = try signingAgent(store, owner: customer.owner)
 
+        let covers = Cover(store: store)
+        let cover = try covers.covering(owner: customer.owner, agent: agent.login).map { try covers.note($0) }
         let violations = ReplyPolicy.check(text, customer: customer, agent: agent, isExisting: customer.isExisting,
-                                           limits: config.policy)
+                                           limits: config.policy, cover: cover)
         if json {
             printJSON(LintJSON(ok: !violations.blocksSending, existing: customer.isExisting,
                                violations: violations.map(LintJSON.Item.init)))
