@@ -23,7 +23,14 @@ struct StoreCopyTests {
         try s.store.recordReferral(customer: lee.id, referrer: ana.id, source: "friend", coupon: "C10",
                                    thankYou: PreparedMessage(subject: "Thank you", text: "Thanks, Ana"), at: ContractStore.t0)
         let c = try s.conversation(with: ana, subject: "Café", text: "Crème brûlée")
-        _ = try s.store.addNote(conversation: c.id, agent: ContractStore.priya, text: "called her", at: ContractStore.t0)
+        let note = try s.store.addNote(conversation: c.id, agent: ContractStore.priya, text: "called her @sam",
+                                       at: ContractStore.t0)
+        // Schema v14's rows: an absence, a reply written while covering, a mention, a "For you" read mark.
+        try s.store.setAbsence(Absence(login: "priya", until: ContractStore.t0.addingTimeInterval(7 * 86_400), cover: "sam",
+                                       setBy: "priya", since: ContractStore.t0))
+        _ = try queueOutboxItem(s.store, conversation: c.id, agent: "sam", text: "Hi Ana", at: ContractStore.t0, coveringFor: "priya")
+        try s.store.addMentions(message: note.id, agents: ["sam"])
+        try s.store.markForYouRead(agent: "sam", at: ContractStore.t0)
         try s.store.saveDraft(Draft(conversationID: c.id, agent: "priya", kind: .reply, text: "Hi Ana", cursor: 3,
                                     updated: ContractStore.t0))
         _ = try s.store.importHeadsUps([HeadsUpImport.Row(line: 2, email: ana.primaryEmail, kind: "fee",
@@ -47,6 +54,7 @@ struct StoreCopyTests {
         var lines = customers.map { "\($0)" } + (try store.agents()).map { "\($0)" }
         for customer in customers {
             lines += try store.assignments(customer: customer.id).map { "\($0)" }
+            lines += try store.coverLog(customer: customer.id).map { "\($0)" }
             lines.append("\(String(describing: try store.customerProfile(id: customer.id, now: ContractStore.t0)))")
         }
         let all = try store.conversations(ConversationQuery(includeEmpty: true), from: nil, direction: .after, limit: 100, agent: "sam")
@@ -60,6 +68,8 @@ struct StoreCopyTests {
         lines += try store.headsUpStatus(now: ContractStore.t0).map { "\($0)" }
         lines += try store.thankYouQueue(agent: "priya").map { "\($0)" }
         lines.append("\(try store.counts(agent: "sam"))")
+        lines += try store.absences().map { "\($0)" } + store.forYou(agent: "sam", limit: 10).map { "\($0)" }
+        lines.append("\(String(describing: try store.forYouReadAt(agent: "sam")))")
         return lines
     }
 
@@ -71,7 +81,8 @@ struct StoreCopyTests {
         let counts = try StoreCopy(source: source, target: postgres).copy()
         #expect(counts.map(\.table) == StoreCopy.tables)
         #expect(counts.first { $0.table == "customer" }?.rows == 4)
-        #expect(counts.first { $0.table == "outbox" }?.rows == 1)
+        #expect(counts.first { $0.table == "outbox" }?.rows == 2)
+        #expect(["absence", "cover_log", "mention", "for_you_seen"].allSatisfy { table in counts.first { $0.table == table }?.rows == 1 })
         #expect(try view(postgres) == view(s.store))
         let smith = try #require(try postgres.customer(email: "j.smith82@gmail.example"))
         #expect(smith.nameIsGuess)

@@ -9,6 +9,7 @@ public struct StoreCopy {
     public static let tables = [
         "agent", "customer", "customer_address", "assignment", "conversation", "message", "conversation_seen",
         "draft", "headsup_event", "ingest_seen", "ingest_folder", "outbox",
+        "absence", "cover_log", "mention", "for_you_seen",
     ]
 
     public let source: any StoreTableSource
