@@ -4,7 +4,7 @@ import RapportApp
 import RapportCore
 
 /// A listing of conversations as `conversations` and `search` print it: one tab-separated line
-/// each (id, status, owner, customer, subject), or with `--json` an array of `ConversationJSON`.
+/// each (id, status, owner, customer, subject), or with `--json` an array of `HeadedJSON<ConversationJSON>`.
 func printConversations(_ rows: [ConversationSummary], store: some StorePort, json: Bool) throws {
     if json {
         var emails: [CustomerID: String] = [:]
@@ -13,11 +13,13 @@ func printConversations(_ rows: [ConversationSummary], store: some StorePort, js
         let undelivered = Dictionary(grouping: try Outbox(store: store).items(),
                                      by: \.conversationID)
         return printJSON(rows.map {
-            ConversationJSON(id: $0.id, customer: emails[$0.customerID] ?? "", customerName: $0.customerName,
-                             owner: $0.ownerLogin, status: $0.status.rawValue, subject: $0.subject,
-                             lastActivity: $0.lastActivity, messages: $0.messageCount, unread: $0.unread,
-                             waitingSince: $0.waitingOnUsSince,
-                             outbox: (undelivered[$0.id] ?? []).map { .init(id: $0.id, state: $0.state.rawValue, error: $0.error) })
+            HeadedJSON(
+                head: ConversationHeadJSON(id: $0.id, customer: emails[$0.customerID] ?? "", customerName: $0.customerName,
+                                           owner: $0.ownerLogin, status: $0.status.rawValue, subject: $0.subject),
+                rest: ConversationJSON(
+                    lastActivity: $0.lastActivity, messages: $0.messageCount, unread: $0.unread,
+                    waitingSince: $0.waitingOnUsSince,
+                    outbox: (undelivered[$0.id] ?? []).map { .init(id: $0.id, state: $0.state.rawValue, error: $0.error) }))
         })
     }
     for r in rows {

@@ -38,13 +38,42 @@ struct AssignmentJSON: Encodable {
     let at: Date
 }
 
-struct ConversationJSON: Encodable {
+/// The fields every conversation's JSON opens with (`conversations`, `search`, `show`, `snoozed`): `id`,
+/// `customer` (primary email), `customer_name`, `owner` (or null), `status`, `subject`.
+struct ConversationHeadJSON: Encodable {
     let id: Int64
     let customer: String
     let customerName: String
     @EncodedAsNull var owner: String?
     let status: String
     let subject: String
+
+    init(id: Int64, customer: String, customerName: String, owner: String?, status: String, subject: String) {
+        self.id = id; self.customer = customer; self.customerName = customerName
+        self.owner = owner; self.status = status; self.subject = subject
+    }
+
+    /// A customer that is gone reads as empty strings and no owner, as the listings always printed it.
+    init(_ c: Conversation, customer: Customer?) {
+        self.init(id: c.id, customer: customer?.primaryEmail ?? "", customerName: customer?.fullName ?? "",
+                  owner: customer?.owner, status: c.status.rawValue, subject: c.subject)
+    }
+}
+
+/// A conversation's head and one command's own fields (`Rest`) as one flat JSON object: both encode
+/// into the same keyed container, so the keys sit side by side, not nested.
+struct HeadedJSON<Rest: Encodable>: Encodable {
+    let head: ConversationHeadJSON
+    let rest: Rest
+
+    func encode(to encoder: any Encoder) throws {
+        try head.encode(to: encoder)
+        try rest.encode(to: encoder)
+    }
+}
+
+/// The fields of `conversations`/`search --json` after the head (`HeadedJSON<ConversationJSON>`).
+struct ConversationJSON: Encodable {
     let lastActivity: Date
     let messages: Int
     let unread: Bool

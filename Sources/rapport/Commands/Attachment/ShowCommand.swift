@@ -18,9 +18,8 @@ struct ShowCommand: ParsableCommand {
         let (c, messages, _) = try Conversations(store: store).thread(conversation)
         let customer = try Customers(store: store).find(id: c.customerID)
         if output.json {
-            return printJSON(ShowJSON(id: c.id, customer: customer.primaryEmail, customerName: customer.fullName,
-                                      owner: customer.owner, status: c.status.rawValue, subject: c.subject,
-                                      snoozedUntil: c.snoozedUntil, messages: messages.map(ShowJSON.Entry.init)))
+            return printJSON(HeadedJSON(head: ConversationHeadJSON(c, customer: customer),
+                                        rest: ShowJSON(snoozedUntil: c.snoozedUntil, messages: messages.map(ShowJSON.Entry.init))))
         }
         say("Conversation \(c.id) · \(c.subject) · \(customer.fullName) <\(customer.primaryEmail)> · \(c.status.rawValue)"
             + " · owner \(customer.owner ?? "—")")
@@ -54,13 +53,8 @@ struct ShowCommand: ParsableCommand {
 /// `rapport show --json`: the conversation (`id`, `customer`, `customer_name`, `owner`, `status`,
 /// `subject`, `snoozed_until`) and its `messages`, oldest first: `id`, `direction`, `author`, `from`,
 /// `to`, `cc`, `date`, `subject`, `text`, `attachments` (`[{number, filename, content_type, size}]`).
+/// The conversation's fields are its `ConversationHeadJSON` and these (`HeadedJSON<ShowJSON>`).
 struct ShowJSON: Encodable {
-    let id: Int64
-    let customer: String
-    let customerName: String
-    @EncodedAsNull var owner: String?
-    let status: String
-    let subject: String
     @EncodedAsNull var snoozedUntil: Date?
     let messages: [Entry]
 

@@ -59,9 +59,7 @@ struct SnoozedCommand: ParsableCommand {
         let rows = try snoozes.list()
         if output.json {
             return printJSON(rows.map {
-                SnoozedJSON(id: $0.conversation.id, customer: $0.customer?.primaryEmail ?? "",
-                            customerName: $0.customer?.fullName ?? "", owner: $0.customer?.owner,
-                            status: $0.conversation.status.rawValue, subject: $0.conversation.subject, until: $0.until)
+                HeadedJSON(head: ConversationHeadJSON($0.conversation, customer: $0.customer), rest: SnoozedJSON(until: $0.until))
             })
         }
         for r in rows {
@@ -72,13 +70,7 @@ struct SnoozedCommand: ParsableCommand {
 }
 
 /// `rapport snoozed --json`: `id`, `customer` (primary email), `customer_name`, `owner` (or null),
-/// `status`, `subject`, `until`.
+/// `status`, `subject` (its `ConversationHeadJSON`), and `until` (`HeadedJSON<SnoozedJSON>`).
 struct SnoozedJSON: Encodable {
-    let id: Int64
-    let customer: String
-    let customerName: String
-    @EncodedAsNull var owner: String?
-    let status: String
-    let subject: String
     let until: Date
 }
