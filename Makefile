@@ -16,4 +16,5 @@ test: setup
 	$(SWIFT) build --build-tests
 	# The benchmark in its smoke mode (300 messages, debug build): proves it still runs end to end.
 	scripts/bench --smoke
-	$(SWIFT) test
+	# Every test, the store contract on SQLite and on a private PostgreSQL cluster (scripts/with-postgres).
+	scripts/with-postgres $(SWIFT) test

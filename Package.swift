@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", exact: "0.6.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // MARK: - C edges
@@ -35,6 +36,11 @@ let package = Package(
             "RapportCore",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The PostgreSQL adapter: the same StorePort over postgres-nio, for teams on several machines.
+        .target(name: "RapportPostgres", dependencies: [
+            "RapportCore",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .target(name: "RapportMail", dependencies: ["RapportCore", "MimeShim"]),
         .target(name: "RapportTUI", dependencies: ["RapportCore"]),
         .target(name: "RapportTerminal", dependencies: ["RapportTUI", "CNCurses"]),
@@ -44,8 +50,8 @@ let package = Package(
         // benchmark and the in-memory loop tests.
         .target(name: "RapportRuntime", dependencies: ["RapportCore", "RapportApp", "RapportMail", "RapportTUI"]),
         .executableTarget(name: "rapport", dependencies: [
-            "RapportCore", "RapportApp", "RapportStore", "RapportMail", "RapportTUI", "RapportTerminal", "RapportRuntime",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "RapportCore", "RapportApp", "RapportStore", "RapportPostgres", "RapportMail", "RapportTUI", "RapportTerminal",
+            "RapportRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], resources: [.copy("Resources/demo.json")]),
 
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
@@ -63,13 +69,17 @@ let package = Package(
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),
         // The store contract: written once against StorePort, run against every adapter (StoreFactories.swift).
-        .testTarget(name: "StoreContractTests", dependencies: ["RapportCore", "RapportStore", "TestSupport"]),
+        .testTarget(name: "StoreContractTests", dependencies: [
+            "RapportCore", "RapportApp", "RapportStore", "RapportPostgres", "TestSupport",
+        ]),
         // The inbox's loop in memory, on a real store file: the tmux scenarios without tmux, the change
         // watcher and what a key reads.
         .testTarget(name: "RapportRuntimeTests", dependencies: [
-            "RapportRuntime", "RapportTUI", "RapportCore", "RapportStore", "RapportMail", "TestSupport",
+            "RapportRuntime", "RapportTUI", "RapportCore", "RapportStore", "RapportPostgres", "RapportMail", "TestSupport",
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["RapportCore", "RapportStore", "rapport", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: [
+            "RapportCore", "RapportStore", "RapportPostgres", "rapport", "TestSupport",
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,10 @@ public final class ChangeWatcher {
     private var token: Int?
     /// The last change sequence seen.
     public private(set) var lastSeen: Int64
+    /// False while the store cannot be read (a PostgreSQL server restarting, a network cut).
+    public private(set) var isReachable = true
+    /// `isReachable` as the inbox was last told it.
+    private var reported = true
 
     /// Starts from the store as it is now: what was written before is already on screen.
     public init(feed: any ChangeFeed) {
@@ -22,17 +26,31 @@ public final class ChangeWatcher {
 
     /// True when another store instance (another process, or another agent's session) has written
     /// since the last check, or when the log no longer reaches back that far. A failed read is
-    /// not a change; the next check tries again.
+    /// not a change (it makes the store unreachable until a read succeeds); the next check tries again
+    /// and then reads everything since the last change seen, so nothing of the outage is missed.
     public func othersWrote() -> Bool {
-        guard let now = try? feed.changeToken(), now != token else { return false }
-        guard let news = try? feed.changes(since: lastSeen) else { return false }
-        token = now
-        lastSeen = news.latest
-        return news.includesOthers(than: feed.origin)
+        do {
+            let now = try feed.changeToken()
+            guard now != token else { isReachable = true; return false }
+            let news = try feed.changes(since: lastSeen)
+            isReachable = true
+            token = now
+            lastSeen = news.latest
+            return news.includesOthers(than: feed.origin)
+        } catch {
+            isReachable = false
+            return false
+        }
     }
 
-    /// `.storeChanged` when another writer changed the store: the loop's `Program.Sources.storeChanges`.
+    /// `.storeChanged` when another writer changed the store, and `.storeReachable` when the store was
+    /// lost or is back: the loop's `Program.Sources.storeChanges`.
     public func messages() -> [AppMsg] {
-        othersWrote() ? [.storeChanged] : []
+        var messages: [AppMsg] = othersWrote() ? [.storeChanged] : []
+        if isReachable != reported {
+            reported = isReachable
+            messages.append(.storeReachable(isReachable))
+        }
+        return messages
     }
 }

@@ -4,8 +4,9 @@ import Testing
 /// `rapport compose` through the real binary: a new conversation, then `rapport send` through a real
 /// sendmail script that keeps what it is given.
 @Suite struct ComposeCommandTests {
-    @Test func composeStartsAConversationThatGoesOutUnderItsOwnSubject() throws {
-        let cli = try RapportBinary.withTeam()
+    @Test(arguments: Backend.available)
+    func composeStartsAConversationThatGoesOutUnderItsOwnSubject(_ backend: Backend) throws {
+        let cli = try RapportBinary.withTeam(backend)
         try cli.run(["customer", "add", "--first", "Dana", "--last", "Whitfield", "--email", "dana@x.org", "--owner", "sam",
                      "--existing", "--agent", "sam"])
         let text = "Hi Dana,\n\nYour new card is on its way; tell me when it arrives.\n\nSam\n"
@@ -23,7 +24,7 @@ import Testing
         let queued = try cli.run(["compose", "--to", "DANA@x.org", "--subject", "Your new card", "--agent", "sam"], stdin: text)
         #expect(queued.status == 0 && queued.stdout.contains("to dana@x.org in new conversation"), "\(queued.stderr)")
 
-        let folder = (cli.store as NSString).deletingLastPathComponent
+        let folder = cli.home
         let sent = folder + "/sent.eml", sendmail = folder + "/sendmail"
         try "#!/bin/sh\ncat > \"\(sent)\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail)

@@ -46,9 +46,10 @@ struct ComposerScreenTests {
         try screen.waitFor("Hi there XYfriend")
     }
 
-    @Test func aFormalReplyIsRefusedFixedSentAndArrivesFromTheAgent() throws {
-        let cli = try RapportBinary.withDemo()
-        let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
+    @Test(arguments: Backend.available)
+    func aFormalReplyIsRefusedFixedSentAndArrivesFromTheAgent(_ backend: Backend) throws {
+        let cli = try RapportBinary.withDemo(backend)
+        let home = cli.folder.url
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }
         let sendmail = try server.msmtpSendmailLine(in: home)
@@ -107,7 +108,7 @@ struct ComposerScreenTests {
     /// does not join the sign-off.
     @Test func theExternalEditorGetsAPrivateFileEndingWithANewline() throws {
         let cli = try RapportBinary.withDemo()
-        let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
+        let home = cli.folder.url
         let seen = home.appendingPathComponent("editor-saw").path
         let editor = home.appendingPathComponent("editor.sh").path
         try """

@@ -5,8 +5,8 @@ import Testing
 @Suite("rapport away, back, for-you")
 struct CoverCommandTests {
     /// Tom is Sam's existing customer; a week from now, as a day.
-    func team() throws -> (RapportBinary, String) {
-        let cli = try RapportBinary.withTeam()
+    func team(_ backend: Backend) throws -> (RapportBinary, String) {
+        let cli = try RapportBinary.withTeam(backend)
         try cli.run(["customer", "add", "--first", "Tom", "--last", "Whitfield", "--email", "tom@example.org",
                      "--owner", "sam", "--existing", "--agent", "sam"])
         let day = Date().addingTimeInterval(7 * 86_400)
@@ -14,8 +14,9 @@ struct CoverCommandTests {
         return (cli, day)
     }
 
-    @Test func awayListsAndBackEnds() throws {
-        let (cli, day) = try team()
+    @Test(arguments: Backend.available)
+    func awayListsAndBackEnds(_ backend: Backend) throws {
+        let (cli, day) = try team(backend)
         #expect(try cli.run(["away"]).stdout == "Nobody is away.\n")
         let set = try cli.run(["away", "sam", "--until", day, "--cover", "priya", "--agent", "sam"])
         #expect(set.status == 0, "\(set.stderr)")
@@ -34,8 +35,9 @@ struct CoverCommandTests {
         #expect(try cli.run(["away"]).stdout == "Nobody is away.\n")
     }
 
-    @Test func lintAppliesTheCoverRuleToTheCoverer() throws {
-        let (cli, day) = try team()
+    @Test(arguments: Backend.available)
+    func lintAppliesTheCoverRuleToTheCoverer(_ backend: Backend) throws {
+        let (cli, day) = try team(backend)
         try cli.run(["away", "sam", "--until", day, "--cover", "priya", "--agent", "sam"])
         let plain = "Hi Tom,\n\nAll fixed.\n\nPriya\n"
         let refused = try cli.run(["lint", "--customer", "tom@example.org", "--agent", "priya", "--json", "-"], stdin: plain)
@@ -49,8 +51,9 @@ struct CoverCommandTests {
                             stdin: "Hi Tom,\n\nAll fixed.\n\nSam\n").status == 0)
     }
 
-    @Test func forYouListsATakeoverWithTheNote() throws {
-        let (cli, _) = try team()
+    @Test(arguments: Backend.available)
+    func forYouListsATakeoverWithTheNote(_ backend: Backend) throws {
+        let (cli, _) = try team(backend)
         #expect(try cli.run(["for-you", "--agent", "sam"]).stdout == "Nothing for you.\n")
         try cli.run(["assign", "tom@example.org", "priya", "--note", "Tom asked for me", "--agent", "priya"])
         let listed = try cli.run(["for-you", "--agent", "sam", "--json", "--mark-read"])

@@ -3,8 +3,9 @@ import Testing
 
 /// `rapport customer search|show|edit|merge` through the real binary, and the customer's page in tmux.
 @Suite struct CustomerCommandTests {
-    @Test func searchShowEditAndMergeOnTheDemo() throws {
-        let cli = try RapportBinary.withDemo()
+    @Test(arguments: Backend.available)
+    func searchShowEditAndMergeOnTheDemo(_ backend: Backend) throws {
+        let cli = try RapportBinary.withDemo(backend)
         let found = try #require(try cli.run(["customer", "search", "Lindqvist", "--json", "--agent", "alex"]).json as? [[String: Any]])
         #expect(found.map { $0["email"] as? String } == ["bjorn.lindqvist@post.example"])
         let byAddress = try cli.run(["customer", "search", "amara.nwosu@", "--agent", "alex"])
@@ -50,8 +51,9 @@ import Testing
     }
 
     /// In tmux on the demo, as an agent tries it: / by a surname, the count, c for the page, Enter into a conversation.
-    @Test func theCustomersPageInTmux() throws {
-        let cli = try RapportBinary.withDemo()
+    @Test(arguments: Backend.available)
+    func theCustomersPageInTmux(_ backend: Backend) throws {
+        let cli = try RapportBinary.withDemo(backend)
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "alex"], width: 120, height: 40)
         try screen.waitFor("Alex · Mine")
         try screen.send("/")

@@ -13,17 +13,17 @@ struct InboxScreenTests {
         }
     }
 
-    func demo() throws -> (RapportBinary, agent: String) {
-        let cli = try RapportBinary.withDemo()
+    func demo(_ backend: Backend = .sqlite) throws -> (RapportBinary, agent: String) {
+        let cli = try RapportBinary.withDemo(backend)
         let agents = try #require(try cli.run(["agent", "list", "--json"]).json as? [[String: Any]])
         return (cli, try #require(agents.first?["login"] as? String))
     }
 
     /// The demo in the inbox as its first agent (`me`), switched to the Unassigned view: the screen as
     /// shown, and the unassigned customers as the CLI lists them.
-    func unassignedView() throws -> (cli: RapportBinary, me: String, screen: TmuxScreen, shown: [String],
-                                     unassigned: [(name: String, email: String, owner: String?)]) {
-        let (cli, me) = try demo()
+    func unassignedView(_ backend: Backend) throws -> (cli: RapportBinary, me: String, screen: TmuxScreen, shown: [String],
+                                                       unassigned: [(name: String, email: String, owner: String?)]) {
+        let (cli, me) = try demo(backend)
         let screen = try TmuxScreen(cli, ["--agent", me])
         try screen.waitFor("· Mine ·")
         try screen.send("2")
@@ -37,9 +37,10 @@ struct InboxScreenTests {
         customers.first { screen[row].hasPrefix(" ●" + $0.name) || screen[row].hasPrefix("  " + $0.name) }
     }
 
-    @Test func moveOpenAssignTakeAndSwitchViewsThenTheCLISeesTheOwners() throws {
+    @Test(arguments: Backend.available)
+    func moveOpenAssignTakeAndSwitchViewsThenTheCLISeesTheOwners(_ backend: Backend) throws {
         // Unassigned view; move down and up; open the conversation under the cursor.
-        let (cli, me, screen, unassignedShown, unassigned) = try unassignedView()
+        let (cli, me, screen, unassignedShown, unassigned) = try unassignedView(backend)
         var shown = unassignedShown
         let first = try #require(customerOnRow(shown, row: 2, among: unassigned), "\(shown.joined(separator: "\n"))")
         try screen.send("j")
@@ -81,8 +82,9 @@ struct InboxScreenTests {
         try screen.waitFor("the inbox to quit") { s in !s.contains { $0.contains("· Pending ·") } }
     }
 
-    @Test func anAssignmentByAnotherProcessShowsWithoutAKeypress() throws {
-        let (cli, _, screen, shown, unassigned) = try unassignedView()
+    @Test(arguments: Backend.available)
+    func anAssignmentByAnotherProcessShowsWithoutAKeypress(_ backend: Backend) throws {
+        let (cli, _, screen, shown, unassigned) = try unassignedView(backend)
         let customer = try #require(customerOnRow(shown, row: 2, among: unassigned))
         try screen.send("Enter")
         try screen.waitFor("Owner: — (unassigned)")

@@ -28,11 +28,26 @@ struct RapportBinary {
     /// The folder holding the store, HOME and the XDG dirs; removed with the last copy of this value.
     let folder: TemporaryDirectory
 
-    /// A fresh store path in a new temporary folder; HOME and XDG dirs point inside it too.
-    init() {
+    /// A database of its own when the store is PostgreSQL, dropped with the last copy of this value.
+    let database: ScratchDatabase?
+
+    /// The temporary folder (HOME) the store's files sit in.
+    var home: String { folder.url.path }
+
+    /// A fresh store in a new temporary folder (a file, or a new database on the test server for
+    /// `.postgres`); HOME and XDG dirs point inside the folder too.
+    init(_ backend: Backend = .sqlite) {
         folder = try! TemporaryDirectory(prefix: "rapport-e2e")
         let dir = folder.url
-        store = dir.appendingPathComponent("rapport.sqlite").path
+        switch backend {
+        case .sqlite:
+            database = nil
+            store = dir.appendingPathComponent("rapport.sqlite").path
+        case .postgres:
+            let scratch = try! ScratchDatabase()
+            database = scratch
+            store = scratch.url
+        }
         var env = ProcessInfo.processInfo.environment
         env["HOME"] = dir.path
         env["XDG_DATA_HOME"] = dir.appendingPathComponent("data").path
@@ -76,25 +91,31 @@ struct RapportBinary {
     }
 
     /// A store with two agents, ready for commands.
-    static func withTeam() throws -> RapportBinary {
-        let cli = RapportBinary()
+    static func withTeam(_ backend: Backend = .sqlite) throws -> RapportBinary {
+        let cli = RapportBinary(backend)
         _ = try cli.run(["init"])
         _ = try cli.run(["agent", "add", "--login", "sam", "--first", "Sam", "--last", "Ortiz", "--email", "sam@example.com"])
         _ = try cli.run(["agent", "add", "--login", "priya", "--first", "Priya", "--last", "Raman", "--email", "priya@example.com"])
         return cli
     }
 
-    /// A fresh store holding the demo (`rapport demo --seed-only`).
-    static func withDemo() throws -> RapportBinary {
-        let cli = RapportBinary()
-        let seeded = try cli.run(["demo", "--seed-only", "--store", cli.store])
+    /// A fresh store holding the demo (`rapport demo --seed-only`); on PostgreSQL the demo is made in
+    /// a SQLite file beside it and moved over with `rapport store copy`, as a team would.
+    static func withDemo(_ backend: Backend = .sqlite) throws -> RapportBinary {
+        let cli = RapportBinary(backend)
+        let file = backend == .sqlite ? cli.store : cli.home + "/demo.sqlite"
+        let seeded = try cli.run(["demo", "--seed-only", "--store", file])
         #expect(seeded.status == 0, "\(seeded.stderr)")
+        if backend == .postgres {
+            let copied = try cli.run(["store", "copy", "--store", file, "--to", cli.store])
+            #expect(copied.status == 0, "\(copied.stderr)")
+        }
         return cli
     }
 
     /// An empty Maildir (new, cur, tmp) called `name`, beside the store; returns its path.
     func makeMaildir(_ name: String) throws -> String {
-        let maildir = (store as NSString).deletingLastPathComponent + "/" + name
+        let maildir = home + "/" + name
         for sub in ["new", "cur", "tmp"] {
             try FileManager.default.createDirectory(atPath: maildir + "/" + sub, withIntermediateDirectories: true)
         }

@@ -6,7 +6,7 @@ import TestSupport
 /// Who the customer is and who gets our reply, on real files and real processes: a web form's
 /// no-reply mail with the visitor in Reply-To, a customer who copies their partner, and a sender
 /// with no human address, ingested by the binary from a Maildir and answered through msmtp to
-/// the loopback SMTP server, whose envelope recipients are checked.
+/// the loopback SMTP server, whose envelope recipients are checked; on SQLite and on PostgreSQL.
 @Suite(.serialized) struct ReplyAddressTests {
     static let form = """
         From: Website contact form <no-reply@forms.example>
@@ -53,8 +53,8 @@ import TestSupport
         """
 
     /// A team store that has ingested the four messages, every customer given to Sam.
-    func ingested() throws -> (RapportBinary, [[String: Any]]) {
-        let cli = try RapportBinary.withTeam()
+    func ingested(_ backend: Backend) throws -> (RapportBinary, [[String: Any]]) {
+        let cli = try RapportBinary.withTeam(backend)
         let maildir = try cli.makeMaildir("inbox")
         for (name, text) in [("form", Self.form), ("copied", Self.copied), ("alert", Self.alertOnly), ("guessed", Self.guessed)] {
             try text.write(toFile: "\(maildir)/new/\(name).eml", atomically: true, encoding: .utf8)
@@ -75,8 +75,9 @@ import TestSupport
         return String(try #require(row["id"] as? Int))
     }
 
-    @Test func customersAreThePeopleNotTheRelaysAndGuessedNamesAreMarked() throws {
-        let (_, customers) = try ingested()
+    @Test(arguments: Backend.available)
+    func customersAreThePeopleNotTheRelaysAndGuessedNamesAreMarked(_ backend: Backend) throws {
+        let (_, customers) = try ingested(backend)
         let byEmail = Dictionary(uniqueKeysWithValues: customers.map { ($0["email"] as? String ?? "", $0) })
         #expect(byEmail["ann.lee@lee.example"]?["first_name"] as? String == "Ann")
         #expect(byEmail["ann.lee@lee.example"]?["name_guessed"] as? Bool == false)
@@ -87,9 +88,10 @@ import TestSupport
         #expect(byEmail["no-reply@bank.example"]?["name_guessed"] as? Bool == true)
     }
 
-    @Test func repliesGoToReplyToAndCopyTheCustomersPeopleThroughTheRealDelivery() throws {
-        let (cli, _) = try ingested()
-        let home = URL(fileURLWithPath: cli.store).deletingLastPathComponent()
+    @Test(arguments: Backend.available)
+    func repliesGoToReplyToAndCopyTheCustomersPeopleThroughTheRealDelivery(_ backend: Backend) throws {
+        let (cli, _) = try ingested(backend)
+        let home = cli.folder.url
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }
         let msmtp = try server.msmtpCommand(configIn: home).joined(separator: " ")
@@ -121,8 +123,9 @@ import TestSupport
         #expect(envelope == ["dana@example.org", "alex@home.example"], "the copied partner receives it too")
     }
 
-    @Test func aCustomerWithOnlyANoReplyAddressCannotBeAnsweredAndIsToldWhy() throws {
-        let (cli, _) = try ingested()
+    @Test(arguments: Backend.available)
+    func aCustomerWithOnlyANoReplyAddressCannotBeAnsweredAndIsToldWhy(_ backend: Backend) throws {
+        let (cli, _) = try ingested(backend)
         let id = try conversation(cli, customer: "no-reply@bank.example")
         let refused = try cli.run(["reply", id, "--agent", "sam", "--text", "Hello,\n\nThanks.\n\nSam\n"])
         #expect(refused.status == 1)
@@ -134,11 +137,13 @@ import TestSupport
 
     /// In tmux, as an agent sees it: the thread shows who was copied, the composer who will be, Ctrl-R
     /// leaves them out; the guessed name and the no-reply-only sender say what to do.
-    @Test func theInboxShowsWhoIsCopiedAndWhoCannotBeAnswered() throws {
-        let (cli, _) = try ingested()
+    @Test(arguments: Backend.available)
+    func theInboxShowsWhoIsCopiedAndWhoCannotBeAnswered(_ backend: Backend) throws {
+        let (cli, _) = try ingested(backend)
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], width: 120, height: 30)
         func open(_ subject: String) throws {
             try screen.waitFor("Sam · Mine")
+            try screen.waitFor(subject)  // the bars show before the list has loaded (slower on a server)
             try screen.send("g")       // from the top: the cursor stays where the last thread was opened
             let list = try screen.waitFor(subject)   // the status bar can show before the rows have loaded
             let rows = list.dropFirst(2).prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }

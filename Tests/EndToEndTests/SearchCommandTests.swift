@@ -5,8 +5,8 @@ import Testing
 @Suite("rapport search")
 struct SearchCommandTests {
     /// Three messages from two customers ingested from a Maildir; Dana's conversation owned by sam.
-    func store() throws -> RapportBinary {
-        let cli = try RapportBinary.withTeam()
+    func store(_ backend: Backend = .sqlite) throws -> RapportBinary {
+        let cli = try RapportBinary.withTeam(backend)
         let maildir = try cli.makeMaildir("Maildir")
         let mails = [
             ("dana@example.org", "Dana Whitfield", "Parcel", "a@x", "The kettle arrived dented."),
@@ -39,9 +39,10 @@ struct SearchCommandTests {
         return rows.compactMap { $0["subject"] as? String }
     }
 
-    @Test("every word must match, the last as a prefix; owner and status filter; newest first")
-    func findsAndFilters() throws {
-        let cli = try store()
+    @Test("every word must match, the last as a prefix; owner and status filter; newest first",
+          arguments: Backend.available)
+    func findsAndFilters(_ backend: Backend) throws {
+        let cli = try store(backend)
         #expect(try subjects(cli, ["kettle"]) == ["Invoice", "Parcel"])
         #expect(try subjects(cli, ["kettle", "inv"]) == ["Invoice"])
         #expect(try subjects(cli, ["KETT"]) == ["Invoice", "Parcel"])

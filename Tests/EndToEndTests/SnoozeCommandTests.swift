@@ -3,8 +3,8 @@ import Testing
 
 /// `rapport snooze`, `rapport snoozed`, `rapport reply --remind-days` and `rapport unread` through the real binary.
 @Suite struct SnoozeCommandTests {
-    func danasConversation() throws -> RapportBinary {
-        let cli = try RapportBinary.withTeam()
+    func danasConversation(_ backend: Backend) throws -> RapportBinary {
+        let cli = try RapportBinary.withTeam(backend)
         try cli.run(["customer", "add", "--first", "Dana", "--last", "Whitfield", "--email", "dana@x.org", "--owner", "sam",
                      "--existing", "--agent", "sam"])
         let text = "Hi Dana,\n\nYour new card is on its way; tell me when it arrives.\n\nSam\n"
@@ -17,8 +17,9 @@ import Testing
         (value as? String).flatMap { ISO8601DateFormatter().date(from: $0) }
     }
 
-    @Test func snoozeTakesAConversationOutOfTheListUntilItsTimeAndSnoozedListsIt() throws {
-        let cli = try danasConversation()
+    @Test(arguments: Backend.available)
+    func snoozeTakesAConversationOutOfTheListUntilItsTimeAndSnoozedListsIt(_ backend: Backend) throws {
+        let cli = try danasConversation(backend)
         let env = ["TZ": "Europe/Paris"]
         let bad = try cli.run(["snooze", "1", "--until", "someday", "--agent", "sam"], environment: env)
         #expect(bad.status == 1 && bad.stderr.contains("cannot read “someday” as a time"), "\(bad.stderr)")
@@ -42,8 +43,9 @@ import Testing
         #expect((try cli.run(["conversations", "--json", "--agent", "sam"]).json as? [Any])?.count == 1)
     }
 
-    @Test func replyWithRemindDaysSnoozesUntilThen() throws {
-        let cli = try danasConversation()
+    @Test(arguments: Backend.available)
+    func replyWithRemindDaysSnoozesUntilThen(_ backend: Backend) throws {
+        let cli = try danasConversation(backend)
         let reply = try cli.run(["reply", "1", "--remind-days", "3", "--agent", "sam"],
                                 stdin: "Hi Dana,\n\nDid the card arrive?\n\nSam\n")
         #expect(reply.status == 0 && reply.stdout.contains("back in your views"), "\(reply.stderr)")
@@ -53,15 +55,17 @@ import Testing
         #expect(try cli.run(["reply", "1", "--remind-days", "0", "--agent", "sam"], stdin: "x").status == 2)
     }
 
-    @Test func unreadNeedsAKnownConversation() throws {
-        let cli = try danasConversation()
+    @Test(arguments: Backend.available)
+    func unreadNeedsAKnownConversation(_ backend: Backend) throws {
+        let cli = try danasConversation(backend)
         let ok = try cli.run(["unread", "1", "--agent", "sam"])
         #expect(ok.status == 0 && ok.stdout.contains("unread for sam"), "\(ok.stderr)")
         #expect(try cli.run(["unread", "7", "--agent", "sam"]).status == 1)
     }
 
-    @Test func statsTakesAPeriodOfDaysAndRefusesABadOne() throws {
-        let cli = try danasConversation()
+    @Test(arguments: Backend.available)
+    func statsTakesAPeriodOfDaysAndRefusesABadOne(_ backend: Backend) throws {
+        let cli = try danasConversation(backend)
         let json = try #require(try cli.run(["stats", "--since", "2026-01-01", "--until", "2099-12-31", "--json"]).json as? [String: Any])
         #expect(json["team"] != nil)
         let bad = try cli.run(["stats", "--since", "yesterday"])

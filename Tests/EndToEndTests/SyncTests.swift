@@ -98,9 +98,10 @@ import TestSupport
         return rows.compactMap { $0["subject"] as? String }
     }
 
-    @Test("new mail is filed within moments of its arrival, and SIGTERM stops sync with status 0", arguments: [false, true])
-    func filesNewMail(polling: Bool) throws {
-        let cli = try RapportBinary.withTeam()
+    @Test("new mail is filed within moments of its arrival, and SIGTERM stops sync with status 0",
+          arguments: Backend.available, [false, true])
+    func filesNewMail(_ backend: Backend, polling: Bool) throws {
+        let cli = try RapportBinary.withTeam(backend)
         let maildir = try cli.makeMaildir("Maildir")
         try writeConfig(cli, "[mail]\nmaildirs = [\"\(maildir)\"]\n")
         let sync = SyncProcess(cli, polling ? ["--poll"] : [])
@@ -166,9 +167,10 @@ import TestSupport
         return (try #require(outbox[0]["id"] as? Int), try #require(outbox[0]["to"] as? String))
     }
 
-    @Test("sync delivers a queued reply through msmtp to the SMTP server, with the legal footer, and the outbox shows it sent")
-    func deliversThroughMsmtp() throws {
-        let cli = try RapportBinary.withDemo()
+    @Test("sync delivers a queued reply through msmtp to the SMTP server, with the legal footer, and the outbox shows it sent",
+          arguments: Backend.available)
+    func deliversThroughMsmtp(_ backend: Backend) throws {
+        let cli = try RapportBinary.withDemo(backend)
         let home = cli.folder.url
         let server = try LoopbackSMTP(maildir: home.appendingPathComponent("received").path)
         defer { server.stop() }

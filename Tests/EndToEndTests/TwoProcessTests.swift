@@ -1,13 +1,14 @@
 import Foundation
 import Testing
 
-/// Two agents on one host: separate processes on one store file.
+/// Two agents: separate processes on one store (a file on one host, or a PostgreSQL database).
 @Suite struct TwoProcessTests {
     /// Both processes try to take the same unassigned customers at once, without a note.
     /// Exactly one wins each customer; the other is refused (the customer now has an owner,
     /// so taking them needs a handoff note), and the log holds exactly one entry each.
-    @Test func racingAssignmentsNeverGiveTwoOwners() throws {
-        let cli = try RapportBinary.withTeam()
+    @Test(arguments: Backend.available)
+    func racingAssignmentsNeverGiveTwoOwners(_ backend: Backend) throws {
+        let cli = try RapportBinary.withTeam(backend)
         let emails = (0..<12).map { "c\($0)@example.org" }
         for email in emails { try cli.run(["customer", "add", "--first", "C", "--email", email]) }
         // For each customer, both agents' processes start together and race for the write lock.

@@ -3,8 +3,8 @@ import Testing
 
 /// The relationship workflows through the real binary and a real store file.
 @Suite struct WorkflowCommandTests {
-    func team() throws -> RapportBinary {
-        let cli = try RapportBinary.withTeam()
+    func team(_ backend: Backend = .sqlite) throws -> RapportBinary {
+        let cli = try RapportBinary.withTeam(backend)
         try cli.run(["customer", "add", "--first", "Dana", "--last", "Whitfield", "--email", "dana@x.org", "--owner", "priya",
                      "--existing", "--agent", "sam"])
         try cli.run(["customer", "add", "--first", "Marcus", "--last", "Lee", "--email", "marcus@x.org"])
@@ -12,13 +12,14 @@ import Testing
     }
 
     func write(_ text: String, in cli: RapportBinary, as name: String) throws -> String {
-        let path = (cli.store as NSString).deletingLastPathComponent + "/" + name
+        let path = cli.home + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
-    @Test func referralRecordPreparesAThankYouAndListsIt() throws {
-        let cli = try team()
+    @Test(arguments: Backend.available)
+    func referralRecordPreparesAThankYouAndListsIt(_ backend: Backend) throws {
+        let cli = try team(backend)
         let usage = try cli.run(["referral", "record", "marcus@x.org"])
         #expect(usage.status == 2)
         let recorded = try cli.run(["referral", "record", "marcus@x.org", "--by", "dana@x.org", "--coupon", "FRIEND10"])
@@ -30,8 +31,9 @@ import Testing
         #expect(try cli.run(["referral", "record", "ghost@x.org", "--source", "radio"]).status == 1)
     }
 
-    @Test func headsUpImportIsAllOrNothingWithLineNumbers() throws {
-        let cli = try team()
+    @Test(arguments: Backend.available)
+    func headsUpImportIsAllOrNothingWithLineNumbers(_ backend: Backend) throws {
+        let cli = try team(backend)
         let bad = try write("""
             email,kind,effective_date,details
             dana@x.org,rate-increase,2030-03-01,Premiums rise 6%

@@ -43,6 +43,18 @@ import Testing
     }
 
     @Test(arguments: StoreFactories.all)
+    func aMessageWithoutMessageIDIsADuplicateByItsFileHash(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        func copy(_ key: String) -> IngestItem {
+            .mail(IncomingMail(seenKey: "/mail:\(key)", path: "/mail/new/\(key)", dedupKey: "sha256:same", fromAddress: "dana@example.org",
+                               fromName: nil, to: ["sam@example.com"], subject: "Leak", text: "No id", messageID: nil,
+                               inReplyTo: nil, references: [], date: ContractStore.t0, attachments: []))
+        }
+        guard case .ingested = try s.store.ingest([copy("a")], rules: .standard).first else { Issue.record("not stored"); return }
+        #expect(try s.store.ingest([copy("b")], rules: .standard) == [.duplicate])
+    }
+
+    @Test(arguments: StoreFactories.all)
     func mailFromAnAgentIsOutboundWithoutAnAuthor(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         _ = try s.store.ingest([mail("a", messageID: "a@x"),

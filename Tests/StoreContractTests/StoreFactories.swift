@@ -1,15 +1,21 @@
 import Foundation
 import RapportCore
+import RapportPostgres
 import RapportStore
 import TestSupport
 import Testing
 
 /// Every adapter the contract suite runs against. The only file of the suite that knows an
-/// adapter: a new adapter (PostgreSQL) is one more line in `all`.
+/// adapter. PostgreSQL runs when `RAPPORT_TEST_POSTGRES` names a server (`make test` starts a private
+/// one with scripts/with-postgres); on CI it must (see `postgresRunsOnCI`).
 enum StoreFactories {
-    static let all: [StoreFactory] = [
-        StoreFactory(name: "SQLite") { try SQLiteDatabase() },
-    ]
+    static let all: [StoreFactory] = {
+        var factories = [StoreFactory(name: "SQLite") { try SQLiteDatabase() }]
+        if let server = PostgresTestServer.location {
+            factories.append(StoreFactory(name: "PostgreSQL") { try PostgresTestDatabase(server: server) })
+        }
+        return factories
+    }()
 }
 
 /// Makes an empty database for one test; `open()` on it gives a new store instance on the same data
@@ -35,4 +41,39 @@ final class SQLiteDatabase: TestDatabase {
     }
 
     func open() throws -> any StorePort { try SQLiteStore(path: path, create: true) }
+}
+
+/// The PostgreSQL server the tests may use, from `RAPPORT_TEST_POSTGRES` (postgres://user@host:port/db).
+enum PostgresTestServer {
+    static let location: PostgresLocation? = ProcessInfo.processInfo.environment["RAPPORT_TEST_POSTGRES"]
+        .flatMap { try? PostgresLocation($0) }
+}
+
+/// A database of its own on the test server, dropped with the last reference.
+final class PostgresTestDatabase: TestDatabase {
+    let server: PostgresLocation
+    let name = "rapport_contract_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    let location: PostgresLocation
+
+    init(server: PostgresLocation) throws {
+        self.server = server
+        try PostgresDatabases.create(name, on: server)
+        var location = server
+        location.database = name
+        self.location = location
+    }
+
+    func open() throws -> any StorePort { try PostgresStore(location, create: true) }
+
+    deinit { try? PostgresDatabases.drop(name, on: server) }
+}
+
+@Suite struct StoreFactoriesTests {
+    /// CI must not pass by skipping PostgreSQL: with `CI` set, the server must be there.
+    @Test func postgresRunsOnCI() {
+        guard ProcessInfo.processInfo.environment["CI"] != nil else { return }
+        #expect(PostgresTestServer.location != nil,
+                "CI is set but RAPPORT_TEST_POSTGRES is not: run the tests under scripts/with-postgres (make test does)")
+        #expect(StoreFactories.all.map(\.name).contains("PostgreSQL"))
+    }
 }

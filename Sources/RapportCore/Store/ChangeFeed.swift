@@ -7,7 +7,9 @@ public protocol ChangeFeed: Sendable {
     /// The tag this store instance writes with every change it makes (unique per instance).
     var origin: String { get }
     /// A cheap wake-up check: a number that moves whenever some connection commits (SQLite's
-    /// `PRAGMA data_version`). When it has not moved, nothing changed and `changes(since:)` can wait.
+    /// `PRAGMA data_version`, at once; PostgreSQL's LISTEN/NOTIFY, when the notification arrives,
+    /// moments after the commit). When it has not moved, nothing changed and `changes(since:)` can
+    /// wait. Throws while the store cannot be reached (the inbox then says it is disconnected).
     func changeToken() throws -> Int
     /// The sequence of the latest change (0 when nothing was ever written).
     func latestChange() throws -> Int64

@@ -11,6 +11,9 @@ public enum AppMsg: Sendable, Hashable {
     case tick(Date)
     /// Another process committed to the store.
     case storeChanged
+    /// The store's server was lost (false) or is back (true): the status bar says so meanwhile, and
+    /// what changed during the outage is read once it is back.
+    case storeReachable(Bool)
     case pageLoaded(PageRequest, Page)
     case countsLoaded(InboxCounts)
     case agentsLoaded([Agent])

@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     /// Where the cursor was in the view before a search, to return to it.
     public var savedCursor: SavedCursor?
     public var counts: InboxCounts?
+    /// The store's server cannot be reached (a PostgreSQL store whose connection dropped).
+    public var storeUnreachable = false
     /// Rows marked with Space, with what bulk assignment needs to know about them.
     public var marks: [ConversationID: AssignTarget] = [:]
     public var overlay: Overlay?

@@ -46,6 +46,10 @@ extension AppState {
             // Another inbox may have begun or ended a cover: the absences come with the agents.
             return refresh() + [.loadAgents]
 
+        case .storeReachable(let reachable):
+            storeUnreachable = !reachable
+            return reachable ? refresh() : []
+
         case let .pageLoaded(request, page):
             // A page for a list we have left since asking is of no use.
             guard request.source == list.source else { return [] }

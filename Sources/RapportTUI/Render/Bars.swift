@@ -81,6 +81,7 @@ enum Bars {
         case (_, .view(let v)): where_ = layout.isCompact ? v.shortTitle : v.title
         }
         var left = " \(state.agent.firstName.isEmpty ? state.agent.login : state.agent.firstName) · \(where_)"
+        if state.storeUnreachable { left += layout.isCompact ? " · disconnected" : " · disconnected, reconnecting…" }
         if let c = state.counts {
             left += layout.isCompact
                 ? " · m\(c.mine) u\(c.unassigned) p\(c.pending)"

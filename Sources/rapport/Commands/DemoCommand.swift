@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RapportApp
 import RapportCore
+import RapportPostgres
 import RapportStore
 
 struct DemoCommand: ParsableCommand {
@@ -14,6 +15,10 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         // The demo never touches the real store unless --store says so.
         let path = global.store ?? global.dataDirectory + "/demo.sqlite"
+        guard !PostgresLocation.isPostgres(path) else {
+            throw RapportError.invalid("the demo is a SQLite file; to try PostgreSQL, copy it over: "
+                                       + "`rapport store copy --store DEMO.sqlite --to postgres://…`")
+        }
         let store = try SQLiteStore(path: path, create: true)
         var seeder = DemoSeeder(store: store, now: Date())
         if let summary = try seeder.seedIfEmpty() {

@@ -7,11 +7,12 @@ import RapportStore
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create an empty store and print the next steps; --config writes a commented config file instead.",
+        abstract: "Create an empty store (or bring one to the current schema) and print the next steps; --config writes a commented config file instead.",
         discussion: """
-            --config writes $XDG_CONFIG_HOME/rapport/config.toml (~/.config/rapport/config.toml) with every key, its \
-            default and what it does; an existing file is never overwritten. docs/setup.md takes a team from zero \
-            to mail that flows by itself.
+            With --store postgres://user@host:port/database, the database must be empty or a Rapport store; any \
+            other is refused untouched. --config writes $XDG_CONFIG_HOME/rapport/config.toml \
+            (~/.config/rapport/config.toml) with every key, its default and what it does; an existing file is \
+            never overwritten. docs/setup.md takes a team from zero to mail that flows by itself.
             """)
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Write a commented config file (refused when one exists) instead of creating the store.") var config = false
@@ -20,7 +21,7 @@ struct InitCommand: ParsableCommand {
         let paths = ConfigPaths(environment: global.environment)
         if config { return try writeConfig(paths.configFile) }
         let store = try global.openStore(create: true)
-        say("Rapport store ready at \(store.path)")
+        say("Rapport store ready at \(global.storeDescription)")
         say("")
         say(Self.nextSteps(configFile: paths.configFile, configExists: FileManager.default.fileExists(atPath: paths.configFile),
                            hasAgents: !(try store.agents().isEmpty)))

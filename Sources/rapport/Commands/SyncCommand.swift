@@ -17,7 +17,7 @@ struct SyncCommand: ParsableCommand {
             retries it or marks it sent (D in the inbox's thread, or rapport send --resend / --mark-sent). One that \
             may have gone out, or that another process is delivering, is never sent again by sync. \
             Logs one line per event on stdout. SIGTERM (or SIGINT, SIGHUP) stops it cleanly: a delivery under way \
-            finishes and is recorded first; exit status 0. One sync per store: a second one is refused.
+            finishes and is recorded first; exit status 0. One sync per store (per store and machine on PostgreSQL): a second one is refused.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Maildir folders to watch (default: the config's [mail] maildirs).") var maildirs: [String] = []
@@ -34,7 +34,7 @@ struct SyncCommand: ParsableCommand {
             throw ValidationError("\(root) is not a Maildir (it needs cur/ and new/ folders)")
         }
         let store = try global.openStore()
-        let lock = try SyncLock(store: store.path)
+        let lock = try SyncLock(path: syncLockPath())
         defer { lock.release() }
         let settings = DeliverySettings.resolve(sendmail: sendmail, sentMaildir: sentMaildir,
                                                 environment: global.environment, config: config)
@@ -50,13 +50,22 @@ struct SyncCommand: ParsableCommand {
         log("stopped")
     }
 
+    /// Beside a SQLite store; for a PostgreSQL store, in the data directory under the database's address:
+    /// the Maildirs a sync files from are this machine's (DECISIONS.md, "One rapport sync per store").
+    private func syncLockPath() throws -> String {
+        guard global.storeIsPostgres else { return global.storePath + ".sync-lock" }
+        let folder = global.dataDirectory
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let name = global.storeDescription.map { $0.isLetter || $0.isNumber || $0 == "." ? $0 : "_" }
+        return folder + "/sync-lock-" + String(name)
+    }
+
     /// One `rapport sync` per store: a second one would file the same new files and log the same events
-    /// twice. An advisory lock on a file beside the store, released by the kernel when the process ends.
+    /// twice. An advisory lock on a file, released by the kernel when the process ends.
     struct SyncLock {
         let fd: Int32
 
-        init(store: String) throws {
-            let path = store + ".sync-lock"
+        init(path: String) throws {
             fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw RapportError.invalid("cannot open \(path): \(String(cString: strerror(errno)))") }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {

@@ -2,11 +2,14 @@ import ArgumentParser
 import Foundation
 import RapportApp
 import RapportCore
+import RapportPostgres
 import RapportStore
 
 /// `--store` and `--agent`, taken by every command.
 struct GlobalOptions: ParsableArguments {
-    @Option(name: .long, help: "The store file (default: $RAPPORT_STORE, else $XDG_DATA_HOME/rapport/rapport.sqlite).")
+    @Option(name: .long, help: ArgumentHelp(
+        "The store: a file, or postgres://user@host:port/database (default: $RAPPORT_STORE, else $XDG_DATA_HOME/rapport/rapport.sqlite).",
+        discussion: "A PostgreSQL password comes from PGPASSWORD or ~/.pgpass (or passfile=…), never from the address."))
     var store: String?
 
     @Option(name: .long, help: "Your agent login (default: $RAPPORT_AGENT, else $USER).")
@@ -36,8 +39,19 @@ struct GlobalOptions: ParsableArguments {
         try loadConfig(environment: environment)
     }
 
-    func openStore(create: Bool = false) throws -> SQLiteStore {
-        try SQLiteStore(path: storePath, create: create)
+    /// True when the store is a PostgreSQL database rather than a file.
+    var storeIsPostgres: Bool { PostgresLocation.isPostgres(storePath) }
+
+    /// The store, for messages: the file's path, or the database's address (which never holds a password).
+    var storeDescription: String {
+        storeIsPostgres ? ((try? PostgresLocation(storePath))?.description ?? storePath) : storePath
+    }
+
+    /// The one place a command opens its store: a `postgres://` address opens the PostgreSQL adapter,
+    /// anything else is a SQLite file.
+    func openStore(create: Bool = false) throws -> any StorePort {
+        if storeIsPostgres { return try PostgresStore(PostgresLocation(storePath), create: create) }
+        return try SQLiteStore(path: storePath, create: create)
     }
 
     /// The agent running this command; an unknown login is refused with the list of known agents.

@@ -1,0 +1,67 @@
+import Foundation
+import RapportCore
+
+extension PostgresStore {
+    public func customerProfile(id: CustomerID, now: Date) throws -> CustomerProfile? {
+        try read { db in
+            guard let customer = try Self.customer(db, id: id) else { return nil }
+            let owner = try customer.owner.flatMap { try Self.agent(db, login: $0) }
+            let contact = try db.row("""
+                SELECT max(m.date) AS last_contact,
+                       max(CASE WHEN m.direction = 'outbound' AND m.author IS NOT NULL THEN m.date END) AS last_written
+                FROM message m JOIN conversation c ON c.id = m.conversation_id
+                WHERE c.customer_id = $1 AND m.direction != 'note'
+                """, [id])
+            let referredBy = try customer.referredBy.flatMap { try Self.customer(db, id: $0) }
+            let referrals = try db.rows("""
+                SELECT id, first_name, last_name, referral_recorded, referral_thanked, referral_coupon
+                FROM customer WHERE referred_by = $1 ORDER BY referral_recorded, id
+                """, [id]).map { row in
+                Referral(referrerID: id, referredID: row["id"],
+                         referredName: [row["first_name"], row["last_name"]].compactMap { $0 as String? }
+                            .filter { !$0.isEmpty }.joined(separator: " "),
+                         recorded: Date(timeIntervalSince1970: (row["referral_recorded"] as Double?) ?? 0),
+                         thanked: (row["referral_thanked"] as Double?) != nil, coupon: row["referral_coupon"])
+            }
+            let lastHandoff = try db.row("""
+                SELECT * FROM assignment WHERE customer_id = $1 AND note IS NOT NULL ORDER BY id DESC LIMIT 1
+                """, [id]).map(Assignment.init(row:))
+            let events = try db.rows("""
+                SELECT * FROM headsup_event WHERE customer_id = $1 AND effective_date >= $2 ORDER BY effective_date
+                """, [id, now.addingTimeInterval(-86_400).timeIntervalSince1970]).map(HeadsUpEvent.init(row:))
+            let lastWritten: Date? = contact?.dateIfAny("last_written")
+            return CustomerProfile(customer: customer, owner: owner, lastContact: contact?.dateIfAny("last_contact"),
+                                   lastWrittenTo: lastWritten, referredBy: referredBy, referrals: referrals,
+                                   lastHandoff: lastHandoff, upcomingEvents: events,
+                                   health: try Self.health(db, customer: customer, lastWritten: lastWritten, now: now))
+        }
+    }
+
+    /// "Same person" figures: who wrote our messages, how often the owner changed, how long since we wrote.
+    static func health(_ db: PostgresSession, customer: Customer, lastWritten: Date?, now: Date) throws -> RelationshipHealth {
+        let row = try db.row("""
+            SELECT count(*) AS total, count(*) FILTER (WHERE m.author = $1) AS by_owner
+            FROM message m JOIN conversation c ON c.id = m.conversation_id
+            WHERE c.customer_id = $2 AND m.direction = 'outbound' AND m.author IS NOT NULL
+            """, [customer.owner, customer.id])
+        let total: Int = row?["total"] ?? 0
+        let byOwner: Int = row?["by_owner"] ?? 0
+        let yearAgo = now.addingTimeInterval(-365 * 86_400).timeIntervalSince1970
+        // The first assignment of an unassigned customer is not a change of person, nor is a merge of
+        // two records with the same owner (logged from and to that owner).
+        let changes = try db.value("""
+            SELECT count(*) FROM assignment WHERE customer_id = $1 AND at >= $2 AND from_owner IS NOT NULL
+              AND from_owner IS DISTINCT FROM to_owner
+            """, [customer.id, yearAgo], as: Int.self) ?? 0
+        let days = lastWritten.map { Int(now.timeIntervalSince($0) / 86_400) }
+        return RelationshipHealth(sameOwnerShare: total == 0 ? nil : Double(byOwner) / Double(total),
+                                  ownerChangesLastYear: changes, daysSinceWeWrote: days)
+    }
+}
+
+extension HeadsUpEvent {
+    init(row: SQLRow) {
+        self.init(customerID: row["customer_id"], kind: row["kind"], effectiveDate: row.date("effective_date"),
+                  details: row["details"], due: row.date("due"), told: (row["told"] as Double?) != nil)
+    }
+}
