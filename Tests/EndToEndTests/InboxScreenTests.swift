@@ -127,8 +127,12 @@ struct TerminalEnvironmentTests {
         let cli = RapportBinary()
         #expect(try cli.run(["demo", "--seed-only", "--store", cli.store]).status == 0)
         let screen = try TmuxScreen(cli, ["inbox", "--agent", "sam"], environment: ["LC_ALL": "C", "LANG": "C"])
-        let shown = try screen.waitFor("Jakub Novotný")
-        #expect(shown.contains { $0.contains("· Mine ·") })
+        // Both the row with the accented name and the status bar: under load the rows can be drawn a
+        // moment before the bar, so one capture must hold both.
+        let shown = try screen.waitFor("Jakub Novotný and the Mine status bar") { lines in
+            lines.contains { $0.contains("Jakub Novotný") } && lines.contains { $0.contains("· Mine ·") }
+        }
+        #expect(shown.contains { $0.contains("Jakub Novotný") })
     }
 
     /// In a pseudo-terminal (`script`, from util-linux), so that only TERM is wrong.
