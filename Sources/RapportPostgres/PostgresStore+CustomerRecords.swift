@@ -102,6 +102,15 @@ extension PostgresStore {
             return try db.value("SELECT count(*) FROM (\(list.sql)) page", list.arguments, as: Int.self) ?? 0
         }
     }
+
+    public func customers(named fullName: String, limit: Int) throws -> [Customer] {
+        try read { db in
+            // The expression of the `customer_full_name` index (v16), so that the index is used.
+            try db.rows("""
+                SELECT id FROM customer WHERE lower(trim(first_name || ' ' || last_name)) = lower($1) ORDER BY id LIMIT $2
+                """, [fullName, max(1, limit)]).compactMap { try Self.customer(db, id: $0["id"]) }
+        }
+    }
 }
 
 extension CustomerConversation.LastWriter {

@@ -105,4 +105,13 @@ extension SQLiteStore {
             try Self.listQuery(db, query, from: nil, direction: .after, limit: cap, agent: agent)?.count(db) ?? 0
         }
     }
+
+    public func customers(named fullName: String, limit: Int) throws -> [Customer] {
+        try pool.read { db in
+            // The expression of the `customer_full_name` index (v16), so that the index is used.
+            try CustomerID.fetchAll(db, sql: """
+                SELECT id FROM customer WHERE lower(trim(first_name || ' ' || last_name)) = lower(?) ORDER BY id LIMIT ?
+                """, arguments: [fullName, max(1, limit)]).compactMap { try Self.customer(db, id: $0) }
+        }
+    }
 }

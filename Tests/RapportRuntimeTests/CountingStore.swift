@@ -105,6 +105,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     func countConversations(_ query: ConversationQuery, agent: String, cap: Int) throws -> Int {
         try base.countConversations(query, agent: agent, cap: cap)
     }
+    func customers(named fullName: String, limit: Int) throws -> [Customer] { try base.customers(named: fullName, limit: limit) }
     func thankYouQueue(agent: String) throws -> [ThankYouItem] { try base.thankYouQueue(agent: agent) }
     func importHeadsUps(_ rows: [HeadsUpImport.Row],
                         message: (HeadsUpImport.Row, Customer, Agent?) throws -> PreparedMessage) throws -> Int {

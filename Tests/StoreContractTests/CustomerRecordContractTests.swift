@@ -34,6 +34,20 @@ import Testing
     }
 
     @Test(arguments: StoreFactories.all)
+    func customersAreFoundByTheirWholeNameCaseAside(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.store.addCustomer(NewCustomer(firstName: "Dana", lastName: "Whitfield", email: "dana@a.example"), by: nil)
+        let again = try s.store.addCustomer(NewCustomer(firstName: "dana", lastName: "WHITFIELD", email: "dana@b.example"), by: nil)
+        _ = try s.store.addCustomer(NewCustomer(firstName: "Dana", lastName: "Whitfield-Ross", email: "dana@c.example"), by: nil)
+        let single = try s.store.addCustomer(NewCustomer(firstName: "Cher", lastName: "", email: "cher@d.example"), by: nil)
+        #expect(try s.store.customers(named: "Dana Whitfield", limit: 20).map(\.id) == [dana.id, again.id],
+                "the whole name, not a prefix of it")
+        #expect(try s.store.customers(named: "Dana Whitfield", limit: 1).map(\.id) == [dana.id])
+        #expect(try s.store.customers(named: "Cher", limit: 20).map(\.id) == [single.id], "a name without a last name")
+        #expect(try s.store.customers(named: "Dana", limit: 20).isEmpty)
+    }
+
+    @Test(arguments: StoreFactories.all)
     func aNameSetByAPersonIsNoLongerAGuessAndAddressesComeAndGo(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
         let guessed = try s.customerWithAGuessedName()

@@ -79,7 +79,7 @@ public struct Customers {
     /// Other customers who are likely the same person (`CustomerMerge.likelyDuplicates`).
     public func likelyDuplicates(of customer: Customer) throws -> [Customer] {
         guard !customer.nameIsGuess else { return [] }
-        return CustomerMerge.likelyDuplicates(of: customer, among: try store.findCustomers(matching: customer.fullName, limit: 20))
+        return CustomerMerge.likelyDuplicates(of: customer, among: try store.customers(named: customer.fullName, limit: 20))
     }
 
     /// What `edit` changes; nil fields stay as they are.

@@ -18,6 +18,9 @@ public protocol CustomerRecordStore: Sendable {
     func customerConversations(_ id: CustomerID, agent: String) throws -> [CustomerConversation]
     /// How many conversations `query` lists, counting no further than `cap`.
     func countConversations(_ query: ConversationQuery, agent: String, cap: Int) throws -> Int
+    /// Customers whose full name (`PersonName.full`) is `fullName`, case aside, by id: read from an
+    /// index, since the thread's sidebar asks it (likely duplicates) before its first frame.
+    func customers(named fullName: String, limit: Int) throws -> [Customer]
 }
 
 /// One of a customer's conversations on their page.

@@ -24,5 +24,6 @@ extension PostgresStore {
         PGV12SearchIndexByBatch.self,
         PGV14CoverWhileAway.self,
         PGV15SnoozeIndex.self,
+        PGV16CustomerFullNameIndex.self,
     ]
 }

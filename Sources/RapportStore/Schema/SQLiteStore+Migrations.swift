@@ -17,6 +17,7 @@ extension SQLiteStore {
         V12SearchIndexByBatch.self,
         V14CoverWhileAway.self,
         V15SnoozeIndex.self,
+        V16CustomerFullNameIndex.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.
