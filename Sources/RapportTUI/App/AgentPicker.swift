@@ -1,25 +1,31 @@
 import Foundation
 import RapportCore
 
-/// The `a` overlay: choose an owner by typing part of a name or login.
+/// The agent picker: choose an agent by typing part of a name or login — an owner to assign (`a`),
+/// whose conversations to list (`o`), or who covers while this agent is away (`A`).
 public struct AgentPicker: Sendable, Hashable, FilterPicker {
-    /// The customers that will get the chosen owner.
-    public var targets: [AssignTarget]
+    public enum Purpose: Sendable, Hashable {
+        /// The customers that will get the chosen owner.
+        case assign([AssignTarget])
+        case listOwner
+        /// This agent is away until then; the chosen agent covers.
+        case cover(until: Date)
+    }
+
+    public var purpose: Purpose
     /// The name or login typed so far.
     public var input = LineInput()
     public var filter: String { input.text }
     /// Index into the ranked matches.
     public var selected = 0
-    /// Picking whose conversations to list (`o`) rather than an owner to assign.
-    public var listsOwner = false
 
-    /// Set when the picker chooses who covers for this agent while away until then (`A`), not an owner.
-    public var coverUntil: Date?
+    public init(_ purpose: Purpose) {
+        self.purpose = purpose
+    }
 
-    public init(targets: [AssignTarget], listsOwner: Bool = false, coverUntil: Date? = nil) {
-        self.targets = targets
-        self.listsOwner = listsOwner
-        self.coverUntil = coverUntil
+    /// The customers an assignment is for (none for the other purposes).
+    public var targets: [AssignTarget] {
+        if case .assign(let targets) = purpose { targets } else { [] }
     }
 
     /// Agents matching `filter`, best first.

@@ -17,7 +17,7 @@ extension AppState {
 
     /// `o`: the agent picker, to list one agent's open and pending conversations.
     mutating func openOwnerPicker() -> [Effect] {
-        overlay = .picker(AgentPicker(targets: [], listsOwner: true))
+        overlay = .picker(AgentPicker(.listOwner))
         return (agents.isEmpty ? [.loadAgents] : []) + [.loadAgentLoads]
     }
 
@@ -27,7 +27,7 @@ extension AppState {
             message = StatusMessage("Nothing to assign here")
             return []
         }
-        overlay = .picker(AgentPicker(targets: targets))
+        overlay = .picker(AgentPicker(.assign(targets)))
         return (agents.isEmpty ? [.loadAgents] : []) + [.loadAgentLoads]
     }
 
@@ -35,12 +35,14 @@ extension AppState {
         var picker = picker
         let matches = picker.matches(agents), noMatch = "No agent matches “\(picker.filter)”"
         switch overlayPickerKey(key, &picker, choices: matches, noChoice: noMatch) {
-        case .chosen(let owner) where picker.listsOwner:
-            return switchList(to: .owner(login: owner.login, name: owner.fullName.isEmpty ? owner.login : owner.fullName),
-                              keepingCursor: nil)
-        case .chosen(let owner):
-            if let until = picker.coverUntil { return goAway(until: until, cover: owner) }
-            return choose(owner: owner, for: picker.targets)
+        case .chosen(let agent):
+            switch picker.purpose {
+            case .assign(let targets): return choose(owner: agent, for: targets)
+            case .listOwner:
+                return switchList(to: .owner(login: agent.login, name: agent.fullName.isEmpty ? agent.login : agent.fullName),
+                                  keepingCursor: nil)
+            case .cover(let until): return goAway(until: until, cover: agent)
+            }
         case .done(let effects): return effects
         case .moved: break
         }

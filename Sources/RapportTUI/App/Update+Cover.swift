@@ -23,7 +23,7 @@ extension AppState {
             message = StatusMessage("\((error as? RapportError)?.description ?? "\(error)") (Esc cancels)", isError: true)
             return []
         }
-        overlay = .picker(AgentPicker(targets: [], coverUntil: until))
+        overlay = .picker(AgentPicker(.cover(until: until)))
         return agents.isEmpty ? [.loadAgents] : []
     }
 

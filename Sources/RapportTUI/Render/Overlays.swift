@@ -99,10 +99,13 @@ enum PickerOverlay {
         let matches = picker.matches(state.agents)
         let width = min(layout.width, 56)
         let height = min(layout.height - 2, max(matches.count, 1) + 3)
-        let title = picker.coverUntil.map { "Who covers for you until \(CoverNote(ownerName: "", back: $0, timeZone: state.timeZone).backDay)?" }
-            ?? (picker.listsOwner ? "Whose conversations?"
-                : picker.targets.count == 1 ? "Assign \(picker.targets[0].customerName)" : "Assign \(picker.targets.count) customers")
-        let footer = picker.coverUntil != nil ? "Enter choose · Esc cancel" : picker.listsOwner ? "Enter list · Esc cancel" : "Enter assign · Esc cancel"
+        let (title, footer) = switch picker.purpose {
+        case .assign(let targets):
+            (targets.count == 1 ? "Assign \(targets[0].customerName)" : "Assign \(targets.count) customers", "Enter assign · Esc cancel")
+        case .listOwner: ("Whose conversations?", "Enter list · Esc cancel")
+        case .cover(let until):
+            ("Who covers for you until \(CoverNote(ownerName: "", back: until, timeZone: state.timeZone).backDay)?", "Enter choose · Esc cancel")
+        }
         let inner = Box.draw(x: (layout.width - width) / 2, y: max(1, (layout.height - height) / 2), width: width,
                              height: height, title: title, footer: footer, into: &buffer)
         guard inner.height >= 2 else { return }
