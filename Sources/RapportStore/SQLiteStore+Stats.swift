@@ -45,8 +45,7 @@ extension SQLiteStore {
 
     public func quietCustomers(agent: String, days: Int, now: Date) throws -> [QuietCustomer] {
         try pool.read { db in
-            let cutoff = now.addingTimeInterval(-Double(days) * 86_400).timeIntervalSince1970
-            return try Row.fetchAll(db, sql: """
+            let candidates = try Row.fetchAll(db, sql: """
                 SELECT cu.id, cu.first_name, cu.last_name, cu.created,
                        (SELECT address FROM customer_address WHERE customer_id = cu.id ORDER BY position LIMIT 1) AS email,
                        (SELECT max(m.date) FROM message m JOIN conversation c ON c.id = m.conversation_id
@@ -54,14 +53,12 @@ extension SQLiteStore {
                        (SELECT id FROM conversation WHERE customer_id = cu.id AND message_count > 0
                         ORDER BY last_activity DESC LIMIT 1) AS last_conversation
                 FROM customer cu WHERE cu.owner = ?
-                """, arguments: [agent]).compactMap { row -> QuietCustomer? in
-                let last: Double? = row["last_written"]
-                guard (last ?? row["created"]) < cutoff else { return nil }
-                return QuietCustomer(customerID: row["id"], name: Self.name(row["first_name"], row["last_name"]),
-                                     email: row["email"], lastWrittenTo: last.map(Date.init(timeIntervalSince1970:)),
-                                     daysQuiet: last.map { Int((now.timeIntervalSince1970 - $0) / 86_400) },
-                                     lastConversationID: row["last_conversation"])
-            }.sorted { ($0.lastWrittenTo ?? .distantPast) < ($1.lastWrittenTo ?? .distantPast) }
+                """, arguments: [agent]).map { row in
+                QuietCustomers.Candidate(customerID: row["id"], name: Self.name(row["first_name"], row["last_name"]),
+                                         email: row["email"], created: row["created"], lastWritten: row["last_written"],
+                                         lastConversationID: row["last_conversation"])
+            }
+            return QuietCustomers.select(candidates, days: days, now: now)
         }
     }
 }
