@@ -9,7 +9,6 @@ extension SQLiteStore {
             guard try Self.customer(db, id: customer) != nil else { throw RapportError.unknownCustomer("#\(customer)") }
             var thanksConversation: ConversationID?
             if let referrer {
-                guard referrer != customer else { throw RapportError.invalid("a customer cannot refer themselves") }
                 guard let referrerCustomer = try Self.customer(db, id: referrer) else {
                     throw RapportError.unknownCustomer("#\(referrer)")
                 }
