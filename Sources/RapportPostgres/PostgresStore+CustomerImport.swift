@@ -4,23 +4,7 @@ import RapportCore
 extension PostgresStore {
     public func importConflicts(in rows: [CustomerImport.Row]) throws -> [ImportConflict] {
         try read { db in
-            var problems: [ImportConflict] = []
-            for row in rows {
-                let matches = try Self.matchingCustomers(db, row)
-                if matches.count > 1 {
-                    problems.append(ImportConflict(problem: ImportProblem(
-                        line: row.line,
-                        message: "its addresses belong to different customers: " + matches.map(\.fullName).joined(separator: ", ")),
-                        isOwnerChange: false))
-                } else if let existing = matches.first, let owner = existing.owner, owner != row.owner {
-                    problems.append(ImportConflict(problem: ImportProblem(
-                        line: row.line,
-                        message: "\(existing.fullName) is looked after by \(owner); the file says \(row.owner ?? "nobody") "
-                            + "(use --reassign to change owners; it is logged with the note \"import\")"),
-                        isOwnerChange: true))
-                }
-            }
-            return problems
+            try rows.compactMap { row in try CustomerImport.conflict(row: row, matches: Self.matchingCustomers(db, row)) }
         }
     }
 
@@ -29,30 +13,18 @@ extension PostgresStore {
             var result = CustomerImportResult(added: 0, updated: 0, reassigned: 0)
             let now = Date()
             for row in rows {
-                let matches = try Self.matchingCustomers(db, row)
-                guard matches.count <= 1 else {
-                    throw RapportError.invalid("line \(row.line): its addresses belong to different customers")
-                }
-                if let existing = matches.first {
+                if let existing = try CustomerImport.customer(for: row, among: Self.matchingCustomers(db, row)) {
                     try db.execute("UPDATE customer SET first_name = $1, last_name = $2, name_guessed = false, is_existing = is_existing OR $3 WHERE id = $4",
                                    [row.firstName, row.lastName, row.isExisting, existing.id])
                     var position = existing.addresses.count
-                    for email in row.emails where !existing.addresses.contains(email) {
+                    for email in CustomerImport.newAddresses(of: row, for: existing) {
                         try db.execute("INSERT INTO customer_address (address, customer_id, position) VALUES ($1, $2, $3)",
                                        [email, existing.id, position])
                         position += 1
                     }
-                    if existing.owner != row.owner, row.owner != nil || existing.owner != nil {
-                        if existing.owner == nil {
-                            // Giving an unassigned customer an owner is no silent change of person.
-                            _ = try Self.changeOwner(db, existing, to: row.owner, by: agent, note: nil, at: now)
-                            result.reassigned += 1
-                        } else if reassign {
-                            _ = try Self.changeOwner(db, existing, to: row.owner, by: agent, note: "import", at: now)
-                            result.reassigned += 1
-                        } else {
-                            throw RapportError.invalid("line \(row.line): owner change needs --reassign")
-                        }
+                    if let change = try CustomerImport.ownerChange(of: existing, by: row, reassign: reassign) {
+                        _ = try Self.changeOwner(db, existing, to: row.owner, by: agent, note: change.note, at: now)
+                        result.reassigned += 1
                     }
                     result.updated += 1
                 } else {

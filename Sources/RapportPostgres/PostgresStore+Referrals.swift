@@ -8,7 +8,6 @@ extension PostgresStore {
             guard try Self.customer(db, id: customer) != nil else { throw RapportError.unknownCustomer("#\(customer)") }
             var thanksConversation: ConversationID?
             if let referrer {
-                guard referrer != customer else { throw RapportError.invalid("a customer cannot refer themselves") }
                 guard let referrerCustomer = try Self.customer(db, id: referrer) else {
                     throw RapportError.unknownCustomer("#\(referrer)")
                 }
@@ -58,20 +57,12 @@ extension PostgresStore {
                 WHERE c.referral_thanked IS NULL AND r.owner IS NOT DISTINCT FROM $1::text
                 ORDER BY c.referral_recorded, c.id
                 """, [agent.isEmpty ? nil : agent])
-            var items: [ThankYouItem] = []
-            for row in rows {
-                let id: CustomerID = row["id"]
-                let referred = Self.name(row["c_first"], row["c_last"])
-                if let i = items.firstIndex(where: { $0.referrerID == id }) {
-                    items[i].referred.append(referred)
-                    items[i].conversationID = items[i].conversationID ?? row["referral_thanks_conversation"]
-                } else {
-                    items.append(ThankYouItem(referrerID: id, referrerName: Self.name(row["first_name"], row["last_name"]),
-                                              referred: [referred], oldest: row.date("referral_recorded"),
-                                              conversationID: row["referral_thanks_conversation"]))
-                }
-            }
-            return items
+            return ThankYouItem.grouped(rows.map { row in
+                ThankYouItem(referrerID: row["id"], referrerName: Self.name(row["first_name"], row["last_name"]),
+                             referred: [Self.name(row["c_first"], row["c_last"])],
+                             oldest: row.date("referral_recorded"),
+                             conversationID: row["referral_thanks_conversation"])
+            })
         }
     }
 }

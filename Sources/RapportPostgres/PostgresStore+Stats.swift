@@ -6,22 +6,19 @@ extension PostgresStore {
         let span: [SQLArgument] = [period?.start.timeIntervalSince1970 ?? -Double.greatestFiniteMagnitude,
                                    period?.end.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude]
         return try read { db in
-            let logins = try Self.logins(db)
-            var owned: [String: Int] = [:]
+            var facts = TeamStatsFacts(logins: try Self.logins(db))
             for row in try db.rows("SELECT owner, count(*) AS n FROM customer WHERE owner IS NOT NULL GROUP BY owner") {
-                owned[row["owner"]] = row["n"]
+                facts.owned[row["owner"]] = row["n"]
             }
             // Open conversations whose latest customer message has no reply from us yet.
-            var waiting: [String: Int] = [:]
             for row in try db.rows("""
                 SELECT cu.owner, count(*) AS n FROM conversation c JOIN customer cu ON cu.id = c.customer_id
                 WHERE c.status = 'open' AND cu.owner IS NOT NULL AND c.last_inbound IS NOT NULL
                   AND c.last_inbound >= COALESCE((SELECT max(date) FROM message m
                                                   WHERE m.conversation_id = c.id AND m.direction = 'outbound' AND m.author IS NOT NULL), 0)
                 GROUP BY cu.owner
-                """) { waiting[row["owner"]] = row["n"] }
+                """) { facts.waiting[row["owner"]] = row["n"] }
             // First reply per conversation: the first outbound message at or after the first inbound one.
-            var replyTimes: [String: [Double]] = [:]
             for row in try db.rows("""
                 WITH first_in AS (SELECT conversation_id, min(date) AS t FROM message WHERE direction = 'inbound'
                                   GROUP BY conversation_id)
@@ -30,39 +27,24 @@ extension PostgresStore {
                                           AND m.direction = 'outbound' AND m.author IS NOT NULL AND m.date >= f.t ORDER BY m.date, m.id LIMIT 1)
                 WHERE f.t >= $1 AND f.t < $2
                 """, span) {
-                let author: String? = row["author"]
-                let seconds = (row["reply"] as Double) - (row["t"] as Double)
-                if let author { replyTimes[author, default: []].append(seconds) }
-                replyTimes["", default: []].append(seconds)
+                facts.firstReplies.append(.init(author: row["author"], asked: row["t"], replied: row["reply"]))
             }
             // "Same person": of our messages to an owner's customers, how many the owner wrote.
-            var share: [String: (Int, Int)] = [:]
             for row in try db.rows("""
                 SELECT cu.owner, count(*) AS total, count(*) FILTER (WHERE m.author = cu.owner) AS same
                 FROM message m JOIN conversation c ON c.id = m.conversation_id JOIN customer cu ON cu.id = c.customer_id
                 WHERE m.direction = 'outbound' AND m.author IS NOT NULL AND cu.owner IS NOT NULL
                   AND m.date >= $1 AND m.date < $2 GROUP BY cu.owner
-                """, span) { share[row["owner"]] = (row["total"], row["same"]) }
-            func ratio(_ pair: (Int, Int)?) -> Double? {
-                guard let pair, pair.0 > 0 else { return nil }
-                return Double(pair.1) / Double(pair.0)
+                """, span) {
+                facts.share[row["owner"]] = .init(total: row["total"], same: row["same"])
             }
-            let agents = logins.map { login in
-                AgentStats(login: login, customersOwned: owned[login] ?? 0, waitingOnUs: waiting[login] ?? 0,
-                           medianFirstReplySeconds: Median.of(replyTimes[login] ?? []), samePersonShare: ratio(share[login]))
-            }
-            let totals = share.values.reduce((0, 0)) { ($0.0 + $1.0, $0.1 + $1.1) }
-            let team = AgentStats(login: "team", customersOwned: owned.values.reduce(0, +),
-                                  waitingOnUs: waiting.values.reduce(0, +),
-                                  medianFirstReplySeconds: Median.of(replyTimes[""] ?? []), samePersonShare: ratio(totals))
-            return TeamStats(agents: agents, team: team)
+            return facts.assembled()
         }
     }
 
     public func quietCustomers(agent: String, days: Int, now: Date) throws -> [QuietCustomer] {
         try read { db in
-            let cutoff = now.addingTimeInterval(-Double(days) * 86_400).timeIntervalSince1970
-            return try db.rows("""
+            let candidates = try db.rows("""
                 SELECT cu.id, cu.first_name, cu.last_name, cu.created,
                        (SELECT address FROM customer_address WHERE customer_id = cu.id ORDER BY position LIMIT 1) AS email,
                        (SELECT max(m.date) FROM message m JOIN conversation c ON c.id = m.conversation_id
@@ -70,14 +52,12 @@ extension PostgresStore {
                        (SELECT id FROM conversation WHERE customer_id = cu.id AND message_count > 0
                         ORDER BY last_activity DESC LIMIT 1) AS last_conversation
                 FROM customer cu WHERE cu.owner = $1
-                """, [agent]).compactMap { row -> QuietCustomer? in
-                let last: Double? = row["last_written"]
-                guard (last ?? row["created"]) < cutoff else { return nil }
-                return QuietCustomer(customerID: row["id"], name: Self.name(row["first_name"], row["last_name"]),
-                                     email: row["email"], lastWrittenTo: last.map(Date.init(timeIntervalSince1970:)),
-                                     daysQuiet: last.map { Int((now.timeIntervalSince1970 - $0) / 86_400) },
-                                     lastConversationID: row["last_conversation"])
-            }.sorted { ($0.lastWrittenTo ?? .distantPast) < ($1.lastWrittenTo ?? .distantPast) }
+                """, [agent]).map { row in
+                QuietCustomers.Candidate(customerID: row["id"], name: Self.name(row["first_name"], row["last_name"]),
+                                         email: row["email"], created: row["created"], lastWritten: row["last_written"],
+                                         lastConversationID: row["last_conversation"])
+            }
+            return QuietCustomers.select(candidates, days: days, now: now)
         }
     }
 }

@@ -9,7 +9,6 @@ extension SQLiteStore {
             guard try Self.customer(db, id: customer) != nil else { throw RapportError.unknownCustomer("#\(customer)") }
             var thanksConversation: ConversationID?
             if let referrer {
-                guard referrer != customer else { throw RapportError.invalid("a customer cannot refer themselves") }
                 guard let referrerCustomer = try Self.customer(db, id: referrer) else {
                     throw RapportError.unknownCustomer("#\(referrer)")
                 }
@@ -59,21 +58,12 @@ extension SQLiteStore {
                 WHERE c.referral_thanked IS NULL AND r.owner IS ?
                 ORDER BY c.referral_recorded, c.id
                 """, arguments: [agent.isEmpty ? nil : agent])
-            var items: [ThankYouItem] = []
-            for row in rows {
-                let id: CustomerID = row["id"]
-                let referred = Self.name(row["c_first"], row["c_last"])
-                if let i = items.firstIndex(where: { $0.referrerID == id }) {
-                    items[i].referred.append(referred)
-                    items[i].conversationID = items[i].conversationID ?? row["referral_thanks_conversation"]
-                } else {
-                    items.append(ThankYouItem(referrerID: id, referrerName: Self.name(row["first_name"], row["last_name"]),
-                                              referred: [referred],
-                                              oldest: Date(timeIntervalSince1970: row["referral_recorded"]),
-                                              conversationID: row["referral_thanks_conversation"]))
-                }
-            }
-            return items
+            return ThankYouItem.grouped(rows.map { row in
+                ThankYouItem(referrerID: row["id"], referrerName: Self.name(row["first_name"], row["last_name"]),
+                             referred: [Self.name(row["c_first"], row["c_last"])],
+                             oldest: Date(timeIntervalSince1970: row["referral_recorded"]),
+                             conversationID: row["referral_thanks_conversation"])
+            })
         }
     }
 

@@ -39,6 +39,17 @@ struct WorkflowUseCaseTests {
         #expect(try Referrals(store: f.store).list(unthankedOnly: false).first?.source == "local radio")
     }
 
+    @Test("a customer cannot refer themselves: refused before anything is recorded or drafted")
+    func noSelfReferral() throws {
+        let f = try AppFixture()
+        let dana = try f.customer(owner: "priya")
+        #expect(throws: RapportError.invalid("a customer cannot refer themselves")) {
+            try Referrals(store: f.store, clock: { f.now }).record(customer: dana.id, referrer: dana.id, source: nil)
+        }
+        #expect(try Referrals(store: f.store).list(unthankedOnly: false).isEmpty)
+        #expect(try f.store.thankYouQueue(agent: "priya").isEmpty)
+    }
+
     @Test("thanked is set by a reply in the thank-you conversation, not by one elsewhere")
     func thankedOnlyInThatConversation() throws {
         let f = try AppFixture()

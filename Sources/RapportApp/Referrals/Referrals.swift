@@ -20,6 +20,7 @@ public struct Referrals: StoreUseCase {
             try store.recordReferral(customer: id, referrer: nil, source: source, coupon: nil, thankYou: nil, at: clock())
             return RecordedReferral(customer: customer, referrer: nil, referrerOwner: nil, source: source)
         }
+        guard referrerID != id else { throw RapportError.invalid("a customer cannot refer themselves") }
         guard let referrer = try store.customer(id: referrerID) else { throw RapportError.unknownCustomer("#\(referrerID)") }
         let owner = try referrer.owner.flatMap { try store.agent(login: $0) }
         let thanks = try PreparedMessages.thankYou(referrer: referrer, referred: customer, owner: owner, coupon: coupon)
