@@ -56,7 +56,7 @@ let package = Package(
 
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
         .executableTarget(name: "rapport-bench", dependencies: [
-            "RapportCore", "RapportApp", "RapportStore", "RapportTUI", "RapportRuntime",
+            "RapportCore", "RapportApp", "RapportStore", "RapportPostgres", "RapportTUI", "RapportRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

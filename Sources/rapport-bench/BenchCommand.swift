@@ -9,7 +9,7 @@ struct BenchCommand: ParsableCommand {
         commandName: "rapport-bench",
         abstract: "Benchmark helpers for Rapport (see scripts/bench).",
         subcommands: [GenerateCommand.self, AgentsCommand.self, QueriesCommand.self, FixtureCommand.self,
-                      SearchCommand.self, InboxCommand.self, IndexStatsCommand.self, SchemaCommand.self])
+                      SearchCommand.self, InboxCommand.self, IndexStatsCommand.self, CeilingsCommand.self, SchemaCommand.self])
 }
 
 struct GenerateCommand: ParsableCommand {

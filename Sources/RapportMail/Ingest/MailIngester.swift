@@ -59,21 +59,17 @@ public struct MailIngester: Sendable {
     public func run(maildirs: [String], progress: (IngestProgress) -> Void = { _ in }) throws -> IngestSummary {
         let start = Date()
         var summary = IngestSummary()
-        var (fresh, listed) = try freshFiles(maildirs, summary: &summary)
-        // Oldest delivery first; ties (one clock tick) as their paths sort: Maildir, cur/ before new/, name.
-        fresh.sort { ($0.modified, $0.root, $0.folder, $0.name) < ($1.modified, $1.root, $1.folder, $1.name) }
-        let total = fresh.count
+        let (batches, listed) = try plan(maildirs, summary: &summary)
+        let total = batches.total
         var done = 0
         progress(IngestProgress(done: 0, total: total, elapsed: 0))
 
         let handoff = BatchHandoff(capacity: 2)
-        let slices = Self.slices(fresh.map(\.size), count: batchSize, bytes: batchBytes)
-        let roots = maildirs.map(Maildir.init(root:))
-        let producer = Thread { [self, fresh] in
-            for range in slices {
+        let producer = Thread { [self, batches] in
+            for index in batches.slices.indices {
                 guard !handoff.isCancelled else { break }
-                let entries = fresh[range].map { $0.entry(in: roots[$0.root]) }
-                handoff.put(.parsed(files: range.count, items: parseAll(entries)))
+                let entries = batches.entries(index)
+                handoff.put(.parsed(files: entries.count, items: parseAll(entries)))
             }
             handoff.put(.finished)
         }
@@ -100,6 +96,26 @@ public struct MailIngester: Sendable {
                 progress(IngestProgress(done: done, total: total, elapsed: Date().timeIntervalSince(start)))
             }
         }
+    }
+
+    /// The fresh files of a run in the batches it writes them in: oldest delivery first, ties (one
+    /// clock tick) as their paths sort (Maildir, cur/ before new/, name), cut by `batchSize` and `batchBytes`.
+    struct Batches: Sendable {
+        var fresh: [FreshFile]
+        var slices: [Range<Int>]
+        var roots: [Maildir]
+        var total: Int { fresh.count }
+
+        func entries(_ index: Int) -> [MaildirEntry] {
+            fresh[slices[index]].map { $0.entry(in: roots[$0.root]) }
+        }
+    }
+
+    func plan(_ maildirs: [String], summary: inout IngestSummary) throws -> (Batches, listed: [String: FolderStamp]) {
+        var (fresh, listed) = try freshFiles(maildirs, summary: &summary)
+        fresh.sort { ($0.modified, $0.root, $0.folder, $0.name) < ($1.modified, $1.root, $1.folder, $1.name) }
+        let slices = Self.slices(fresh.map(\.size), count: batchSize, bytes: batchBytes)
+        return (Batches(fresh: fresh, slices: slices, roots: maildirs.map(Maildir.init(root:))), listed)
     }
 
     /// A file to ingest, as small as possible: a million of them wait in memory while earlier ones

@@ -14,7 +14,7 @@ struct BenchInbox {
     var program: Program
     var state: AppState { program.state }
 
-    init(store: SQLiteStore, agent: Agent, width: Int, height: Int, timesEffects: Bool) {
+    init(store: any StorePort, agent: Agent, width: Int, height: Int, timesEffects: Bool) {
         screen = InMemoryScreen(width: width, height: height)
         effects = TimedEffects(EffectRunner(store: store, agent: agent, quietDays: 90), timed: timesEffects)
         let now = Date()

@@ -23,7 +23,7 @@ struct InboxCommand: ParsableCommand {
     func run() throws {
         let processStart = ProcessClock.processStartUptime()
         let coldStart = DispatchTime.now().uptimeNanoseconds
-        let store = try SQLiteStore(path: store)
+        let store = try BenchStore.open(store)
         guard let me = try Agents(store: store).find(login: agent) else { throw ValidationError("no agent \(agent) in the store") }
         var inbox = BenchInbox(store: store, agent: me, width: width, height: height, timesEffects: verbose)
         inbox.start()

@@ -15,7 +15,7 @@ struct SearchCommand: ParsableCommand {
     @Flag(help: "Print each query's timing and result count.") var verbose = false
 
     func run() throws {
-        let conversations = Conversations(store: try SQLiteStore(path: store))
+        let conversations = Conversations(store: try BenchStore.open(store))
         let queries = Vocabulary.searchQueries
         let filtered = { (text: String) in
             ConversationQuery(owner: .agent(agent), statuses: [.open, .pending], text: text)

@@ -1,0 +1,40 @@
+import Foundation
+import GRDB
+import RapportCore
+import Testing
+@testable import RapportMail
+@testable import RapportStore
+
+/// The benchmark's ceilings time ingest's two stages apart (`parseStage`, `writeStage`); they are
+/// only ceilings of `run` if they do the same work: the same batches, the same rows in the end.
+@Suite("Ingest's stages apart")
+struct IngestStagesTests {
+    @Test("parsing then writing apart stores what one run stores, in the same batches")
+    func stagesMatchRun() throws {
+        let together = try IngestFixture(), apart = try IngestFixture()
+        let files = CorpusTests.messageFiles()
+        for fixture in [together, apart] {
+            for (index, file) in files.enumerated() {
+                let path = "\(fixture.maildir)/cur/\(index).corpus:2,S"
+                try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path, toPath: path)
+                // One delivery time for all: the order is then the names', the same in both Maildirs.
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)],
+                                                      ofItemAtPath: path)
+            }
+        }
+        let summary = try MailIngester(store: together.store, batchSize: 7).run(maildirs: [together.maildir])
+        let ingester = MailIngester(store: apart.store, batchSize: 7)
+        let batches = try ingester.parseStage(maildirs: [apart.maildir])
+        #expect(batches.map(\.count).allSatisfy { $0 <= 7 })
+        #expect(batches.reduce(0) { $0 + $1.count } == files.count)
+        #expect(try ingester.writeStage(batches) == summary.ingested)
+        for table in ["message", "conversation", "customer"] {
+            #expect(try apart.count(table) == together.count(table), "\(table)")
+        }
+        let rows = { (store: SQLiteStore) in
+            try store.pool.read { db in try String.fetchAll(db, sql: "SELECT subject || '|' || from_address FROM message ORDER BY id") }
+        }
+        let (a, t) = (try rows(apart.store), try rows(together.store))
+        #expect(a == t, "first difference: \(zip(a, t).first { $0 != $1 }.map { "\($0) / \($1)" } ?? "-")")
+    }
+}
