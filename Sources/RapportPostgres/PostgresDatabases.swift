@@ -7,19 +7,20 @@ import RapportCore
 /// for setting up a team's store. Runs on the database named in `server` (usually `postgres`).
 public enum PostgresDatabases {
     public static func create(_ name: String, on server: PostgresLocation) throws {
-        try run("CREATE DATABASE \(quoted(name)) ENCODING 'UTF8' TEMPLATE template0", on: server)
+        try execute("CREATE DATABASE \(quoted(name)) ENCODING 'UTF8' TEMPLATE template0", on: server)
     }
 
     /// Drops the database, closing the connections still open on it.
     public static func drop(_ name: String, on server: PostgresLocation) throws {
-        try run("DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)", on: server)
+        try execute("DROP DATABASE IF EXISTS \(quoted(name)) WITH (FORCE)", on: server)
     }
 
     static func quoted(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    private static func run(_ sql: String, on server: PostgresLocation) throws {
+    /// One statement on the database `server` names, on a connection of its own (tests use it too).
+    static func execute(_ sql: String, on server: PostgresLocation) throws {
         var logger = Logger(label: "rapport.postgres")
         logger.logLevel = .critical
         let configuration: PostgresConnection.Configuration = if let folder = server.socketFolder {

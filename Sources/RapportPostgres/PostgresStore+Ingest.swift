@@ -9,30 +9,43 @@ extension PostgresStore: MailIngestStore {
         }
     }
 
-    /// One transaction for the batch, a savepoint per message: a message the database refuses is
-    /// rolled back alone and reported, the batch goes on (as on SQLite).
+    /// The batch in one transaction, without a savepoint per message (two round trips each). A
+    /// message the database refuses aborts that attempt; the batch is then written again one message
+    /// at a time, each in its savepoint, so the refused message is reported by file and the rest of
+    /// the batch is stored (as on SQLite). The commit does not wait for the WAL to reach the disk
+    /// (`synchronous_commit = off`, this transaction only: SQLite's bulk `synchronous = NORMAL`): a
+    /// crash may lose the last batches, never corrupt the store, and their seen records go with
+    /// them, so the next run ingests them again.
     public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
-        try write { db in
-            let facts = try BatchFacts(db)
-            return try batch.map { item in
-                switch item {
-                case let .unreadable(seenKey, path, reason):
-                    try Self.recordSeen(db, key: seenKey, path: path, dedup: nil, message: nil, outcome: "unreadable", reason: reason)
+        do {
+            return try write { db in try Self.ingest(db, batch, rules: rules, isolating: false) }
+        } catch let error where Self.isServerAnswer(error) {
+            return try write { db in try Self.ingest(db, batch, rules: rules, isolating: true) }
+        }
+    }
+
+    static func ingest(_ db: PostgresSession, _ batch: [IngestItem], rules: IngestRules, isolating: Bool) throws -> [IngestOutcome] {
+        try db.execute("SET LOCAL synchronous_commit = off")
+        let facts = try BatchFacts(db)
+        return try batch.map { item in
+            switch item {
+            case let .unreadable(seenKey, path, reason):
+                try recordSeen(db, key: seenKey, path: path, dedup: nil, message: nil, outcome: "unreadable", reason: reason)
+                return .failed(reason)
+            case let .mail(mail):
+                guard isolating else { return try ingest(db, mail, filing: rules.file(mail, facts: facts)) }
+                try db.execute("SAVEPOINT ingest_message")
+                do {
+                    let outcome = try ingest(db, mail, filing: rules.file(mail, facts: facts))
+                    try db.execute("RELEASE SAVEPOINT ingest_message")
+                    return outcome
+                } catch {
+                    try db.execute("ROLLBACK TO SAVEPOINT ingest_message")
+                    try db.execute("RELEASE SAVEPOINT ingest_message")
+                    let reason = "not stored: \(reason(error))"
+                    try recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: nil,
+                                   outcome: "unreadable", reason: reason)
                     return .failed(reason)
-                case let .mail(mail):
-                    try db.execute("SAVEPOINT ingest_message")
-                    do {
-                        let outcome = try Self.ingest(db, mail, filing: rules.file(mail, facts: facts))
-                        try db.execute("RELEASE SAVEPOINT ingest_message")
-                        return outcome
-                    } catch {
-                        try db.execute("ROLLBACK TO SAVEPOINT ingest_message")
-                        try db.execute("RELEASE SAVEPOINT ingest_message")
-                        let reason = "not stored: \(Self.reason(error))"
-                        try Self.recordSeen(db, key: mail.seenKey, path: mail.path, dedup: mail.dedupKey, message: nil,
-                                            outcome: "unreadable", reason: reason)
-                        return .failed(reason)
-                    }
                 }
             }
         }

@@ -39,38 +39,41 @@ extension PostgresStore {
     }
 
     /// The write behind `appendMessage`, for a conversation known to exist and belong to `customerID`.
+    /// The message and what it changes in its conversation (and customer) in one statement, with
+    /// data-modifying CTEs: one round trip to the server instead of two or three (ingest writes
+    /// thousands of these a second).
     static func insertMessage(_ db: PostgresSession, _ m: NewMessage, customerID: CustomerID) throws -> MessageRowID {
-        let id: MessageRowID = try db.value("""
-            INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, cc_addresses,
-                                 reply_to_addresses, subject, text, message_id, in_reply_to, refs, date, attachments, source_path)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id
-            """, [m.conversationID, m.direction.rawValue, m.author, m.from, JSONText.encode(m.to),
-                  JSONText.encode(m.cc), JSONText.encode(m.replyTo), m.subject, m.text, m.messageID, m.inReplyTo, JSONText.encode(m.references),
-                  m.date.timeIntervalSince1970, JSONText.encode(m.attachments), m.sourcePath])!
-        let at = m.date.timeIntervalSince1970
-        switch m.direction {
+        // $16 is the message's date, $17 the customer: the conversation's and customer's updates use them.
+        let effects = switch m.direction {
         case .inbound:
             // The customer's turn is over: the status becomes `ConversationStatus.whenTheCustomerWrites`,
             // and a snooze ends (the customer writing wakes the conversation, see `Snoozes`).
-            try db.execute("""
-                UPDATE conversation SET message_count = message_count + 1,
-                    last_activity = greatest(last_activity, $1), last_inbound = greatest(COALESCE(last_inbound, 0), $1),
-                    status = $3, snoozed_until = NULL
-                WHERE id = $2
-                """, [at, m.conversationID, ConversationStatus.whenTheCustomerWrites.rawValue])
+            """
+            UPDATE conversation SET message_count = message_count + 1,
+                last_activity = greatest(last_activity, $16), last_inbound = greatest(COALESCE(last_inbound, 0), $16),
+                status = '\(ConversationStatus.whenTheCustomerWrites.rawValue)', snoozed_until = NULL
+            WHERE id = $1
+            """
         case .outbound:
-            try db.execute("""
-                UPDATE conversation SET message_count = message_count + 1, last_activity = greatest(last_activity, $1)
-                WHERE id = $2
-                """, [at, m.conversationID])
             // Once we have written to them, they are an existing customer (not on the word of a From line).
-            if m.author != nil {
-                try db.execute("UPDATE customer SET is_existing = true WHERE id = $1 AND NOT is_existing", [customerID])
-            }
+            """
+            UPDATE conversation SET message_count = message_count + 1, last_activity = greatest(last_activity, $16)
+            WHERE id = $1), existing AS (
+            UPDATE customer SET is_existing = true WHERE id = $17 AND NOT is_existing AND $3::text IS NOT NULL
+            """
         case .note:
-            try db.execute("UPDATE conversation SET message_count = message_count + 1 WHERE id = $1", [m.conversationID])
+            "UPDATE conversation SET message_count = message_count + 1 WHERE id = $1"
         }
-        return id
+        return try db.value("""
+            WITH inserted AS (
+            INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, cc_addresses,
+                                 reply_to_addresses, subject, text, message_id, in_reply_to, refs, date, attachments, source_path)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id
+            ), conversation_changed AS (\(effects))
+            SELECT id FROM inserted
+            """, [m.conversationID, m.direction.rawValue, m.author, m.from, JSONText.encode(m.to),
+                  JSONText.encode(m.cc), JSONText.encode(m.replyTo), m.subject, m.text, m.messageID, m.inReplyTo, JSONText.encode(m.references),
+                  m.date.timeIntervalSince1970, JSONText.encode(m.attachments), m.sourcePath, m.date.timeIntervalSince1970, customerID])!
     }
 }
 

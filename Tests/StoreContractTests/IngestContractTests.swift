@@ -31,6 +31,26 @@ import Testing
         #expect(try s.store.messages(conversation: list[0].id).first?.id == first)
     }
 
+    /// The batch is written without a savepoint per message; one the database refuses sends the
+    /// batch through again one message at a time, so it alone fails, by file, and the rest is stored.
+    @Test(arguments: StoreFactories.all)
+    func aMessageTheDatabaseRefusesFailsAloneAndTheRestOfItsBatchIsStored(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        try s.database.refuseMessages(containing: "refuse-me")
+        let outcomes = try s.store.ingest([mail("a", messageID: "a@x"), mail("b-refuse-me", messageID: "b@x", at: 30),
+                                           mail("c", messageID: "c@x", inReplyTo: "a@x", at: 60)],
+                                          rules: IngestRules(threadWindow: 86_400))
+        #expect(outcomes.count == 3)
+        guard case .ingested = outcomes[0], case .failed(let reason) = outcomes[1], case .ingested = outcomes[2] else {
+            Issue.record("\(outcomes)"); return
+        }
+        #expect(reason.contains("refused by the test"), "\(reason)")
+        #expect(try s.store.seenKeys(["/mail:a", "/mail:b-refuse-me", "/mail:c"]) == ["/mail:a", "/mail:b-refuse-me", "/mail:c"])
+        let list = try s.store.conversations(ConversationQuery(), from: nil, direction: .after, limit: 10, agent: "sam")
+        #expect(list.count == 1 && list[0].messageCount == 2)
+        #expect(try s.store.messages(conversation: list[0].id).map(\.text) == ["Text of a", "Text of c"])
+    }
+
     @Test(arguments: StoreFactories.all)
     func theSameMessageUnderAnotherFileIsADuplicate(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)

@@ -1,7 +1,7 @@
 import Foundation
 import RapportCore
-import RapportPostgres
-import RapportStore
+@testable import RapportPostgres
+@testable import RapportStore
 import TestSupport
 import Testing
 
@@ -28,6 +28,9 @@ struct StoreFactory: Sendable, CustomTestStringConvertible {
 
 protocol TestDatabase: AnyObject {
     func open() throws -> any StorePort
+    /// From now on the database refuses to store a message whose text contains `marker` (a stand-in
+    /// for a row the database will not take), in each adapter's own SQL.
+    func refuseMessages(containing marker: String) throws
 }
 
 /// A real SQLite file in a temporary folder, removed with the last reference.
@@ -41,6 +44,15 @@ final class SQLiteDatabase: TestDatabase {
     }
 
     func open() throws -> any StorePort { try SQLiteStore(path: path, create: true) }
+
+    func refuseMessages(containing marker: String) throws {
+        try SQLiteStore(path: path, create: true).pool.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER test_refuse BEFORE INSERT ON message WHEN instr(new.text, '\(marker)') > 0
+                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                """)
+        }
+    }
 }
 
 /// The PostgreSQL server the tests may use, from `RAPPORT_TEST_POSTGRES` (postgres://user@host:port/db).
@@ -64,6 +76,17 @@ final class PostgresTestDatabase: TestDatabase {
     }
 
     func open() throws -> any StorePort { try PostgresStore(location, create: true) }
+
+    func refuseMessages(containing marker: String) throws {
+        _ = try open()   // the schema first
+        try PostgresDatabases.execute("""
+            CREATE FUNCTION test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN IF position('\(marker)' IN NEW.text) > 0 THEN RAISE EXCEPTION 'refused by the test'; END IF; RETURN NEW; END $$
+            """, on: location)
+        try PostgresDatabases.execute("""
+            CREATE TRIGGER test_refuse BEFORE INSERT ON message FOR EACH ROW EXECUTE FUNCTION test_refuse()
+            """, on: location)
+    }
 
     deinit { try? PostgresDatabases.drop(name, on: server) }
 }
