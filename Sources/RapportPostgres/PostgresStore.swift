@@ -65,6 +65,12 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
         }
     }
 
+    /// A write that decides nothing against other writes (a presence heartbeat): without the write
+    /// lock, so it never queues behind an ingest batch.
+    func writeOutsideTheLock<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try transaction(begin: "BEGIN", body)
+    }
+
     private func transaction<T>(begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
         try lock.withLock {
             let session = try openSession()

@@ -14,12 +14,12 @@ public struct EffectRunner {
     /// Where `S` saves attachments and what `O` opens them with.
     public var attachments = AttachmentActions.fromEnvironment()
 
-    var store: any WorkflowStore { storeEffects.store }
+    var store: any InboxStore { storeEffects.store }
     var agent: Agent { storeEffects.agent }
     var clock: () -> Date { storeEffects.clock }
 
     /// `quietDays` is the config's `workflows.quiet_days`, for the Quiet work list.
-    public init(store: any WorkflowStore, agent: Agent, quietDays: Int) {
+    public init(store: any InboxStore, agent: Agent, quietDays: Int) {
         storeEffects = InboxStoreEffects(store: store, agent: agent, quietDays: quietDays)
     }
 
@@ -30,7 +30,7 @@ public struct EffectRunner {
         case .loadCounts, .openConversation:
             return withDeliveryState(storeEffects.perform(effect) ?? [])
 
-        case .loadPage, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers, .customers:
+        case .loadPage, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers, .customers, .presence:
             return storeEffects.perform(effect) ?? []
 
         case .composer(let effect):

@@ -3,18 +3,21 @@ import RapportApp
 import RapportCore
 import RapportTUI
 
+/// What the inbox reads and writes: the relationship workflows and presence.
+public typealias InboxStore = WorkflowStore & PresenceStore
+
 /// The inbox's store effects — reading pages, counts and threads, assigning, setting a status —
 /// answered with messages for `update`. Shared by `rapport`'s effect runner and `rapport-bench`,
 /// so the benchmark times the code the inbox runs. Effects that need more than the store
 /// (the composer, templates, the terminal) are left to the runner: `answer` returns nil for them.
 public struct InboxStoreEffects {
-    public let store: any WorkflowStore
+    public let store: any InboxStore
     public let agent: Agent
     public var clock: () -> Date
     /// Days without a message from us before a customer shows in the Quiet work list.
     public var quietDays: Int
 
-    public init(store: any WorkflowStore, agent: Agent, clock: @escaping () -> Date = Date.init, quietDays: Int = 90) {
+    public init(store: any InboxStore, agent: Agent, clock: @escaping () -> Date = Date.init, quietDays: Int = 90) {
         self.store = store
         self.agent = agent
         self.clock = clock
@@ -27,6 +30,8 @@ public struct InboxStoreEffects {
         do {
             return try answer(effect)
         } catch {
+            // A heartbeat that did not get through is said again on a later tick; no message for it.
+            if case .presence = effect { return [] }
             if case let .assign(customer, _, _) = effect {
                 return [.assignFailed(customer, reason: Self.describe(error))]
             }
@@ -135,6 +140,15 @@ public struct InboxStoreEffects {
             let merged = try customers.find(id: from).fullName
             try customers.merge(from, into: into, by: agent.login, note: note)
             return [.customers(.changed("\(merged) is now part of \(try customers.find(id: into).fullName)"))]
+
+        case .presence(let presence):
+            let board = Presence(store: store, clock: clock)
+            switch presence {
+            case let .beat(id, activity): try board.beat(agent: agent.login, conversation: id, activity: activity)
+            case .leave: try board.leave(agent: agent.login)
+            case .read: return [.presenceLoaded(try board.others(than: agent.login))]
+            }
+            return []
 
         case .recordReferral, .composer, .saveAttachment, .openAttachment, .redraw, .suspend, .quit:
             return nil   // not store effects: the runner and the loop interpret them

@@ -36,7 +36,7 @@ import Testing
     }
 
     /// Sam's inbox on an in-memory screen: the real loop, with the change watcher as its store source.
-    func inbox(_ store: any WorkflowStore & ChangeFeed) -> Inbox {
+    func inbox(_ store: any InboxStore & ChangeFeed) -> Inbox {
         let screen = InMemoryScreen(width: 100, height: 20)
         let watcher = ChangeWatcher(feed: store)
         let program = Program(screen: screen, state: AppState(agent: Self.sam, width: 100, height: 20, now: Date()),

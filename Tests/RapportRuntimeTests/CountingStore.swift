@@ -2,13 +2,13 @@ import Foundation
 import RapportCore
 
 /// A store that counts the inbox's list reads (pages and counts) and passes everything to `base`.
-final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
-    let base: any WorkflowStore & ChangeFeed
+final class CountingStore: WorkflowStore, ChangeFeed, PresenceStore, @unchecked Sendable {
+    let base: any WorkflowStore & ChangeFeed & PresenceStore
     private let lock = NSLock()
     private var pages = 0
     private var countReads = 0
 
-    init(_ base: any WorkflowStore & ChangeFeed) { self.base = base }
+    init(_ base: any WorkflowStore & ChangeFeed & PresenceStore) { self.base = base }
 
     /// (pages read, counts read) since the last call.
     func takeReads() -> (pages: Int, counts: Int) {
@@ -37,6 +37,10 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     func changeToken() throws -> Int { try base.changeToken() }
     func latestChange() throws -> Int64 { try base.latestChange() }
     func changes(since sequence: Int64) throws -> StoreChanges { try base.changes(since: sequence) }
+
+    func recordPresence(_ mark: PresenceMark) throws { try base.recordPresence(mark) }
+    func clearPresence(agent: String) throws { try base.clearPresence(agent: agent) }
+    func presence(since: Date) throws -> [PresenceMark] { try base.presence(since: since) }
 
     func agents() throws -> [Agent] { try base.agents() }
     func agent(login: String) throws -> Agent? { try base.agent(login: login) }

@@ -5,4 +5,4 @@ import Foundation
 /// refines; an adapter (SQLite, PostgreSQL) implements all of them, so nothing needs to
 /// discover a capability with `as?`.
 public protocol StorePort: WorkflowStore, OutboxStore, MailIngestStore, IngestFolderStamps, IngestMaintenance,
-                           ChangeFeed {}
+                           ChangeFeed, PresenceStore {}

@@ -155,7 +155,7 @@ public struct Program {
                 case .suspend:
                     screen.stopForShell()
                 case .loadPage, .loadCounts, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .assign, .setStatus,
-                     .findCustomers, .recordReferral, .undo, .composer, .customers:
+                     .findCustomers, .recordReferral, .undo, .composer, .customers, .presence:
                     if let now = schedule.admit(effect) { perform(now) }
                 }
             }

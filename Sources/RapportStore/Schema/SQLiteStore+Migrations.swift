@@ -18,6 +18,7 @@ extension SQLiteStore {
         V14CoverWhileAway.self,
         V15SnoozeIndex.self,
         V16CustomerFullNameIndex.self,
+        V17Presence.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.

@@ -38,4 +38,6 @@ public enum AppMsg: Sendable, Hashable {
     case composer(ComposerMsg)
     /// Results for the customer's page and the search count.
     case customers(CustomersMsg)
+    /// The other agents' presence marks in force.
+    case presenceLoaded([PresenceMark])
 }

@@ -46,6 +46,12 @@ public struct AppState: Sendable {
     public var lastChange: UndoableChange?
     /// How many conversations the search shown matched, once counted.
     public var searchCount: SearchCount?
+    /// The other agents' presence marks, as last read (`PresenceRule` says which are still in force).
+    public var presence: [PresenceMark] = []
+    /// This agent's mark as last written (nil: none, or cleared).
+    public var presenceSent: PresenceMark?
+    /// When the next tick reads the others' marks.
+    public var nextPresenceRead: Date?
 
     public init(agent: Agent, width: Int, height: Int, now: Date, timeZone: TimeZone = .current) {
         self.agent = agent

@@ -45,4 +45,15 @@ public enum Effect: Sendable, Hashable {
     case composer(ComposerEffect)
     /// A customer's page, their name, and the search count.
     case customers(CustomersEffect)
+    /// Where this agent is, for the others' "Sam is viewing", and where the others are.
+    case presence(PresenceEffect)
+}
+
+public enum PresenceEffect: Sendable, Hashable {
+    /// This agent is in the conversation now.
+    case beat(ConversationID, PresenceActivity)
+    /// This agent is in no conversation.
+    case leave
+    /// The others' marks in force (answered by `.presenceLoaded`).
+    case read
 }

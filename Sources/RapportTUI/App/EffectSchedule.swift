@@ -35,7 +35,7 @@ extension Effect {
     /// True when the frame after the key does not need this effect's result (see `EffectSchedule`).
     public var canFollowFrame: Bool {
         switch self {
-        case .assign, .setStatus, .markSeen, .markUnread, .wakeSnoozes, .loadCounts, .customers(.countSearch):
+        case .assign, .setStatus, .markSeen, .markUnread, .wakeSnoozes, .loadCounts, .customers(.countSearch), .presence:
             return true
         case .loadPage(let request):
             switch request.placement {

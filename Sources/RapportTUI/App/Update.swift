@@ -40,7 +40,7 @@ extension AppState {
             if let shown = message, let since = messageShownAt, date.timeIntervalSince(since) >= shown.lifetime {
                 message = nil
             }
-            return snoozeTick() + composerTick()
+            return snoozeTick() + composerTick() + presenceTick()
 
         case .storeChanged:
             // Another inbox may have begun or ended a cover: the absences come with the agents.
@@ -62,6 +62,10 @@ extension AppState {
 
         case .agentsLoaded(let a):
             agents = a
+            return []
+
+        case .presenceLoaded(let marks):
+            presence = marks
             return []
 
         case .agentLoadsLoaded(let loads):

@@ -74,8 +74,14 @@ enum ListScreen {
         if let mark = state.coverMark(row) {
             var markStyle = style
             markStyle.dim = !row.unread
-            buffer.write("[\(mark)] ", x: x, y: y, width: max(0, buffer.width - x), style: markStyle)
-            x2 += DisplayWidth.of(mark) + 3
+            x2 += buffer.write("[\(mark)] ", x: x2, y: y, width: max(0, buffer.width - x2), style: markStyle)
+        }
+        // Another agent in this conversation now: said before the subject, so it is seen before opening it.
+        if let here = state.presenceText(in: row.id) {
+            var markStyle = style
+            markStyle.foreground = .yellow
+            markStyle.bold = true
+            x2 += buffer.write("[\(here)] ", x: x2, y: y, width: max(0, buffer.width - x2), style: markStyle)
         }
         buffer.write(row.subject, x: x2, y: y, width: max(0, buffer.width - x2), style: style)
     }

@@ -46,6 +46,10 @@ enum ThreadScreen {
         if x < layout.width - 4 {
             x += buffer.write(" · " + parts.joined(separator: " · "), x: x, y: 0, width: layout.width - x, style: .dim)
         }
+        // Another agent here now: a warning (only the owner may reply anyway; notes can overlap).
+        if let here = state.presenceText(in: t.conversationID), x < layout.width - 4 {
+            x += buffer.write(" · " + here, x: x, y: 0, width: layout.width - x, style: Style(foreground: .yellow, bold: true))
+        }
     }
 }
 

@@ -10,7 +10,7 @@ import RapportTUI
 /// interpreter, background delivery and the store's change feed (`ChangeWatcher`) as its other sources (the loop
 /// itself is RapportRuntime's `Program`). The terminal is restored on quit, on a thrown error,
 /// and on SIGINT/SIGTERM/SIGHUP.
-func runInbox(store: any WorkflowStore & ChangeFeed, agent: Agent, composer: ComposerServices? = nil,
+func runInbox(store: any StorePort, agent: Agent, composer: ComposerServices? = nil,
               limits: PolicyLimits = .standard, quietDays: Int = 90, legalFooter: String? = nil) throws {
     let terminal = try Terminal()
     defer { terminal.close() }
@@ -28,6 +28,8 @@ func runInbox(store: any WorkflowStore & ChangeFeed, agent: Agent, composer: Com
                                          storeChanges: changes.messages))
     let end = program.run()
     terminal.close()
+    // The others stop seeing "Sam is viewing" now rather than when the mark runs out.
+    _ = runner.perform(.presence(.leave))
     // A reply half-handed to sendmail would be left in `sending`: let the run finish.
     composer?.delivery.waitUntilIdle()
     if case .signal(let sig) = end { Terminal.reraise(sig) }
