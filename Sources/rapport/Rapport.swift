@@ -14,7 +14,7 @@ struct Rapport: ParsableCommand {
             InboxCommand.self, InitCommand.self, DemoCommand.self, AgentCommand.self, CustomerCommand.self,
             AssignCommand.self, UnassignCommand.self, AwayCommand.self, BackCommand.self, ForYouCommand.self, ConversationsCommand.self, SearchCommand.self, ShowCommand.self, AttachmentCommand.self, UnreadCommand.self, SnoozeCommand.self, SnoozedCommand.self, LogCommand.self,
             ReferralCommand.self, HeadsUpCommand.self, StatsCommand.self, QuietCommand.self, LintCommand.self,
-            ParseCommand.self, IngestCommand.self, ReplyCommand.self, ComposeCommand.self, SendCommand.self, OutboxCommand.self, SyncCommand.self, TemplatesCommand.self, StoreCommand.self,
+            ParseCommand.self, IngestCommand.self, ReplyCommand.self, NoteCommand.self, ComposeCommand.self, SendCommand.self, OutboxCommand.self, SyncCommand.self, TemplatesCommand.self, StoreCommand.self,
         ],
         defaultSubcommand: InboxCommand.self)
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// `rapport away`, `back`, `lint --agent` the coverer and `for-you` through the real binary.
-@Suite("rapport away, back, for-you")
+/// `rapport away`, `back`, `lint --agent` the coverer, `note` and `for-you` through the real binary.
+@Suite("rapport away, back, note, for-you")
 struct CoverCommandTests {
     /// Tom is Sam's existing customer; a week from now, as a day.
     func team(_ backend: Backend) throws -> (RapportBinary, String) {
@@ -64,5 +64,25 @@ struct CoverCommandTests {
         let again = try #require(try cli.run(["for-you", "--agent", "sam", "--json"]).json as? [[String: Any]])
         #expect(again.first?["unread"] as? Bool == false)
         #expect(try cli.run(["for-you", "--agent", "priya"]).stdout == "Nothing for you.\n", "her own takeover is no news to her")
+    }
+
+    @Test(arguments: Backend.available)
+    func aNoteFromTheCommandLineTellsTheAgentsItMentions(_ backend: Backend) throws {
+        let (cli, _) = try team(backend)
+        let queued = try cli.run(["compose", "--to", "tom@example.org", "--subject", "Your claim", "--agent", "sam"],
+                                 stdin: "Hi Tom,\n\nYour claim is in.\n\nSam\n")
+        #expect(queued.status == 0, "\(queued.stderr)")
+        let added = try cli.run(["note", "1", "--agent", "sam"], stdin: "@Priya can you check the claim while I'm out?\n")
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.hasPrefix("note ") && added.stdout.hasSuffix(" added to conversation 1; told priya\n"), "\(added.stdout)")
+        let items = try #require(try cli.run(["for-you", "--agent", "priya", "--json"]).json as? [[String: Any]])
+        #expect(items.count == 1)
+        #expect(items[0]["kind"] as? String == "mention" && items[0]["by"] as? String == "sam")
+        #expect(items[0]["text"] as? String == "@Priya can you check the claim while I'm out?")
+        // Never sent: nothing new in the outbox; the thread holds it as a note.
+        #expect((try cli.run(["outbox", "--json"]).json as? [Any])?.count == 1)
+        let empty = try cli.run(["note", "1", "--text", "  ", "--agent", "sam"])
+        #expect(empty.status == 1 && empty.stderr.contains("a note needs some text"), "\(empty.stderr)")
+        #expect(try cli.run(["note", "99", "--text", "hello", "--agent", "sam"]).status == 1)
     }
 }

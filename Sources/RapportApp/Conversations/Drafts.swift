@@ -26,8 +26,13 @@ public struct Drafts: StoreUseCase {
     @discardableResult
     public func addNote(_ id: ConversationID, by agent: Agent, text: String) throws -> Message {
         let note = try store.addNote(conversation: id, agent: agent, text: text, at: clock())
-        let told = Mentions.logins(in: text, agents: try store.agents()).filter { $0 != agent.login }
+        let told = try mentioned(in: text, by: agent)
         if !told.isEmpty { try store.addMentions(message: note.id, agents: told) }
         return note
+    }
+
+    /// The agents a note by `agent` tells: those it mentions, not the writer.
+    public func mentioned(in text: String, by agent: Agent) throws -> [String] {
+        Mentions.logins(in: text, agents: try store.agents()).filter { $0 != agent.login }
     }
 }
