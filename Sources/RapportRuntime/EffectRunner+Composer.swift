@@ -71,6 +71,13 @@ extension EffectRunner {
         case .loadRecipients(let id):
             return [recipients(id, services)]
 
+        case let .remindIfNoReply(id, days):
+            do {
+                return [.composer(.reminderSet(id, until: try Snoozes(store: store, clock: clock).remind(id, ifNoReplyInDays: days)))]
+            } catch {
+                return [.failed("The reply is queued, but no reminder was set: \(describe(error))")]
+            }
+
         case let .addNote(id, text):
             do {
                 try drafts.addNote(id, by: agent, text: text)

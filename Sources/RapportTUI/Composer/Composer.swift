@@ -107,6 +107,11 @@ public struct Composer: Sendable, Equatable {
     public var recipientsProblem: String?
     /// Copy the people the customer copied (Ctrl-R turns it off and on).
     public var replyAll = true
+    /// Ctrl-G: once the reply is queued, the conversation leaves the views for this many days and
+    /// comes back unless the customer answers first (nil: no reminder).
+    public var remindDays: Int?
+    /// The choices Ctrl-G goes through, after "no reminder".
+    public static let reminderChoices = [3, 7, 14]
     /// Set when this agent answers for the customer's away owner: what the reply must tell them.
     public var cover: CoverNote?
 

@@ -9,6 +9,8 @@ public enum ComposerAction: Sendable, Hashable {
     case fix
     /// Ctrl-T: the template picker.
     case templates
+    /// Ctrl-G: remind me if no reply in N days (off, 3, 7, 14 days, off again).
+    case remind
     /// Ctrl-E: hand the draft to $VISUAL / $EDITOR.
     case externalEditor
     /// Esc: leave the editor; the draft is kept.
@@ -34,6 +36,7 @@ extension KeyMap {
             b([.ctrl("r")], .replyAll, "reply-all on/off: copy the people the customer copied (shown under the title)"),
             b([.ctrl("f")], .fix, "fix: first-name greeting, your first name as sign-off, no signature; covering: the cover sentence"),
             b([.ctrl("t")], .templates, "insert a template (filtered as you type)"),
+            b([.ctrl("g")], .remind, "remind me if no reply in 3, 7 or 14 days, or not (press again to change)"),
             b([.ctrl("e")], .externalEditor, "edit in $VISUAL / $EDITOR"),
             b([.escape, .ctrl("c")], .leave, "leave the editor (the draft is kept)"),
             b([.ctrl("d")], .discard, "discard the draft (asks first)"),

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// Results the effect runner sends back for the composer (wrapped in `AppMsg.composer`).
@@ -9,6 +10,8 @@ public enum ComposerMsg: Sendable, Hashable {
     /// The reply is stored as an outbound message and queued in the outbox.
     case replyQueued(ConversationID, OutboxItem)
     case noteAdded(ConversationID)
+    /// The queued reply's reminder is set: the conversation is back in the views at `until` unless the customer answers.
+    case reminderSet(ConversationID, until: Date)
     /// The store refused the reply or note; the draft stays.
     case sendFailed(ConversationID, reason: String)
     /// The text as the external editor left it.
@@ -37,6 +40,8 @@ public enum ComposerEffect: Sendable, Hashable {
     case sendReply(ConversationID, text: String, replyAll: Bool = true)
     /// Where a reply would go, read again (the customer wrote while composing); `.recipientsLoaded`.
     case loadRecipients(ConversationID)
+    /// Snooze the conversation for `days` after a reply, ended by the customer's answer (answered by `.reminderSet`).
+    case remindIfNoReply(ConversationID, days: Int)
     /// Store an internal note and remove the draft.
     case addNote(ConversationID, text: String)
     /// Deliver the outbox in the background; the result comes back as `.delivered`.

@@ -58,6 +58,7 @@ enum ComposerScreen {
         let blocks = c.violations.filter(\.blocks).count, warns = c.violations.count - blocks
         if blocks > 0 { right.append("✗ \(blocks)") }
         if warns > 0 { right.append("! \(warns)") }
+        if let days = c.remindDays { right.append(compact ? "rem \(days)d" : "remind in \(days)d") }
         switch (c.sending, c.saveState) {
         case (true, _): right.append("sending…")
         case (_, .saved): right.append(compact ? "saved" : "draft saved")

@@ -90,13 +90,20 @@ extension AppState {
         case let .replyQueued(id, item):
             let name = compose.composer?.customer.firstName ?? customerName(thread?.target?.customerID ?? 0)
             let noun = compose.composer.map { $0.conversationID == id ? $0.noun : "Reply" } ?? "Reply"
+            let remind = compose.composer?.conversationID == id ? compose.composer?.remindDays : nil
             if compose.composer?.conversationID == id { compose.composer = nil }
             compose.awaitingDelivery[item.id] = AwaitingDelivery(customerName: name, messageRowID: item.messageRowID,
                                                                  noun: noun)
             compose.deliveries[item.messageRowID] = .queued
             message = StatusMessage("\(noun) to \(name) queued for \(item.toAddress); delivering…")
             // Our own writes do not come back through the change feed: read the reply into the thread.
-            return [.composer(.deliverOutbox)] + refresh()
+            let reminder: [Effect] = remind.map { [.composer(.remindIfNoReply(id, days: $0))] } ?? []
+            return reminder + [.composer(.deliverOutbox)] + refresh()
+
+        case let .reminderSet(_, until):
+            let name = thread?.target?.customerName ?? "the customer"
+            message = StatusMessage("Back in your views \(Formatting.dateTime(until, timeZone)) if \(name) has not answered by then")
+            return refresh()
 
         case .noteAdded(let id):
             if compose.composer?.conversationID == id { compose.composer = nil }
@@ -275,6 +282,17 @@ extension AppState {
                                     : on ? "Reply-all on: the \(copied) people copied are copied again" : "Reply-all off: to the customer alone")
             return []
         case .fix: return fixComposer()
+        case .remind:
+            guard var c = compose.composer, c.kind == .reply else {
+                message = StatusMessage("A reminder is for replies: a note is never answered", isError: true)
+                return []
+            }
+            let choices = Composer.reminderChoices
+            c.remindDays = c.remindDays.flatMap { days in choices.first { $0 > days } } ?? (c.remindDays == nil ? choices[0] : nil)
+            compose.composer = c
+            message = StatusMessage(c.remindDays.map { "Remind me if no reply in \($0) days: set (Ctrl-G to change)" }
+                                    ?? "No reminder")
+            return []
         case .templates:
             guard let id = compose.composer?.conversationID else { return [] }
             compose.composer?.picker = TemplatePicker()

@@ -43,6 +43,10 @@ enum ThreadScreen {
         if let name = target?.customerName { parts.append(name) }
         if let status = t.status { parts.append(status.rawValue) }
         if let target { parts.append("owner " + (target.ownerLogin == nil ? "—" : (state.firstName(of: target.ownerLogin) ?? ""))) }
+        // Snoozed (`z`, or a reply's reminder): when it comes back unless the customer writes first.
+        if let until = t.conversation?.snoozedUntil, until > state.now {
+            parts.append("snoozed until " + Formatting.dateTime(until, state.timeZone))
+        }
         if x < layout.width - 4 {
             x += buffer.write(" · " + parts.joined(separator: " · "), x: x, y: 0, width: layout.width - x, style: .dim)
         }

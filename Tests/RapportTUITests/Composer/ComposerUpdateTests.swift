@@ -210,6 +210,25 @@ struct ComposerUpdateTests {
         #expect(press(.char("y"), in: &state) == [.composer(.sendReply(1, text: "Hi Ada,\n\nDone.\n\nMaria"))])
     }
 
+    @Test("Ctrl-G sets 'remind me if no reply': 3, 7, 14 days, none; the queued reply asks for it before the reload")
+    func remindMeIfNoReply() {
+        var state = composing()
+        let days = (0..<4).map { _ -> Int? in _ = press(.ctrl("g"), in: &state); return state.compose.composer?.remindDays }
+        #expect(days == [3, 7, 14, nil])
+        _ = press(.ctrl("g"), in: &state)
+        #expect(state.message?.text == "Remind me if no reply in 3 days: set (Ctrl-G to change)")
+        #expect(screen(state).contains { $0.contains("Reply to Ada Lovelace") && $0.contains("remind in 3d") })
+        let item = OutboxItem(id: 9, messageRowID: 44, conversationID: 1, agent: "maria", toAddress: "ada@example.com",
+                              state: .queued, error: nil, attempts: 0, queued: now, updated: now)
+        let effects = update(&state, .composer(.replyQueued(1, item)))
+        #expect(Array(effects.prefix(2)) == [.composer(.remindIfNoReply(1, days: 3)), .composer(.deliverOutbox)])
+        _ = update(&state, .composer(.reminderSet(1, until: now.addingTimeInterval(3 * 86_400))))
+        #expect(state.message?.text == "Back in your views 2023-11-17 22:13 if Ada Lovelace has not answered by then")
+        var note = composing(.note)
+        _ = press(.ctrl("g"), in: &note)
+        #expect(note.compose.composer?.remindDays == nil && note.message?.isError == true)
+    }
+
     // MARK: - Drafts
 
     @Test("Drafts are written on the tick after a change, not on every key; cursor moves count")
