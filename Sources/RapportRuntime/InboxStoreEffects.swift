@@ -135,6 +135,12 @@ public struct InboxStoreEffects {
             let renamed = try Customers(store: store, clock: clock).edit(customer: id, .init(firstName: first, lastName: last))
             return [.customers(.changed("Named \(renamed.fullName)"))]
 
+        case let .customers(.editAddress(id, address, adding)):
+            let customers = Customers(store: store, clock: clock)
+            let edit = adding ? Customers.Edit(addAddresses: [address]) : Customers.Edit(removeAddresses: [address])
+            let customer = try customers.edit(customer: id, edit)
+            return [.customers(.changed("\(adding ? "Added" : "Removed") \(address) \(adding ? "to" : "from") \(customer.fullName)"))]
+
         case let .customers(.merge(from, into, note)):
             let customers = Customers(store: store, clock: clock)
             let merged = try customers.find(id: from).fullName

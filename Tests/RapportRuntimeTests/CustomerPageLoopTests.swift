@@ -115,4 +115,32 @@ struct CustomerPageLoopTests {
         inbox.press(.char("c"))
         #expect(inbox.text.contains("Eli Whitfield") && inbox.text.contains("Conversations (2)"), "\(inbox.text)")
     }
+
+    @Test("+ and - on the customer's page add an address and take one off; the last one stays")
+    func addressesFromThePage() throws {
+        let fixture = try InboxFixture()
+        var inbox = fixture.inbox()
+        inbox.press(.char("c"))
+        inbox.press(.char("-"))
+        #expect(inbox.text.contains("dana@example.org is their only address: add another first (+)"), "\(inbox.text)")
+        inbox.press(.char("+"))
+        #expect(inbox.text.contains("Another address of this customer:"), "\(inbox.text)")
+        inbox.type("dana@bakery.example")
+        inbox.press(.enter)
+        #expect(inbox.text.contains("Added dana@bakery.example to Dana Whitfield"), "\(inbox.text)")
+        #expect(try fixture.store.customer(email: "dana@example.org")?.addresses == ["dana@example.org", "dana@bakery.example"])
+        #expect(inbox.text.contains("dana@bakery.example"), "the page shows it: \(inbox.text)")
+        // Another customer's address is refused, with the reason, and nothing changes.
+        inbox.press(.char("+"))
+        inbox.type("eli@example.org")
+        inbox.press(.enter)
+        #expect(try fixture.store.customer(email: "eli@example.org")?.firstName == "Eli")
+        #expect(try fixture.store.customer(email: "dana@example.org")?.addresses.count == 2)
+        // `-` offers the last address; Enter takes it off.
+        inbox.press(.char("-"))
+        #expect(inbox.text.contains("Address to remove: dana@bakery.example"), "\(inbox.text)")
+        inbox.press(.enter)
+        #expect(inbox.text.contains("Removed dana@bakery.example from Dana Whitfield"), "\(inbox.text)")
+        #expect(try fixture.store.customer(email: "dana@example.org")?.addresses == ["dana@example.org"])
+    }
 }

@@ -28,6 +28,8 @@ public enum CustomersEffect: Sendable, Hashable {
     case rename(CustomerID, firstName: String, lastName: String)
     /// Make `from` part of `into` (answered by `.changed`); `note` is the handoff note.
     case merge(from: CustomerID, into: CustomerID, note: String?)
+    /// Add an address to the customer, or take one off them (answered by `.changed`).
+    case editAddress(CustomerID, String, adding: Bool)
 }
 
 public enum CustomersMsg: Sendable, Hashable {

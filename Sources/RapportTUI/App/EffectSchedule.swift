@@ -43,7 +43,7 @@ extension Effect {
             case .around, .bottom: return false
             }
         case .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .snooze, .saveAttachment, .openAttachment, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
-             .customers(.openPage), .customers(.rename), .customers(.merge):
+             .customers(.openPage), .customers(.rename), .customers(.merge), .customers(.editAddress):
             return false
         }
     }

@@ -17,6 +17,9 @@ public struct Prompt: Sendable, Hashable {
         /// Merging a likely duplicate into the customer of the page (`M`): the handoff note, needed
         /// when the duplicate has another owner.
         case mergeNote(CustomerPageState, from: Customer)
+        /// Another address of the customer of the page (`+`), or one to take off them (`-`).
+        case addAddress(CustomerPageState)
+        case removeAddress(CustomerPageState)
         /// `A`: the day this agent is back (YYYY-MM-DD); the agent picker for the coverer follows.
         case awayUntil
         /// `A` while away: Enter ends the absence. The coverer's first name, for the question.
@@ -43,6 +46,8 @@ public struct Prompt: Sendable, Hashable {
         case .firstName: "First name: "
         case .lastName: "Last name: "
         case .mergeNote: "Merge, note: "
+        case .addAddress: "Add address: "
+        case .removeAddress: "Remove address: "
         case .awayUntil: "Back on: "
         case .back: "Back now? "
         }
@@ -59,6 +64,9 @@ public struct Prompt: Sendable, Hashable {
         case .mergeNote(_, let from):
             return "Merge \(from.fullName) <\(from.primaryEmail)> into this customer (Enter: merge, Esc: cancel)"
         case .awayUntil: return "The day you are back, YYYY-MM-DD (Enter: choose who covers, Esc: cancel)"
+        case .addAddress: return "Mail from it will file under this customer (Enter: add, Esc: cancel)"
+        case .removeAddress(let page):
+            return "Their addresses: " + (page.page?.customer.addresses.joined(separator: ", ") ?? "") + " (Enter: remove, Esc: cancel)"
         case .back(_, let name): return "You are away, \(name) covers (Enter: I am back, Esc: stay away)"
         case .handoffNote(let pending):
             let handovers = pending.handovers
@@ -90,6 +98,10 @@ public struct Prompt: Sendable, Hashable {
             return "Last name (of \(first)): "
         case .mergeNote(_, let from):
             return from.owner == nil ? "Merge note (optional): " : "Handoff note (\(from.fullName) is \(from.owner!)'s): "
+        case .addAddress:
+            return "Another address of this customer: "
+        case .removeAddress:
+            return "Address to remove: "
         case .awayUntil:
             return "Away: the day you are back (YYYY-MM-DD): "
         case .back(_, let name):

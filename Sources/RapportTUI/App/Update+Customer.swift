@@ -8,7 +8,7 @@ extension AppState {
         case .customer: true
         case .prompt(let p):
             switch p.purpose {
-            case .firstName, .lastName, .mergeNote: true
+            case .firstName, .lastName, .mergeNote, .addAddress, .removeAddress: true
             default: false
             }
         default: false
@@ -85,6 +85,18 @@ extension AppState {
         case .editName:
             guard let customer = state.page?.customer else { return [] }
             overlay = .prompt(Prompt(.firstName(state), text: customer.firstName))
+            return []
+        case .addAddress:
+            guard state.page != nil else { return [] }
+            overlay = .prompt(Prompt(.addAddress(state)))
+            return []
+        case .removeAddress:
+            guard let customer = state.page?.customer else { return [] }
+            guard customer.addresses.count > 1 else {
+                message = StatusMessage("\(customer.primaryEmail) is their only address: add another first (+)")
+                return []
+            }
+            overlay = .prompt(Prompt(.removeAddress(state), text: customer.addresses.last ?? ""))
             return []
         case .mergeDuplicate:
             guard let page = state.page, let twin = page.likelyDuplicates.first else {

@@ -50,6 +50,15 @@ extension AppState {
             case let .mergeNote(page, from):
                 overlay = .customer(page)
                 return [.customers(.merge(from: from.id, into: page.customerID, note: text.isEmpty ? nil : text))]
+            case .addAddress(let page), .removeAddress(let page):
+                let address = text.trimmingCharacters(in: .whitespaces)
+                guard !address.isEmpty else {
+                    message = StatusMessage("Type an address (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = .customer(page)
+                let adding = if case .addAddress = prompt.purpose { true } else { false }
+                return [.customers(.editAddress(page.customerID, address, adding: adding))]
             case .awayUntil:
                 return awayUntilTyped(text)
             case .back:
@@ -65,6 +74,8 @@ extension AppState {
             if case .firstName(let page) = prompt.purpose { overlay = .customer(page) }
             if case .lastName(let page, _) = prompt.purpose { overlay = .customer(page) }
             if case .mergeNote(let page, _) = prompt.purpose { overlay = .customer(page); message = StatusMessage("Not merged") }
+            if case .addAddress(let page) = prompt.purpose { overlay = .customer(page) }
+            if case .removeAddress(let page) = prompt.purpose { overlay = .customer(page) }
             return []
         case .redraw:
             return [.redraw]

@@ -205,7 +205,7 @@ extension AppState {
         case .openCustomer: return openCustomerPage()
         case .nextResult: return stepResult(by: 1)
         case .previousResult: return stepResult(by: -1)
-        case .editName, .mergeDuplicate: return []
+        case .editName, .mergeDuplicate, .addAddress, .removeAddress: return []
         case .confirm, .cancel, .edit, .composer, .retryDelivery, .markDelivered: return []
         }
     }

@@ -31,6 +31,8 @@ public enum Action: Sendable, Hashable {
     case openCustomer, editName
     /// On the customer's page: merge the likely duplicate into them (`M`).
     case mergeDuplicate
+    /// `+` / `-` on the customer's page: another address of theirs, or one to take off them.
+    case addAddress, removeAddress
     /// While search results are shown: the next / previous result (`n` / `N`).
     case nextResult, previousResult
     // Inside the pickers and the line prompts.

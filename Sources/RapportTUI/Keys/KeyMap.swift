@@ -47,6 +47,8 @@ public struct KeyMap: Sendable {
             KeyBinding([.char("q"), .escape], .back, in: [.customer], "back to where you were"),
             KeyBinding([.char("e")], .editName, in: [.customer], "edit the name (then no longer a guess)"),
             KeyBinding([.char("M")], .mergeDuplicate, in: [.customer], "merge the likely duplicate into them"),
+            KeyBinding([.char("+")], .addAddress, in: [.customer], "add an address of theirs"),
+            KeyBinding([.char("-")], .removeAddress, in: [.customer], "remove one of their addresses"),
             KeyBinding([.char("n")], .nextResult, in: [.searchResults], "next result (in a thread: opens it)"),
             KeyBinding([.char("N")], .previousResult, in: [.searchResults], "previous result (in a thread: opens it)"),
             KeyBinding([.escape], .back, in: [.list], "leave search results"),

@@ -27,7 +27,7 @@ public func render(_ state: AppState, into buffer: inout CellBuffer) {
     case .prompt(let prompt):
         // Naming a customer from their page keeps the page behind the prompt.
         switch prompt.purpose {
-        case .firstName(let page), .lastName(let page, _), .mergeNote(let page, _):
+        case .firstName(let page), .lastName(let page, _), .mergeNote(let page, _), .addAddress(let page), .removeAddress(let page):
             CustomerPageScreen.draw(page, state, layout, into: &buffer)
         default: break
         }
