@@ -1,7 +1,7 @@
 import Foundation
 import RapportCore
 import RapportStore
-import RapportTUI
+@testable import RapportTUI
 import Testing
 
 /// Cover while away, through the whole inbox on a real store: Sam records his absence with `A`,
@@ -44,6 +44,9 @@ import Testing
         // Gus wrote last, so his row is the first of Mine (the cursor stayed on Farah's).
         priya.press(.char("g"), .enter)
         #expect(priya.text.contains("Roof claim · Gus Whitfield"), "\(priya.text)")
+        let back = Formatting.date(absence.until, .current)
+        #expect(priya.text.contains("away, back \(back)") && priya.text.contains("  you cover"),
+                "the sidebar says the cover is in force: \(priya.text)")
         priya.press(.char("r"))
         for (i, line) in ["Hi Gus,", "", "Your claim is with the assessor.", "", "Priya"].enumerated() {
             if i > 0 { priya.press(.enter) }

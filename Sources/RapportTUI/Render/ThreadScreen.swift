@@ -87,6 +87,12 @@ enum Sidebar {
         for address in c.addresses { add(address, .dim) }
         out.append(("", .plain))
         add("Owner: " + (p.owner?.fullName ?? c.owner ?? "— (unassigned)"))
+        // A cover in force: who answers for the owner, and until when (the day they are back).
+        if let away = CoverRule.absence(of: c.owner, in: state.absences, now: state.now) {
+            let coverer = away.cover == state.agent.login ? "you cover" : "\(state.firstName(of: away.cover) ?? away.cover) covers"
+            add("away, back \(Formatting.date(away.until, state.timeZone))", .accent, indent: 2)
+            add(coverer, .accent, indent: 2)
+        }
         add(c.isExisting ? "Existing customer" : "New customer", c.isExisting ? .plain : .accent)
         add("Customer since " + Formatting.date(c.created, state.timeZone))
         if let last = p.lastContact { add("Last contact " + Formatting.date(last, state.timeZone)) }
