@@ -38,6 +38,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     func latestChange() throws -> Int64 { try base.latestChange() }
     func changes(since sequence: Int64) throws -> StoreChanges { try base.changes(since: sequence) }
 
+    func vouchedIdentity() throws -> VouchedIdentity { try base.vouchedIdentity() }
     func agents() throws -> [Agent] { try base.agents() }
     func agent(login: String) throws -> Agent? { try base.agent(login: login) }
     func addAgent(_ agent: Agent) throws { try base.addAgent(agent) }

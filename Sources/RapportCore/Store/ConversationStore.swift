@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every method is one transaction: it either writes everything or nothing.
 /// Refusals throw `RapportError`.
-public protocol ConversationStore: Sendable {
+public protocol ConversationStore: IdentityVouching, Sendable {
     // MARK: - Agents
     func agents() throws -> [Agent]
     func agent(login: String) throws -> Agent?

@@ -25,5 +25,6 @@ extension PostgresStore {
         PGV14CoverWhileAway.self,
         PGV15SnoozeIndex.self,
         PGV16CustomerFullNameIndex.self,
+        PGV18DatabaseRoles.self,
     ]
 }
