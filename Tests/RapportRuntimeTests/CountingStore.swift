@@ -48,6 +48,10 @@ final class CountingStore: WorkflowStore, ChangeFeed, @unchecked Sendable {
     func customers(owner: OwnerFilter) throws -> [Customer] { try base.customers(owner: owner) }
     func addAddress(_ email: String, to customer: CustomerID) throws { try base.addAddress(email, to: customer) }
     func customerProfile(id: CustomerID, now: Date) throws -> CustomerProfile? { try base.customerProfile(id: id, now: now) }
+    func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,
+                     checking check: (Customer) throws -> Void) throws -> Assignment {
+        try base.changeOwner(customer: customer, to: owner, by: agent, note: note, at: at, checking: check)
+    }
     func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
                      note: String?, at: Date) throws -> Assignment? {
         try base.changeOwner(customer: customer, from: expected, to: owner, by: agent, note: note, at: at)
