@@ -7,29 +7,10 @@ import Testing
 /// idempotently so tests running beside each other share them.
 @Suite(.enabled(if: Backend.server != nil, "needs RAPPORT_TEST_POSTGRES"))
 struct DatabaseIdentityTests {
-    struct PSQL {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
     /// Runs SQL with psql on the test's database, as `user` (the server's superuser by default).
     @discardableResult
-    func psql(_ cli: RapportBinary, as user: String? = nil, _ sql: String) throws -> PSQL {
-        let database = try #require(cli.database)
-        let server = database.server
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        process.arguments = ["-X", "-q", "-At", "-h", server.host, "-p", "\(server.port)", "-U", user ?? server.user,
-                             "-d", database.name, "-v", "ON_ERROR_STOP=1", "-c", sql]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let error = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return PSQL(status: process.terminationStatus, stdout: text.trimmingCharacters(in: .whitespacesAndNewlines), stderr: error)
+    func psql(_ cli: RapportBinary, as user: String? = nil, _ sql: String) throws -> RapportBinary.Result {
+        try #require(cli.database).psql(sql, as: user)
     }
 
     /// Login roles in the agents' group (made by `rapport init` as the superuser), made once per server.

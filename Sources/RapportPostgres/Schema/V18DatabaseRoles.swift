@@ -7,8 +7,9 @@
 /// - `rapport_grant_agents()`: makes the group role `rapport_agent` if it is missing and the migrating
 ///   role may create roles (else nothing: no failure), and grants it the rows of every table and the
 ///   sequences. Run again after every migration run and every `rapport init`, so later tables are covered.
-/// - Triggers refusing an assignment whose `by_agent`, or a message whose `author`, is another role than
-///   the connected one, unless that role is an administrator. Inbound mail (no author) is written by any
+/// - `rapport_vouch_actor(column)`: triggers refusing an assignment whose `by_agent`, or a message whose
+///   `author`, is another role than the connected one, unless that role is an administrator (a message
+///   without an author does not fire it). Inbound mail (no author) is written by any
 ///   role, so a mail host's own role ingests; it cannot log assignments or write as an agent.
 /// Shipped: never edit it; change the schema with a new numbered migration.
 enum PGV18DatabaseRoles: PostgresMigration {
@@ -47,39 +48,32 @@ enum PGV18DatabaseRoles: PostgresMigration {
         $$
         """,
         """
-        CREATE FUNCTION rapport_vouch_assignment() RETURNS trigger LANGUAGE plpgsql AS $$
+        CREATE FUNCTION rapport_vouch_actor() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+            actor text := to_jsonb(NEW) ->> TG_ARGV[0];
         BEGIN
-            IF NEW.by_agent = current_user::text OR rapport_is_administrator() THEN RETURN NEW; END IF;
-            RAISE EXCEPTION 'connected to the database as %: only an administrator role may act as %', current_user, NEW.by_agent
-                USING ERRCODE = 'insufficient_privilege';
-        END
-        $$
-        """,
-        """
-        CREATE FUNCTION rapport_vouch_author() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF NEW.author = current_user::text OR rapport_is_administrator() THEN RETURN NEW; END IF;
-            RAISE EXCEPTION 'connected to the database as %: only an administrator role may act as %', current_user, NEW.author
+            IF actor = current_user::text OR rapport_is_administrator() THEN RETURN NEW; END IF;
+            RAISE EXCEPTION 'connected to the database as %: only an administrator role may act as %', current_user, actor
                 USING ERRCODE = 'insufficient_privilege';
         END
         $$
         """,
         """
         CREATE TRIGGER assignment_vouched BEFORE INSERT ON assignment
-            FOR EACH ROW EXECUTE FUNCTION rapport_vouch_assignment()
+            FOR EACH ROW EXECUTE FUNCTION rapport_vouch_actor('by_agent')
         """,
         """
         CREATE TRIGGER assignment_vouched_update BEFORE UPDATE OF by_agent ON assignment
-            FOR EACH ROW WHEN (NEW.by_agent IS DISTINCT FROM OLD.by_agent) EXECUTE FUNCTION rapport_vouch_assignment()
+            FOR EACH ROW WHEN (NEW.by_agent IS DISTINCT FROM OLD.by_agent) EXECUTE FUNCTION rapport_vouch_actor('by_agent')
         """,
         """
         CREATE TRIGGER message_author_vouched BEFORE INSERT ON message
-            FOR EACH ROW WHEN (NEW.author IS NOT NULL) EXECUTE FUNCTION rapport_vouch_author()
+            FOR EACH ROW WHEN (NEW.author IS NOT NULL) EXECUTE FUNCTION rapport_vouch_actor('author')
         """,
         """
         CREATE TRIGGER message_author_vouched_update BEFORE UPDATE OF author ON message
             FOR EACH ROW WHEN (NEW.author IS NOT NULL AND NEW.author IS DISTINCT FROM OLD.author)
-            EXECUTE FUNCTION rapport_vouch_author()
+            EXECUTE FUNCTION rapport_vouch_actor('author')
         """,
     ]
 }
