@@ -2,7 +2,7 @@
 # Each installs missing system packages first, then builds.
 SWIFT ?= swift
 
-.PHONY: demo test build setup
+.PHONY: demo test build setup race
 setup:
 	@scripts/ensure-packages
 
@@ -18,3 +18,8 @@ test: setup
 	scripts/bench --smoke
 	# Every test, the store contract on SQLite and on a private PostgreSQL cluster (scripts/with-postgres).
 	scripts/with-postgres $(SWIFT) test
+
+# Ownership under a race (four processes, a minute) on a private PostgreSQL cluster, then on SQLite.
+race: build
+	scripts/race --store postgres --seconds 60 --processes 4 --customers 3
+	scripts/race --store sqlite --seconds 60 --processes 4 --customers 3

@@ -2,6 +2,17 @@ import Foundation
 import RapportCore
 
 extension PostgresStore {
+    /// The role the server authenticated, and whether it is an administrator (`rapport_is_administrator()`,
+    /// migration v18: a superuser, the database's owner or a member of the owner's role).
+    public func vouchedIdentity() throws -> VouchedIdentity {
+        try read { db in
+            guard let row = try db.row("SELECT current_user::text AS name, rapport_is_administrator() AS admin") else {
+                throw RapportError.invalid("the PostgreSQL store \(location) did not say who is connected")
+            }
+            return .role(name: row["name"], isAdministrator: row["admin"])
+        }
+    }
+
     public func agents() throws -> [Agent] {
         try read { db in try db.rows("SELECT * FROM agent ORDER BY login").map(Agent.init(row:)) }
     }

@@ -19,6 +19,17 @@ extension PostgresStore {
         }
     }
 
+    /// Behind the write lock: reads the customer, runs `check` on them, then
+    /// `UPDATE customer SET owner = $new WHERE id = $customer` and the log entry and drafts.
+    public func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,
+                            checking check: (Customer) throws -> Void) throws -> Assignment {
+        try write { db in
+            guard let current = try Self.customer(db, id: customer) else { throw RapportError.unknownCustomer("#\(customer)") }
+            try check(current)
+            return try Self.changeOwner(db, current, to: owner, by: agent, note: note, at: at)
+        }
+    }
+
     public func assignments(customer: CustomerID) throws -> [Assignment] {
         try read { db in
             try db.rows("SELECT * FROM assignment WHERE customer_id = $1 ORDER BY id", [customer]).map(Assignment.init(row:))

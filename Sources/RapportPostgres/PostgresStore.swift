@@ -157,11 +157,15 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
                     throw RapportError.invalid("\(location) is empty, not a Rapport store; make it one with `rapport init --store \(location)`")
                 }
             }
-            for migration in migrations where !applied.contains(migration.identifier) {
+            let pending = migrations.filter { !applied.contains($0.identifier) }
+            for migration in pending {
                 for statement in migration.statements { try session.execute(statement) }
                 try session.execute("INSERT INTO rapport_migrations (identifier, applied) VALUES ($1, $2)",
                                     [migration.identifier, Date().timeIntervalSince1970])
             }
+            // The agents' group role gets the tables a migration made; `rapport init` grants them again
+            // (a role made by the server's administrator after the store was). See v18-database-roles.
+            if !pending.isEmpty || create { try session.execute("SELECT rapport_grant_agents()") }
             try session.execute("COMMIT")
         } catch {
             _ = try? session.execute("ROLLBACK")

@@ -3,6 +3,9 @@ import GRDB
 import RapportCore
 
 extension SQLiteStore {
+    /// A file vouches for nobody: whoever may open it may act as any agent (its permissions are the boundary).
+    public func vouchedIdentity() throws -> VouchedIdentity { .unvouched }
+
     public func agents() throws -> [Agent] {
         try pool.read { db in try Row.fetchAll(db, sql: "SELECT * FROM agent ORDER BY login").map(Agent.init(row:)) }
     }

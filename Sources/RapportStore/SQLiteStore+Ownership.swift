@@ -20,6 +20,18 @@ extension SQLiteStore {
         }
     }
 
+    /// Inside the write transaction (`BEGIN IMMEDIATE`): reads the customer, runs `check` on them, then
+    /// `UPDATE customer SET owner = :new WHERE id = :customer` and the log entry and drafts.
+    public func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,
+                            checking check: (Customer) throws -> Void) throws -> Assignment {
+        try pool.write { db in
+            guard let current = try Self.customer(db, id: customer) else { throw RapportError.unknownCustomer("#\(customer)") }
+            try check(current)
+            try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ?", arguments: [owner, customer])
+            return try Self.recordOwnerChange(db, customer: customer, from: current.owner, to: owner, by: agent, note: note, at: at)
+        }
+    }
+
     public func assignments(customer: CustomerID) throws -> [Assignment] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM assignment WHERE customer_id = ? ORDER BY id", arguments: [customer])

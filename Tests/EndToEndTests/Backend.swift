@@ -31,4 +31,22 @@ final class ScratchDatabase: Sendable {
     }
 
     deinit { try? PostgresDatabases.drop(name, on: server) }
+
+    /// Runs SQL on this database with psql (the server's own client), as a person would: as `user`, by
+    /// default the server's superuser. Stops at the first error.
+    func psql(_ sql: String, as user: String? = nil) throws -> RapportBinary.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
+        process.arguments = ["-X", "-q", "-At", "-h", server.host, "-p", "\(server.port)", "-U", user ?? server.user, "-d", name,
+                             "-v", "ON_ERROR_STOP=1", "-c", sql]
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return RapportBinary.Result(status: process.terminationStatus,
+                                    stdout: stdout.trimmingCharacters(in: .whitespacesAndNewlines), stderr: stderr)
+    }
 }

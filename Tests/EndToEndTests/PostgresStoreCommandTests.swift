@@ -7,18 +7,9 @@ import Testing
 struct PostgresStoreCommandTests {
     /// Runs SQL on the scratch database with psql (the server's own client), as a person would.
     func psql(_ database: ScratchDatabase, _ sql: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/psql")
-        let server = database.server
-        process.arguments = ["-X", "-q", "-At", "-h", server.host, "-p", "\(server.port)", "-U", server.user, "-d", database.name,
-                             "-v", "ON_ERROR_STOP=1", "-c", sql]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "psql \(sql)")
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let result = try database.psql(sql)
+        #expect(result.status == 0, "psql \(sql): \(result.stderr)")
+        return result.stdout
     }
 
     @Test func initMakesAnEmptyDatabaseAStoreAndOnlyInitDoes() throws {

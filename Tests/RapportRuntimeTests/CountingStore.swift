@@ -42,6 +42,7 @@ final class CountingStore: WorkflowStore, ChangeFeed, PresenceStore, @unchecked 
     func clearPresence(agent: String) throws { try base.clearPresence(agent: agent) }
     func presence(since: Date) throws -> [PresenceMark] { try base.presence(since: since) }
 
+    func vouchedIdentity() throws -> VouchedIdentity { try base.vouchedIdentity() }
     func agents() throws -> [Agent] { try base.agents() }
     func agent(login: String) throws -> Agent? { try base.agent(login: login) }
     func addAgent(_ agent: Agent) throws { try base.addAgent(agent) }
@@ -51,6 +52,10 @@ final class CountingStore: WorkflowStore, ChangeFeed, PresenceStore, @unchecked 
     func customers(owner: OwnerFilter) throws -> [Customer] { try base.customers(owner: owner) }
     func addAddress(_ email: String, to customer: CustomerID) throws { try base.addAddress(email, to: customer) }
     func customerProfile(id: CustomerID, now: Date) throws -> CustomerProfile? { try base.customerProfile(id: id, now: now) }
+    func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,
+                     checking check: (Customer) throws -> Void) throws -> Assignment {
+        try base.changeOwner(customer: customer, to: owner, by: agent, note: note, at: at, checking: check)
+    }
     func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
                      note: String?, at: Date) throws -> Assignment? {
         try base.changeOwner(customer: customer, from: expected, to: owner, by: agent, note: note, at: at)

@@ -27,6 +27,45 @@ import Testing
         }
     }
 
+    /// The checked change runs its rule on the customer as they are behind the write lock: four instances
+    /// taking the same customer from each other (a note each time) never fail for having read too early,
+    /// a refusing rule writes nothing, and the log replays to the owner.
+    @Test(arguments: StoreFactories.all)
+    func aCheckedChangeDecidesOnTheCustomerAsTheyAreUnderTheWriteLock(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let dana = try s.customer()
+        let stores = try [s.store] + (1..<4).map { _ in try s.secondInstance() }
+        let agents = [ContractStore.sam.login, ContractStore.priya.login]
+        let failures = race(stores.count) { i -> [String] in
+            (0..<10).compactMap { round -> String? in
+                do {
+                    try stores[i].changeOwner(customer: dana.id, to: agents[(i + round) % 2], by: agents[i % 2],
+                                              note: "round \(round)", at: Date()) { current in
+                        if current.owner == agents[(i + round) % 2] { throw RapportError.alreadyOwner(customer: "Dana", owner: current.owner!) }
+                    }
+                    return nil
+                } catch RapportError.alreadyOwner {
+                    return nil
+                } catch {
+                    return "\(error)"
+                }
+            }
+        }
+        #expect(failures.flatMap { $0 }.isEmpty)
+        let log = try s.store.assignments(customer: dana.id)
+        #expect(!log.isEmpty && log.first?.from == nil)
+        for (previous, next) in zip(log, log.dropFirst()) { #expect(next.from == previous.to && next.to != next.from) }
+        #expect(try s.store.customer(id: dana.id)?.owner == log.last?.to)
+
+        #expect(throws: RapportError.invalid("no")) {
+            try s.store.changeOwner(customer: dana.id, to: nil, by: "sam", note: "x", at: Date()) { _ in throw RapportError.invalid("no") }
+        }
+        #expect(throws: RapportError.unknownCustomer("#9999")) {
+            try s.store.changeOwner(customer: 9_999, to: "sam", by: "sam", note: nil, at: Date()) { _ in }
+        }
+        #expect(try s.store.assignments(customer: dana.id).count == log.count)
+    }
+
     @Test(arguments: StoreFactories.all)
     func theAssignmentLogReplaysToTheCurrentOwner(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)

@@ -3,14 +3,12 @@ import RapportCore
 
 /// Giving a customer an owner, handing them over, and sending them back to Unassigned.
 ///
-/// The rule (`OwnershipRule`: a takeover or a return to Unassigned needs a handoff note) is checked
-/// here, on the owner just read; the store's write is conditional on that owner still being there.
-/// When someone changed it in between, the rule runs again on what is there now, so two agents
-/// taking the same customer at once can never both win, and the second is told why.
+/// The rule (`OwnershipRule`: a takeover or a return to Unassigned needs a handoff note) is decided
+/// here and run by the store on the customer as they are inside its write transaction, so two agents
+/// taking the same customer at once can never both win, the second is told why, and however many
+/// write at once nobody fails for having read a moment too early.
 public struct Ownership: StoreUseCase {
     public let ports: Ports<any ConversationStore>
-    /// How many times a change is decided again after losing a race before giving up.
-    static let attempts = 3
 
     public init(ports: Ports<any ConversationStore>) {
         self.ports = ports
@@ -35,16 +33,10 @@ public struct Ownership: StoreUseCase {
             throw RapportError.unknownAgent(login, known: try store.agents().map(\.login))
         }
         let note = note?.trimmingCharacters(in: .whitespacesAndNewlines)
-        for _ in 0..<Self.attempts {
-            guard let current = try store.customer(id: id) else { throw RapportError.unknownCustomer("#\(id)") }
+        return try store.changeOwner(customer: id, to: owner, by: agent, note: (note?.isEmpty ?? true) ? nil : note,
+                                     at: clock()) { current in
             try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner, newOwner: owner, note: note)
-            if let entry = try store.changeOwner(customer: id, from: current.owner, to: owner, by: agent,
-                                                 note: (note?.isEmpty ?? true) ? nil : note, at: clock()) {
-                return entry
-            }
-            // Someone changed the owner between the read and the write: decide again on what is there now.
         }
-        throw RapportError.invalid("the owner of customer #\(id) keeps changing; try again")
     }
 
     /// Takes an assignment back: the customer returns to `assignment.from`, logged as a new entry with a

@@ -46,6 +46,21 @@ public struct Agents {
         return agent
     }
 
+    /// The agent a command acts as: the login asked for (`--agent` / `$RAPPORT_AGENT`, else `$USER`) as
+    /// far as the store vouches for it (`ActingAgent`): on PostgreSQL the connected role, which only an
+    /// administrator role may override. Unknown logins are refused with the list of known agents.
+    public func acting(asked: String?, user: String?) throws -> Agent {
+        let vouched = try store.vouchedIdentity()
+        let login = try ActingAgent.login(asked: asked, user: user, vouched: vouched)
+        if case let .role(role, isAdministrator: false) = vouched, try store.agent(login: role) == nil {
+            let known = try store.agents().map(\.login)
+            throw RapportError.invalid("connected to the database as \(role), which is no agent's login (agents: "
+                + (known.isEmpty ? "none yet" : known.joined(separator: ", "))
+                + "); an administrator adds it with `rapport agent add --login \(role) …`")
+        }
+        return try named(login)
+    }
+
     /// Figures per agent and for the team: owned, waiting on us, first-reply time, "same person" share.
     public func stats(now: Date = Date(), period: DateInterval? = nil) throws -> TeamStats {
         try store.teamStats(now: now, period: period)

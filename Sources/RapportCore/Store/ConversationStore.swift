@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Every method is one transaction: it either writes everything or nothing.
 /// Refusals throw `RapportError`.
-public protocol ConversationStore: Sendable {
+public protocol ConversationStore: IdentityVouching, Sendable {
     // MARK: - Agents
     func agents() throws -> [Agent]
     func agent(login: String) throws -> Agent?
@@ -30,6 +30,12 @@ public protocol ConversationStore: Sendable {
     /// changed it first). No rule is checked here; `Ownership` decides whether the change may happen.
     func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
                      note: String?, at: Date) throws -> Assignment?
+    /// Sets (or clears) a customer's owner, logs the change and moves the prepared drafts, as above, but
+    /// `check` runs first on the customer as they are inside the write transaction, behind the store's
+    /// write lock (nobody changes them in between): it throws to refuse, and nothing is written. The
+    /// store still decides nothing; `check` is the caller's rule. An unknown customer is refused.
+    func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,
+                     checking check: (Customer) throws -> Void) throws -> Assignment
     func assignments(customer: CustomerID) throws -> [Assignment]
 
     // MARK: - Cover while away

@@ -26,5 +26,6 @@ extension PostgresStore {
         PGV15SnoozeIndex.self,
         PGV16CustomerFullNameIndex.self,
         PGV17Presence.self,
+        PGV18DatabaseRoles.self,
     ]
 }

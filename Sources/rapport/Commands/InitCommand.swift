@@ -24,7 +24,7 @@ struct InitCommand: ParsableCommand {
         say("Rapport store ready at \(global.storeDescription)")
         say("")
         say(Self.nextSteps(configFile: paths.configFile, configExists: FileManager.default.fileExists(atPath: paths.configFile),
-                           hasAgents: !(try store.agents().isEmpty)))
+                           hasAgents: !(try store.agents().isEmpty), vouched: try store.vouchedIdentity() != .unvouched))
     }
 
     func writeConfig(_ file: String) throws {
@@ -46,8 +46,13 @@ struct InitCommand: ParsableCommand {
     }
 
     /// The steps from an empty store to mail that flows by itself.
-    static func nextSteps(configFile: String, configExists: Bool, hasAgents: Bool) -> String {
+    /// On PostgreSQL (`vouched`) each agent connects as a role of their own, which is who they are.
+    static func nextSteps(configFile: String, configExists: Bool, hasAgents: Bool, vouched: Bool = false) -> String {
         var steps: [String] = []
+        if vouched && !hasAgents {
+            steps.append("Add each agent's role, as an administrator: CREATE ROLE sam LOGIN PASSWORD '…' IN ROLE rapport_agent"
+                + " (README, \"A team on several machines\")")
+        }
         if !hasAgents {
             steps.append("Add each agent: rapport agent add --login sam --first Sam --last Ortiz --email sam@example.com")
         }
@@ -56,7 +61,8 @@ struct InitCommand: ParsableCommand {
             : "Write a config: rapport init --config, then set [mail] maildirs and sendmail in \(configFile)")
         steps.append("Fill the Maildir with your support mail (mbsync or getmail) and send through msmtp: docs/setup.md")
         steps.append("Start the mail flow: rapport sync (or its systemd user service, docs/setup.md)")
-        steps.append("Open the inbox: rapport --agent LOGIN (or set RAPPORT_AGENT)")
+        steps.append(vouched ? "Open the inbox: rapport, connected as the agent's own role"
+                             : "Open the inbox: rapport --agent LOGIN (or set RAPPORT_AGENT)")
         return "Next steps:\n" + steps.enumerated().map { "  \($0.offset + 1). \($0.element)" }.joined(separator: "\n")
     }
 }

@@ -12,7 +12,9 @@ struct GlobalOptions: ParsableArguments {
         discussion: "A PostgreSQL password comes from PGPASSWORD or ~/.pgpass (or passfile=…), never from the address."))
     var store: String?
 
-    @Option(name: .long, help: "Your agent login (default: $RAPPORT_AGENT, else $USER).")
+    @Option(name: .long, help: ArgumentHelp(
+        "Your agent login (default: $RAPPORT_AGENT, else $USER; on PostgreSQL, the role you connected as).",
+        discussion: "On PostgreSQL the database vouches for who is acting: the connected role is the agent of the same login, and only an administrator role (a superuser, or the database's owner or a member of its role) may act as another agent."))
     var agent: String?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
@@ -26,11 +28,10 @@ struct GlobalOptions: ParsableArguments {
         return dataDirectory + "/rapport.sqlite"
     }
 
-    /// The agent login asked for, if any: --agent, else $RAPPORT_AGENT, else $USER.
-    var agentLogin: String? {
+    /// The agent login asked for by name, if any: --agent, else $RAPPORT_AGENT ($USER is only a default).
+    var askedAgent: String? {
         if let agent, !agent.isEmpty { return agent }
         if let env = environment["RAPPORT_AGENT"], !env.isEmpty { return env }
-        if let user = environment["USER"], !user.isEmpty { return user }
         return nil
     }
 
@@ -54,9 +55,11 @@ struct GlobalOptions: ParsableArguments {
         return try SQLiteStore(path: storePath, create: create)
     }
 
-    /// The agent running this command; an unknown login is refused with the list of known agents.
+    /// The agent running this command, as far as the store vouches for it (`Agents.acting`): on
+    /// PostgreSQL the connected role, which only an administrator role may override with --agent. An
+    /// unknown login is refused with the list of known agents.
     func currentAgent(_ store: some WorkflowStore) throws -> Agent {
-        try Agents(store: store).named(agentLogin)
+        try Agents(store: store).acting(asked: askedAgent, user: environment["USER"])
     }
 }
 

@@ -26,7 +26,7 @@ extension ReferralCommand {
             let referrer = try by.map { try customers.find(email: $0) }
             let recorded = try Referrals(store: store)
                 .record(customer: customer.id, referrer: referrer?.id, source: source, coupon: coupon)
-            say("Recorded: " + recorded.summary(for: global.agentLogin) + ".")
+            say("Recorded: " + recorded.summary(for: try? global.currentAgent(store).login) + ".")
         }
     }
 }
