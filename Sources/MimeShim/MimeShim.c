@@ -703,7 +703,31 @@ char *rapport_build_message(const rapport_outgoing *o, size_t *length) {
     g_mime_part_set_content_encoding(GMIME_PART(part),
         needs_quoted_printable(o->body, o->body_length) ? GMIME_CONTENT_ENCODING_QUOTEDPRINTABLE
                                                         : GMIME_CONTENT_ENCODING_7BIT);
-    g_mime_message_set_mime_part(message, GMIME_OBJECT(part));
+    if (o->attachment_count == 0 || o->attachments == NULL) {
+        g_mime_message_set_mime_part(message, GMIME_OBJECT(part));
+    } else {
+        GMimeMultipart *mixed = g_mime_multipart_new_with_subtype("mixed");
+        g_mime_multipart_add(mixed, GMIME_OBJECT(part));
+        for (size_t i = 0; i < o->attachment_count; i++) {
+            const rapport_outgoing_attachment *a = &o->attachments[i];
+            GMimeContentType *type = g_mime_content_type_parse(NULL, a->content_type ? a->content_type : "application/octet-stream");
+            GMimePart *file = g_mime_part_new_with_type(g_mime_content_type_get_media_type(type),
+                                                        g_mime_content_type_get_media_subtype(type));
+            g_object_unref(type);
+            GMimeStream *bytes = g_mime_stream_mem_new_with_buffer((const char *)a->data, a->length);
+            GMimeDataWrapper *wrapper = g_mime_data_wrapper_new_with_stream(bytes, GMIME_CONTENT_ENCODING_DEFAULT);
+            g_mime_part_set_content(file, wrapper);
+            g_object_unref(wrapper);
+            g_object_unref(bytes);
+            g_mime_part_set_content_encoding(file, GMIME_CONTENT_ENCODING_BASE64);
+            // Sets Content-Disposition: attachment; filename=… (RFC 2231 when the name is not ASCII).
+            g_mime_part_set_filename(file, a->name ? a->name : "attachment");
+            g_mime_multipart_add(mixed, GMIME_OBJECT(file));
+            g_object_unref(file);
+        }
+        g_mime_message_set_mime_part(message, GMIME_OBJECT(mixed));
+        g_object_unref(mixed);
+    }
     g_object_unref(part);
 
     char *text = g_mime_object_to_string(GMIME_OBJECT(message), NULL);

@@ -5,12 +5,13 @@ extension PostgresStore {
     public func saveDraft(_ draft: Draft) throws {
         try write { db in
             try db.execute("""
-                INSERT INTO draft (conversation_id, agent, kind, text, cursor, updated, due) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                INSERT INTO draft (conversation_id, agent, kind, text, cursor, updated, due, attachments)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                 ON CONFLICT (conversation_id, agent) DO UPDATE SET
                     kind = excluded.kind, text = excluded.text, cursor = excluded.cursor,
-                    updated = excluded.updated, due = COALESCE(excluded.due, draft.due)
+                    updated = excluded.updated, due = COALESCE(excluded.due, draft.due), attachments = excluded.attachments
                 """, [draft.conversationID, draft.agent, draft.kind.rawValue, draft.text, draft.cursor,
-                      draft.updated.timeIntervalSince1970, draft.due?.timeIntervalSince1970])
+                      draft.updated.timeIntervalSince1970, draft.due?.timeIntervalSince1970, DraftAttachments.encode(draft.attachments)])
         }
     }
 
@@ -43,6 +44,6 @@ extension Draft {
     init(row: SQLRow) {
         self.init(conversationID: row["conversation_id"], agent: row["agent"],
                   kind: DraftKind(rawValue: row["kind"]) ?? .reply, text: row["text"], cursor: row["cursor"],
-                  updated: row.date("updated"), due: row.dateIfAny("due"))
+                  updated: row.date("updated"), due: row.dateIfAny("due"), attachments: DraftAttachments.decode(row["attachments"]))
     }
 }

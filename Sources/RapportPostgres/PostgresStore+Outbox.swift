@@ -21,6 +21,11 @@ extension PostgresStore: OutboxStore {
                 INSERT INTO outbox (message_id, agent, to_address, state, queued, updated) VALUES ($1, $2, $3, 'queued', $4, $4)
                 RETURNING id
                 """, [message.id, reply.owner, reply.toAddress, at])!
+            for (position, file) in reply.attachments.enumerated() {
+                try db.execute("""
+                    INSERT INTO outgoing_attachment (message_id, position, name, content_type, data_base64) VALUES ($1, $2, $3, $4, $5)
+                    """, [message.id, position, file.name, file.contentType, file.data.base64EncodedString()])
+            }
             if let owner = reply.coveringFor {
                 try db.execute("""
                     INSERT INTO cover_log (customer_id, owner, coverer, message_id, at) VALUES ($1, $2, $3, $4, $5)
@@ -85,7 +90,13 @@ extension PostgresStore: OutboxStore {
                   let row = try db.row("SELECT * FROM message WHERE id = $1", [item.messageRowID]),
                   let conversation = try Self.conversation(db, id: item.conversationID),
                   let customer = try Self.customer(db, id: conversation.customerID) else { return nil }
-            return OutboundReply(item: item, agent: agent, customerName: customer.fullName, message: Message(row: row))
+            let files = try db.rows("SELECT * FROM outgoing_attachment WHERE message_id = $1 ORDER BY position",
+                                    [item.messageRowID]).map { file in
+                OutgoingAttachment(name: file["name"], contentType: file["content_type"],
+                                   data: Data(base64Encoded: file["data_base64"] as String) ?? Data())
+            }
+            return OutboundReply(item: item, agent: agent, customerName: customer.fullName, message: Message(row: row),
+                                 attachments: files)
         }
     }
 

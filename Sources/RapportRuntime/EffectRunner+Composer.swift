@@ -13,6 +13,8 @@ public struct ComposerServices {
     public var limits: PolicyLimits
     /// What a conversation becomes once answered (`workflows.after_reply`).
     public var afterReply: ConversationStatus
+    /// `mail.attachment_limit_mb`: the most a reply's files may weigh together.
+    public var attachmentLimitMB = 20
     /// Runs $VISUAL / $EDITOR on the text with the screen suspended (set by the inbox loop).
     public var editExternally: (String) throws -> String = { _ in throw NoTerminal() }
 
@@ -58,10 +60,11 @@ extension EffectRunner {
                 return [.composer(.draftSaveFailed(id, reason: describe(error)))]
             }
 
-        case let .sendReply(id, text, replyAll):
+        case let .sendReply(id, text, replyAll, attachments):
             do {
                 // Permission, policy, recipients and threading are decided by `Replies`; queueing removes the draft with it.
-                let item = try replies(services).queue(conversation: id, agent: agent.login, text: text, replyAll: replyAll)
+                let item = try replies(services).queue(conversation: id, agent: agent.login, text: text, replyAll: replyAll,
+                                                       attachments: attachments)
                 return [.composer(.replyQueued(id, item))]
             } catch {
                 return [.composer(.sendFailed(id, reason: describe(error)))]
@@ -70,6 +73,32 @@ extension EffectRunner {
 
         case .loadRecipients(let id):
             return [recipients(id, services)]
+
+        case let .attachFile(id, path, current):
+            do {
+                // A relative path is from the home folder, as Tab completes it.
+                let home = FileManager.default.homeDirectoryForCurrentUser.path
+                let full = path.hasPrefix("/") || path.hasPrefix("~") ? path : home + "/" + path
+                return [.composer(.attached(id, try AttachedFiles.attach(full, to: current, limitMB: services.attachmentLimitMB)))]
+            } catch {
+                return [.failed("Not attached: \(describe(error))")]
+            }
+
+        case .completePath(let typed):
+            // Relative paths start from the home folder, where a person's files are (the inbox's working
+            // folder is wherever it was started from).
+            let expanded = ConfigPaths().expandingTilde(typed)
+            let folder = PathCompletion.split(expanded).folder
+            let base = folder.isEmpty ? FileManager.default.homeDirectoryForCurrentUser.path
+                : folder.hasPrefix("/") ? folder : FileManager.default.homeDirectoryForCurrentUser.path + "/" + folder
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: base)) ?? []
+            let entries = names.map { name -> String in
+                var isFolder: ObjCBool = false
+                FileManager.default.fileExists(atPath: base + "/" + name, isDirectory: &isFolder)
+                return isFolder.boolValue ? name + "/" : name
+            }
+            let (text, candidates) = PathCompletion.complete(typed, entries: entries)
+            return [.composer(.pathCompleted(typed: typed, completed: text, candidates: candidates))]
 
         case let .remindIfNoReply(id, days):
             do {
@@ -133,7 +162,9 @@ extension EffectRunner {
     }
 
     private func replies(_ services: ComposerServices) -> Replies {
-        Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply, clock: clock)
+        var replies = Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply, clock: clock)
+        replies.attachmentLimitMB = services.attachmentLimitMB
+        return replies
     }
 
     func describe(_ error: any Error) -> String {

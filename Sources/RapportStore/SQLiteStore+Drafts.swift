@@ -6,12 +6,13 @@ extension SQLiteStore {
     public func saveDraft(_ draft: Draft) throws {
         try pool.write { db in
             try db.execute(sql: """
-                INSERT INTO draft (conversation_id, agent, kind, text, cursor, updated, due) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO draft (conversation_id, agent, kind, text, cursor, updated, due, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (conversation_id, agent) DO UPDATE SET
                     kind = excluded.kind, text = excluded.text, cursor = excluded.cursor,
-                    updated = excluded.updated, due = COALESCE(excluded.due, draft.due)
+                    updated = excluded.updated, due = COALESCE(excluded.due, draft.due), attachments = excluded.attachments
                 """, arguments: [draft.conversationID, draft.agent, draft.kind.rawValue, draft.text, draft.cursor,
-                                 draft.updated.timeIntervalSince1970, draft.due?.timeIntervalSince1970])
+                                 draft.updated.timeIntervalSince1970, draft.due?.timeIntervalSince1970,
+                                 DraftAttachments.encode(draft.attachments)])
         }
     }
 
@@ -37,6 +38,7 @@ extension Draft {
         self.init(conversationID: row["conversation_id"], agent: row["agent"],
                   kind: DraftKind(rawValue: row["kind"]) ?? .reply, text: row["text"], cursor: row["cursor"],
                   updated: Date(timeIntervalSince1970: row["updated"]),
-                  due: (row["due"] as Double?).map(Date.init(timeIntervalSince1970:)))
+                  due: (row["due"] as Double?).map(Date.init(timeIntervalSince1970:)),
+                  attachments: DraftAttachments.decode(row["attachments"]))
     }
 }

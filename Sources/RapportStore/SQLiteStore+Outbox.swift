@@ -25,6 +25,11 @@ extension SQLiteStore: OutboxStore {
                 INSERT INTO outbox (message_id, agent, to_address, state, queued, updated) VALUES (?, ?, ?, 'queued', ?, ?)
                 """, arguments: [message.id, reply.owner, reply.toAddress, at, at])
             let itemID = db.lastInsertedRowID
+            for (position, file) in reply.attachments.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO outgoing_attachment (message_id, position, name, content_type, data_base64) VALUES (?, ?, ?, ?, ?)
+                    """, arguments: [message.id, position, file.name, file.contentType, file.data.base64EncodedString()])
+            }
             if let owner = reply.coveringFor {
                 try Self.logCover(db, CoverEntry(customerID: reply.customerID, owner: owner, coverer: reply.owner,
                                                  messageID: message.id, at: m.date))
@@ -97,7 +102,13 @@ extension SQLiteStore: OutboxStore {
                   let row = try Row.fetchOne(db, sql: "SELECT * FROM message WHERE id = ?", arguments: [item.messageRowID]),
                   let conversation = try Self.conversation(db, id: item.conversationID),
                   let customer = try Self.customer(db, id: conversation.customerID) else { return nil }
-            return OutboundReply(item: item, agent: agent, customerName: customer.fullName, message: Message(row: row))
+            let files = try Row.fetchAll(db, sql: "SELECT * FROM outgoing_attachment WHERE message_id = ? ORDER BY position",
+                                         arguments: [item.messageRowID]).map { file in
+                OutgoingAttachment(name: file["name"], contentType: file["content_type"],
+                                   data: Data(base64Encoded: file["data_base64"] as String) ?? Data())
+            }
+            return OutboundReply(item: item, agent: agent, customerName: customer.fullName, message: Message(row: row),
+                                 attachments: files)
         }
     }
 

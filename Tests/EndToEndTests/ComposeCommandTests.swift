@@ -37,4 +37,44 @@ import Testing
         let rows = try #require(try cli.run(["conversations", "--json", "--agent", "sam"]).json as? [[String: Any]])
         #expect(rows.count == 1 && rows[0]["subject"] as? String == "Your new card" && rows[0]["status"] as? String == "pending")
     }
+
+    /// `--attach` on compose and reply: the files are checked, stored with the message, and go out as
+    /// attachments that the real parser (and Python's, through `parse-oracle`'s shape) reads back.
+    @Test(arguments: Backend.available)
+    func filesAttachedOnTheCommandLineGoOutWithTheMessage(_ backend: Backend) throws {
+        let cli = try RapportBinary.withTeam(backend)
+        try cli.run(["customer", "add", "--first", "Dana", "--last", "Whitfield", "--email", "dana@x.org", "--owner", "sam",
+                     "--existing", "--agent", "sam"])
+        let folder = cli.home
+        let quote = folder + "/Quote März.pdf", empty = folder + "/empty.txt"
+        try Data("%PDF-1.4 the quote".utf8).write(to: URL(fileURLWithPath: quote))
+        try Data().write(to: URL(fileURLWithPath: empty))
+        let text = "Hi Dana,\n\nThe quote is attached.\n\nSam\n"
+        let missing = try cli.run(["compose", "--to", "dana@x.org", "--subject", "Quote", "--attach", folder + "/nope.pdf", "--agent", "sam"],
+                                  stdin: text)
+        #expect(missing.status == 1 && missing.stderr.contains("no file at"), "\(missing.stderr)")
+        let nothing = try cli.run(["compose", "--to", "dana@x.org", "--subject", "Quote", "--attach", empty, "--agent", "sam"], stdin: text)
+        #expect(nothing.status == 1 && nothing.stderr.contains("empty.txt is empty"), "\(nothing.stderr)")
+        #expect((try cli.run(["conversations", "--json", "--agent", "sam"]).json as? [Any])?.isEmpty == true, "nothing opened")
+
+        let queued = try cli.run(["compose", "--to", "dana@x.org", "--subject", "Quote", "--attach", quote, "--agent", "sam"], stdin: text)
+        #expect(queued.status == 0, "\(queued.stderr)")
+        // The file may change or go after queueing: what was queued is what goes out.
+        try FileManager.default.removeItem(atPath: quote)
+        let sent = folder + "/sent.eml", sendmail = folder + "/sendmail"
+        try "#!/bin/sh\ncat > \"\(sent)\"\n".write(toFile: sendmail, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sendmail)
+        #expect(try cli.run(["send", "--sendmail", sendmail]).status == 0)
+        let parsed = try #require(try cli.run(["parse", "--json", sent]).json as? [String: Any])
+        let files = try #require(parsed["attachments"] as? [[String: Any]])
+        #expect(files.count == 1)
+        #expect(files[0]["filename"] as? String == "Quote März.pdf" && files[0]["content_type"] as? String == "application/pdf")
+        #expect(files[0]["size"] as? Int == 18)
+        #expect((parsed["text"] as? String)?.hasPrefix("Hi Dana,") == true)
+        // The thread lists it on our message.
+        let shown = try #require(try cli.run(["show", "1", "--json", "--agent", "sam"]).json as? [String: Any])
+        let messages = try #require(shown["messages"] as? [[String: Any]])
+        let listed = try #require(messages.last?["attachments"] as? [[String: Any]])
+        #expect(listed.first?["filename"] as? String == "Quote März.pdf", "\(listed)")
+    }
 }

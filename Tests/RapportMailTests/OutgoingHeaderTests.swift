@@ -56,4 +56,28 @@ import Testing
         outgoing.cc = ["jö@example.org"]
         #expect(throws: OutboundError.self) { _ = try outgoing.rendered() }
     }
+
+    /// A reply with files is multipart/mixed: the text first, each file base64 with its name (RFC 2231
+    /// when not ASCII); our own parser reads back the text, every name, type and size, and the bytes.
+    @Test func filesGoAsAttachmentsThatParseBackWhole() throws {
+        var reply = message(toName: "Dana")
+        let pdf = Data((0..<5_000).map { UInt8($0 % 251) })
+        reply.attachments = [OutgoingAttachment(name: "Quote März.pdf", contentType: "application/pdf", data: pdf),
+                             OutgoingAttachment(name: "notes.txt", contentType: "text/plain", data: Data("one\ntwo\n".utf8))]
+        let text = try reply.rendered()
+        #expect(text.contains("Content-Type: multipart/mixed"))
+        let parsed = try MessageParser.parse(bytes: Data(text.utf8))
+        #expect(parsed.text?.hasPrefix("Hi Dana,") == true, "\(parsed.text ?? "")")
+        #expect(parsed.attachments == [AttachmentInfo(filename: "Quote März.pdf", contentType: "application/pdf", size: 5_000),
+                                       AttachmentInfo(filename: "notes.txt", contentType: "text/plain", size: 8)])
+        // The bytes themselves: the base64 of the first file decodes to what was attached.
+        let parts = text.components(separatedBy: "Content-Disposition: attachment")
+        let body = parts[1].components(separatedBy: "\n\n")[1].components(separatedBy: "\n--")[0]
+        #expect(Data(base64Encoded: body.replacingOccurrences(of: "\n", with: "")) == pdf)
+    }
+
+    @Test func withoutFilesTheReplyStaysOnePlainTextPart() throws {
+        let text = try message(toName: "Dana").rendered()
+        #expect(text.contains("Content-Type: text/plain; charset=utf-8") && !text.contains("multipart"))
+    }
 }

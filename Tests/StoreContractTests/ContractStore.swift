@@ -72,7 +72,7 @@ let testClaim = OutboxClaim(claimant: "contract-host:4242:1", until: ContractSto
 /// The one way the suite puts a reply in the outbox: a reply as the application layer builds it
 /// (permission and policy are its rules, not the store's), written while `agent` owns the customer.
 func queueOutboxItem(_ store: any StorePort, conversation: ConversationID, agent: String, text: String,
-                     at: Date, coveringFor: String? = nil) throws -> OutboxItem {
+                     at: Date, coveringFor: String? = nil, attachments: [OutgoingAttachment] = []) throws -> OutboxItem {
     let thread = try #require(try store.conversation(id: conversation))
     let customer = try #require(try store.customer(id: thread.customerID))
     let me = try #require(try store.agent(login: agent))
@@ -80,10 +80,11 @@ func queueOutboxItem(_ store: any StorePort, conversation: ConversationID, agent
     let message = NewMessage(conversationID: conversation, direction: .outbound, author: agent, from: me.email,
                              to: [customer.primaryEmail], subject: Subject.reply(to: thread.subject), text: text,
                              messageID: "\(UUID().uuidString.lowercased())@example.com", inReplyTo: parent?.messageID,
-                             references: parent?.messageID.map { [$0] } ?? [], date: at)
+                             references: parent?.messageID.map { [$0] } ?? [], date: at,
+                             attachments: attachments.map(\.info))
     return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent,
                                             toAddress: customer.primaryEmail, marks: ReplyMarks(),
-                                            coveringFor: coveringFor))
+                                            coveringFor: coveringFor, attachments: attachments))
 }
 
 /// The one way the suite makes an agent the owner of an unowned customer (the race test's move):

@@ -69,4 +69,18 @@ import Testing
         _ = try queueOutboxItem(s.store, conversation: c.id, agent: "sam", text: "Hi Dana,\n\nDone.\n\nSam", at: ContractStore.t0)
         #expect(try s.store.draft(conversation: c.id, agent: "sam") == nil)
     }
+
+    @Test(arguments: StoreFactories.all)
+    func aDraftKeepsItsAttachedFiles(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let c = try s.conversation(with: try s.customer(owner: "sam"))
+        var saved = draft(c.id, "sam", "Hi Dana,")
+        saved.attachments = [DraftAttachment(path: "/home/sam/Quote März.pdf", name: "Quote März.pdf", size: 1_200_000),
+                             DraftAttachment(path: "/tmp/a.txt", name: "a.txt", size: 3)]
+        try s.store.saveDraft(saved)
+        #expect(try s.secondInstance().draft(conversation: c.id, agent: "sam") == saved)
+        saved.attachments.removeLast()
+        try s.store.saveDraft(saved)
+        #expect(try s.store.draft(conversation: c.id, agent: "sam")?.attachments.map(\.name) == ["Quote März.pdf"])
+    }
 }

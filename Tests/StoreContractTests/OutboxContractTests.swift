@@ -144,4 +144,23 @@ import Testing
         #expect(try s.store.outbox(states: [.queued]).first?.claim == nil)
         #expect(try s.store.claimForSending(item.id, claim: testClaim, at: later) != nil)
     }
+
+    /// The files go into the store with the reply, so whichever machine delivers it has their bytes.
+    @Test(arguments: StoreFactories.all)
+    func aReplysFilesAreClaimedWithItByteForByte(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let c = try s.conversation(with: try s.customer(owner: "sam"))
+        let files = [OutgoingAttachment(name: "Quote März.pdf", contentType: "application/pdf", data: Data((0...255).map(UInt8.init))),
+                     OutgoingAttachment(name: "notes.txt", contentType: "text/plain", data: Data("a\u{0}b".utf8))]
+        let item = try queueOutboxItem(s.store, conversation: c.id, agent: "sam", text: "Hi Dana,\n\nSam", at: ContractStore.t0,
+                                       attachments: files)
+        let other = try s.secondInstance()
+        let claimed = try #require(try other.claimForSending(item.id, claim: testClaim, at: later))
+        #expect(claimed.attachments == files)
+        #expect(claimed.message.attachments.map(\.filename) == ["Quote März.pdf", "notes.txt"])
+        #expect(claimed.message.attachments.map(\.size) == [256, 3])
+        // A reply without files has none.
+        let plain = try queueOutboxItem(s.store, conversation: c.id, agent: "sam", text: "Hi Dana,\n\nSam", at: later)
+        #expect(try other.claimForSending(plain.id, claim: testClaim, at: later)?.attachments == [])
+    }
 }

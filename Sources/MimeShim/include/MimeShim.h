@@ -112,6 +112,15 @@ int rapport_file_sha256(const char *path, char *hex);
 
 // MARK: - Writing
 
+/// A file sent with a message: its name (UTF-8; RFC 2231-encoded when it is not ASCII), its MIME
+/// type ("application/pdf") and its bytes (base64 in the message).
+typedef struct {
+    const char *name;
+    const char *content_type;
+    const unsigned char *data;
+    size_t length;
+} rapport_outgoing_attachment;
+
 /// What an outgoing text message needs. Strings are UTF-8; optional ones may be NULL.
 typedef struct {
     const char *from_name;
@@ -133,6 +142,10 @@ typedef struct {
     /// The body, UTF-8 with LF line ends.
     const char *body;
     size_t body_length;
+    /// Files to attach, `attachment_count` of them (NULL when none): the message is then
+    /// multipart/mixed, the text first.
+    const rapport_outgoing_attachment *attachments;
+    size_t attachment_count;
 } rapport_outgoing;
 
 /// Builds an RFC 5322 message (LF line ends): RFC 2047 for non-ASCII names and subject,

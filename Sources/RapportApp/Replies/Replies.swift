@@ -14,6 +14,8 @@ public struct Replies {
     public var clock: () -> Date
     /// Where days are told (the day an away owner is back, in a cover reply).
     public var timeZone: TimeZone = .current
+    /// `mail.attachment_limit_mb`: the most a reply's files may weigh together.
+    public var attachmentLimitMB = 20
 
     public init(store: any ConversationStore & OutboxStore, limits: PolicyLimits = .standard,
                 afterReply: ConversationStatus = .pending, clock: @escaping () -> Date = Date.init) {
@@ -30,9 +32,16 @@ public struct Replies {
     /// or thank-you the conversation was opened for. The agent's draft there is removed with it.
     /// With `replyAll` the people the customer copied in this conversation are copied again
     /// (`ReplyRecipients`); a customer reachable only at a no-reply address is refused (`.noHumanAddress`).
+    /// Attached files are read now, checked against the limit again, and stored with the reply.
     @discardableResult
     public func queue(conversation id: ConversationID, agent login: String, text: String,
-                      replyAll: Bool = true) throws -> OutboxItem {
+                      replyAll: Bool = true, attachments: [DraftAttachment] = []) throws -> OutboxItem {
+        try queue(conversation: id, agent: login, text: text, replyAll: replyAll,
+                  files: try AttachedFiles.read(attachments, limitMB: attachmentLimitMB))
+    }
+
+    private func queue(conversation id: ConversationID, agent login: String, text: String, replyAll: Bool,
+                       files: [OutgoingAttachment]) throws -> OutboxItem {
         guard let conversation = try store.conversation(id: id) else { throw RapportError.unknownConversation(id) }
         let (agent, customer, cover) = try writer(login, to: conversation.customerID)
         try checkText(text, customer: customer, agent: agent, cover: cover)
@@ -47,12 +56,12 @@ public struct Replies {
             conversationID: conversation.id, direction: .outbound, author: agent.login, from: agent.email, to: [recipients.to],
             cc: recipients.cc, subject: subject, text: text,
             messageID: ReplyThreading.newMessageID(from: agent.email), inReplyTo: parent?.messageID,
-            references: ReplyThreading.references(replyingTo: parent), date: clock())
+            references: ReplyThreading.references(replyingTo: parent), date: clock(), attachments: files.map(\.info))
         // Sending in a heads-up or thank-you conversation is what "told" and "thanked" mean.
         let marks = try store.pendingMarks(conversation: conversation.id)
         return try store.queueReply(QueuedReply(message: message, customerID: customer.id, owner: agent.login,
                                                 toAddress: recipients.to, marks: marks, status: afterReply,
-                                                coveringFor: cover?.login))
+                                                coveringFor: cover?.login, attachments: files))
     }
 
     /// Where a reply in the conversation would go, as `queue` decides it (with reply-all), for the
@@ -77,9 +86,11 @@ public struct Replies {
     /// checked before the conversation is opened, so a refused message leaves nothing behind. The message
     /// answers nothing: it goes out under the subject as typed, without "Re:" or In-Reply-To.
     @discardableResult
-    public func start(customer id: CustomerID, agent login: String, subject: String, text: String) throws -> OutboxItem {
+    public func start(customer id: CustomerID, agent login: String, subject: String, text: String,
+                      attachments: [DraftAttachment] = []) throws -> OutboxItem {
+        let files = try AttachedFiles.read(attachments, limitMB: attachmentLimitMB)
         let opened = try open(customer: id, agent: login, subject: subject, checking: text)
-        return try queue(conversation: opened.id, agent: login, text: text)
+        return try queue(conversation: opened.id, agent: login, text: text, replyAll: true, files: files)
     }
 
     /// Opens a new, empty conversation with a customer for `login` to write in (the inbox's `m`: the

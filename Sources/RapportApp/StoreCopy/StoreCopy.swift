@@ -8,7 +8,7 @@ public struct StoreCopy {
     /// copied: the new store starts its own feed.
     public static let tables = [
         "agent", "customer", "customer_address", "assignment", "conversation", "message", "conversation_seen",
-        "draft", "headsup_event", "ingest_seen", "ingest_folder", "outbox",
+        "draft", "headsup_event", "ingest_seen", "ingest_folder", "outbox", "outgoing_attachment",
         "absence", "cover_log", "mention", "for_you_seen",
     ]
 

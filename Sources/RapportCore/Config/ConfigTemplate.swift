@@ -33,6 +33,9 @@ extension RapportConfig {
         # after the last, the reply stays failed until someone retries it or marks it sent (D in the inbox).
         retry_delays = [60, 300, 1800, 7200]
 
+        # The most the files attached to one reply may weigh together, in megabytes (1–100).
+        attachment_limit_mb = 20
+
         # Legal details to add to every email (company name, register number, managing director…),
         # appended below a "-- " line when the message is sent. Not counted by the reply policy.
         # legal_footer = \"\"\"

@@ -6,7 +6,7 @@ extension RapportConfig {
     public static let knownKeys: [String: Set<String>] = [
         "policy": ["max_words"],
         "workflows": ["quiet_days", "headsup_lead_days", "after_reply"],
-        "mail": ["sendmail", "sent_maildir", "maildirs", "maildir", "retry_delays", "legal_footer"],
+        "mail": ["sendmail", "sent_maildir", "maildirs", "maildir", "retry_delays", "legal_footer", "attachment_limit_mb"],
     ]
 
     /// Reads the config file (`$XDG_CONFIG_HOME/rapport/config.toml`, else `~/.config/rapport/config.toml`);
@@ -71,6 +71,7 @@ extension RapportConfig {
         if let footer = try reader.text("mail", "legal_footer") {
             config.legalFooter = footer
         }
+        if let limit = try reader.int("mail", "attachment_limit_mb", in: ranges.attachmentLimitMB) { config.attachmentLimitMB = limit }
         return config
     }
 
@@ -78,7 +79,7 @@ extension RapportConfig {
     /// `headsup_lead_days = 9223372036854775807` would otherwise become a date no calendar can show.
     /// `retry_delays` holds at most `retries` entries, each from 0 seconds to a day.
     public static let ranges = (maxWords: 1...10_000, quietDays: 1...36_500, headsUpLeadDays: 0...365,
-                                retryDelay: 0...86_400, retries: 0...20)
+                                retryDelay: 0...86_400, retries: 0...20, attachmentLimitMB: 1...100)
 
     /// Typed access to `[section] key` with messages that say what was expected, and where.
     struct Reader {

@@ -24,6 +24,8 @@ public struct RapportConfig: Sendable, Hashable {
     public var retryDelays: [Int] = [60, 300, 1_800, 7_200]
     /// `[mail] legal_footer`: text appended to every outgoing email below a `-- ` line, when set.
     public var legalFooter: String?
+    /// `[mail] attachment_limit_mb`: the most a reply's attached files may weigh together, in megabytes.
+    public var attachmentLimitMB = 20
 
     /// The settings used when there is no config file.
     public static func defaults(environment: [String: String] = ProcessInfo.processInfo.environment) -> RapportConfig {

@@ -16,9 +16,11 @@ public struct Draft: Sendable, Hashable, Codable {
     public var updated: Date
     /// For drafts prepared by Rapport (heads-up, thank-you): when it should be sent.
     public var due: Date?
+    /// Files attached to a reply (Ctrl-O), in the order attached.
+    public var attachments: [DraftAttachment]
 
     public init(conversationID: ConversationID, agent: String, kind: DraftKind, text: String,
-                cursor: Int, updated: Date, due: Date? = nil) {
+                cursor: Int, updated: Date, due: Date? = nil, attachments: [DraftAttachment] = []) {
         self.conversationID = conversationID
         self.agent = agent
         self.kind = kind
@@ -26,5 +28,6 @@ public struct Draft: Sendable, Hashable, Codable {
         self.cursor = cursor
         self.updated = updated
         self.due = due
+        self.attachments = attachments
     }
 }

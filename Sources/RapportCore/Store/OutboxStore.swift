@@ -59,12 +59,15 @@ public struct OutboundReply: Sendable, Hashable {
     public var agent: Agent
     public var customerName: String
     public var message: Message
+    /// The files queued with the reply, in order.
+    public var attachments: [OutgoingAttachment]
 
-    public init(item: OutboxItem, agent: Agent, customerName: String, message: Message) {
+    public init(item: OutboxItem, agent: Agent, customerName: String, message: Message, attachments: [OutgoingAttachment] = []) {
         self.item = item
         self.agent = agent
         self.customerName = customerName
         self.message = message
+        self.attachments = attachments
     }
 }
 
@@ -126,9 +129,11 @@ public struct QueuedReply: Sendable, Hashable {
     /// Set when `owner` writes while covering for this away agent: the customer must still be owned by
     /// them (not by `owner`) when the write commits, and the reply goes into the cover log.
     public var coveringFor: String?
+    /// The files that go with it, their bytes read already (the message's `attachments` lists them).
+    public var attachments: [OutgoingAttachment]
 
     public init(message: NewMessage, customerID: CustomerID, owner: String, toAddress: String, marks: ReplyMarks,
-                status: ConversationStatus? = nil, coveringFor: String? = nil) {
+                status: ConversationStatus? = nil, coveringFor: String? = nil, attachments: [OutgoingAttachment] = []) {
         self.message = message
         self.customerID = customerID
         self.owner = owner
@@ -136,5 +141,6 @@ public struct QueuedReply: Sendable, Hashable {
         self.marks = marks
         self.status = status
         self.coveringFor = coveringFor
+        self.attachments = attachments
     }
 }

@@ -168,8 +168,25 @@ enum GMimeWriter {
         let ccCopies: [UnsafePointer<CChar>?] = message.cc.map { UnsafePointer(strdup($0)) }
         defer { ccCopies.forEach { free(UnsafeMutablePointer(mutating: $0)) } }
         let body = Array(message.body.utf8)
+        // Each file's name, type and bytes copied for the shim, freed when this function returns.
+        let files: [rapport_outgoing_attachment] = message.attachments.map { file in
+            let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: max(1, file.data.count))
+            file.data.copyBytes(to: bytes, count: file.data.count)
+            return rapport_outgoing_attachment(name: UnsafePointer(strdup(file.name)), content_type: UnsafePointer(strdup(file.contentType)),
+                                               data: UnsafePointer(bytes), length: file.data.count)
+        }
+        defer {
+            for file in files {
+                free(UnsafeMutablePointer(mutating: file.name))
+                free(UnsafeMutablePointer(mutating: file.content_type))
+                UnsafeMutablePointer(mutating: file.data)?.deallocate()
+            }
+        }
         return body.withUnsafeBufferPointer { bodyBytes -> String? in ccCopies.withUnsafeBufferPointer { cc -> String? in
+            files.withUnsafeBufferPointer { attachments -> String? in
             var outgoing = rapport_outgoing()
+            outgoing.attachments = attachments.baseAddress
+            outgoing.attachment_count = attachments.count
             outgoing.cc_addresses = cc.baseAddress
             outgoing.cc_count = cc.count
             outgoing.from_name = UnsafePointer(copies[0])
@@ -191,6 +208,6 @@ enum GMimeWriter {
             guard let text = rapport_build_message(&outgoing, &length) else { return nil }
             defer { rapport_mime_string_free(text) }
             return String(decoding: UnsafeRawBufferPointer(start: text, count: length), as: UTF8.self)
-        } }
+        } } }
     }
 }

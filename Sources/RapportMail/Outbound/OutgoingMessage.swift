@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// A reply ready to be serialised: every header decided, nothing left to look up.
 public struct OutgoingMessage: Sendable, Hashable {
@@ -18,9 +19,12 @@ public struct OutgoingMessage: Sendable, Hashable {
     public var utcOffset: Int
     /// UTF-8 text with LF line ends.
     public var body: String
+    /// Files sent with it: the message is then multipart/mixed, the text first.
+    public var attachments: [OutgoingAttachment]
 
     public init(from: Mailbox, replyTo: String, to: Mailbox, cc: [String] = [], subject: String, messageID: String,
-                inReplyTo: String?, references: [String], date: Date, utcOffset: Int = 0, body: String) {
+                inReplyTo: String?, references: [String], date: Date, utcOffset: Int = 0, body: String,
+                attachments: [OutgoingAttachment] = []) {
         self.from = from
         self.replyTo = replyTo
         self.to = to
@@ -32,6 +36,7 @@ public struct OutgoingMessage: Sendable, Hashable {
         self.date = date
         self.utcOffset = utcOffset
         self.body = body
+        self.attachments = attachments
     }
 
     /// Longest display name written (characters): a name is a few words, not a paragraph.

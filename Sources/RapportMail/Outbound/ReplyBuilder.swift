@@ -24,7 +24,8 @@ public enum ReplyBuilder {
             to: Mailbox(name: reply.customerName.isEmpty ? nil : reply.customerName, address: reply.item.toAddress),
             cc: message.cc, subject: message.subject, messageID: messageID, inReplyTo: message.inReplyTo,
             references: message.references, date: message.date,
-            utcOffset: timeZone.secondsFromGMT(for: message.date), body: body(message.text, legalFooter: legalFooter))
+            utcOffset: timeZone.secondsFromGMT(for: message.date), body: body(message.text, legalFooter: legalFooter),
+            attachments: reply.attachments)
     }
 
     /// The text as sent: normalised, then the legal footer, when there is one, below the signature

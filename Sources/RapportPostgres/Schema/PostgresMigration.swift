@@ -27,5 +27,6 @@ extension PostgresStore {
         PGV16CustomerFullNameIndex.self,
         PGV17Presence.self,
         PGV18DatabaseRoles.self,
+        PGV19ReplyAttachments.self,
     ]
 }

@@ -19,6 +19,7 @@ extension SQLiteStore {
         V15SnoozeIndex.self,
         V16CustomerFullNameIndex.self,
         V17Presence.self,
+        V19ReplyAttachments.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.

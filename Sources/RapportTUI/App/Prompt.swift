@@ -17,6 +17,8 @@ public struct Prompt: Sendable, Hashable {
         /// Merging a likely duplicate into the customer of the page (`M`): the handoff note, needed
         /// when the duplicate has another owner.
         case mergeNote(CustomerPageState, from: Customer)
+        /// A file to attach to the reply being written (Ctrl-O in the composer).
+        case attachFile(ConversationID)
         /// Another address of the customer of the page (`+`), or one to take off them (`-`).
         case addAddress(CustomerPageState)
         case removeAddress(CustomerPageState)
@@ -46,6 +48,7 @@ public struct Prompt: Sendable, Hashable {
         case .firstName: "First name: "
         case .lastName: "Last name: "
         case .mergeNote: "Merge, note: "
+        case .attachFile: "Attach: "
         case .addAddress: "Add address: "
         case .removeAddress: "Remove address: "
         case .awayUntil: "Back on: "
@@ -64,6 +67,7 @@ public struct Prompt: Sendable, Hashable {
         case .mergeNote(_, let from):
             return "Merge \(from.fullName) <\(from.primaryEmail)> into this customer (Enter: merge, Esc: cancel)"
         case .awayUntil: return "The day you are back, YYYY-MM-DD (Enter: choose who covers, Esc: cancel)"
+        case .attachFile: return "A file's path; Tab completes it (Enter: attach, Esc: cancel)"
         case .addAddress: return "Mail from it will file under this customer (Enter: add, Esc: cancel)"
         case .removeAddress(let page):
             return "Their addresses: " + (page.page?.customer.addresses.joined(separator: ", ") ?? "") + " (Enter: remove, Esc: cancel)"
@@ -98,6 +102,8 @@ public struct Prompt: Sendable, Hashable {
             return "Last name (of \(first)): "
         case .mergeNote(_, let from):
             return from.owner == nil ? "Merge note (optional): " : "Handoff note (\(from.fullName) is \(from.owner!)'s): "
+        case .attachFile:
+            return "Attach the file (Tab completes): "
         case .addAddress:
             return "Another address of this customer: "
         case .removeAddress:

@@ -4,6 +4,7 @@ import Foundation
 extension AppState {
     mutating func promptKey(_ key: Key, _ prompt: Prompt) -> [Effect] {
         var prompt = prompt
+        if key == .tab, case .attachFile = prompt.purpose { return [.composer(.completePath(prompt.text))] }
         let action = keyMap.action(for: key, in: .prompt)
         switch action {
         case .confirm:
@@ -50,6 +51,13 @@ extension AppState {
             case let .mergeNote(page, from):
                 overlay = .customer(page)
                 return [.customers(.merge(from: from.id, into: page.customerID, note: text.isEmpty ? nil : text))]
+            case .attachFile(let id):
+                guard !text.isEmpty else {
+                    message = StatusMessage("Type the file's path (Esc cancels)", isError: true)
+                    return []
+                }
+                overlay = nil
+                return [.composer(.attachFile(id, path: text, current: compose.composer?.attachments ?? []))]
             case .addAddress(let page), .removeAddress(let page):
                 let address = text.trimmingCharacters(in: .whitespaces)
                 guard !address.isEmpty else {

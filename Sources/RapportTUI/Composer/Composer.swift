@@ -107,6 +107,8 @@ public struct Composer: Sendable, Equatable {
     public var recipientsProblem: String?
     /// Copy the people the customer copied (Ctrl-R turns it off and on).
     public var replyAll = true
+    /// Files attached with Ctrl-O (a reply only), kept with the draft.
+    public var attachments: [DraftAttachment] = []
     /// Ctrl-G: once the reply is queued, the conversation leaves the views for this many days and
     /// comes back unless the customer answers first (nil: no reminder).
     public var remindDays: Int?
@@ -147,7 +149,7 @@ public struct Composer: Sendable, Equatable {
     /// The draft as the store keeps it.
     func draft(agent: String, at now: Date) -> Draft {
         Draft(conversationID: conversationID, agent: agent, kind: kind, text: text, cursor: editor.cursor,
-              updated: now, due: due)
+              updated: now, due: due, attachments: attachments)
     }
 }
 

@@ -11,6 +11,8 @@ public enum ComposerAction: Sendable, Hashable {
     case templates
     /// Ctrl-G: remind me if no reply in N days (off, 3, 7, 14 days, off again).
     case remind
+    /// Ctrl-O: attach a file (a path, Tab completes it); Ctrl-X: take the last one off.
+    case attach, detach
     /// Ctrl-E: hand the draft to $VISUAL / $EDITOR.
     case externalEditor
     /// Esc: leave the editor; the draft is kept.
@@ -36,6 +38,8 @@ extension KeyMap {
             b([.ctrl("r")], .replyAll, "reply-all on/off: copy the people the customer copied (shown under the title)"),
             b([.ctrl("f")], .fix, "fix: first-name greeting, your first name as sign-off, no signature; covering: the cover sentence"),
             b([.ctrl("t")], .templates, "insert a template (filtered as you type)"),
+            b([.ctrl("o")], .attach, "attach a file (type its path; Tab completes)"),
+            b([.ctrl("x")], .detach, "remove the last attached file"),
             b([.ctrl("g")], .remind, "remind me if no reply in 3, 7 or 14 days, or not (press again to change)"),
             b([.ctrl("e")], .externalEditor, "edit in $VISUAL / $EDITOR"),
             b([.escape, .ctrl("c")], .leave, "leave the editor (the draft is kept)"),

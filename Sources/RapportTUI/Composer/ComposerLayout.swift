@@ -11,6 +11,8 @@ struct ComposerLayout: Equatable {
     var titleRow: Int
     /// A reply's To and Cc under the title, once `Replies` has said where it goes (none for a note).
     var addressRow: Int?
+    /// The files attached to a reply, on one row under the addresses (none when there are none).
+    var attachmentRow: Int?
     var bannerTop, bannerRows: Int
     var editorTop, editorHeight: Int
     var footerTop, footerRows: Int
@@ -31,11 +33,12 @@ struct ComposerLayout: Equatable {
         titleRow = threadTop + threadRows
         let addressed = composer.recipients != nil || composer.recipientsProblem != nil
         addressRow = composer.kind == .reply && addressed ? titleRow + 1 : nil
-        bannerTop = titleRow + 1 + (addressRow == nil ? 0 : 1)
+        attachmentRow = composer.kind == .reply && !composer.attachments.isEmpty ? titleRow + 1 + (addressRow == nil ? 0 : 1) : nil
+        bannerTop = titleRow + 1 + (addressRow == nil ? 0 : 1) + (attachmentRow == nil ? 0 : 1)
         bannerRows = composer.unseen.isEmpty ? 0 : (tall ? 2 : 1)
         footerRows = composer.kind == .reply ? (tall ? 5 : (body >= 12 ? 2 : 1)) : 0
         editorTop = bannerTop + bannerRows
-        editorHeight = max(1, rows - 1 - (addressRow == nil ? 0 : 1) - bannerRows - footerRows)
+        editorHeight = max(1, rows - 1 - (addressRow == nil ? 0 : 1) - (attachmentRow == nil ? 0 : 1) - bannerRows - footerRows)
         footerTop = editorTop + editorHeight
     }
 

@@ -10,6 +10,11 @@ public enum ComposerMsg: Sendable, Hashable {
     /// The reply is stored as an outbound message and queued in the outbox.
     case replyQueued(ConversationID, OutboxItem)
     case noteAdded(ConversationID)
+    /// A file passed the checks and is attached to the draft.
+    case attached(ConversationID, DraftAttachment)
+    /// The path typed so far in the attach prompt, completed as far as it is unambiguous, and the
+    /// names it could go on with (shown when there are several).
+    case pathCompleted(typed: String, completed: String, candidates: [String])
     /// The queued reply's reminder is set: the conversation is back in the views at `until` unless the customer answers.
     case reminderSet(ConversationID, until: Date)
     /// The store refused the reply or note; the draft stays.
@@ -37,7 +42,11 @@ public enum ComposerEffect: Sendable, Hashable {
     case deleteDraft(ConversationID)
     /// Store the reply as an outbound message, queue it, and remove the draft; with `replyAll` the
     /// people the customer copied are copied again.
-    case sendReply(ConversationID, text: String, replyAll: Bool = true)
+    case sendReply(ConversationID, text: String, replyAll: Bool = true, attachments: [DraftAttachment] = [])
+    /// Check a file to attach after `current` (answered by `.attached`, or `.failed` with the reason).
+    case attachFile(ConversationID, path: String, current: [DraftAttachment])
+    /// Complete a path typed in the attach prompt (answered by `.pathCompleted`).
+    case completePath(String)
     /// Where a reply would go, read again (the customer wrote while composing); `.recipientsLoaded`.
     case loadRecipients(ConversationID)
     /// Snooze the conversation for `days` after a reply, ended by the customer's answer (answered by `.reminderSet`).

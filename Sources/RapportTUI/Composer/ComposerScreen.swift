@@ -10,6 +10,7 @@ enum ComposerScreen {
         drawThreadTail(t, state, l, into: &buffer)
         drawTitle(c, state, l, into: &buffer)
         drawAddresses(c, l, into: &buffer)
+        drawAttachments(c, l, into: &buffer)
         drawBanner(c, state, l, into: &buffer)
         drawEditor(c, l, into: &buffer)
         drawLegalFooter(c, state.compose.legalFooter, l, into: &buffer)
@@ -91,6 +92,16 @@ enum ComposerScreen {
         let hintWidth = DisplayWidth.of(hint)
         // The hint stays whole; a long Cc list is what gets cut.
         let text = TextLayout.truncated(DisplaySafety.sanitised("To \(recipients.to)" + cc), to: max(1, l.width - 1 - hintWidth))
+        let x = 1 + buffer.write(text, x: 1, y: y, width: l.width - 1, style: .plain)
+        buffer.write(hint, x: x, y: y, width: max(0, l.width - x), style: .dim)
+    }
+
+    /// "Attached: quote.pdf (1.2 MB), photo.jpg (340 KB) · Ctrl-X removes the last"
+    static func drawAttachments(_ c: Composer, _ l: ComposerLayout, into buffer: inout CellBuffer) {
+        guard let y = l.attachmentRow else { return }
+        let hint = l.width < 60 ? " · ^X" : " · Ctrl-X removes the last"
+        let files = c.attachments.map { "\($0.name) (\(AttachmentRule.sizeText($0.size)))" }.joined(separator: ", ")
+        let text = TextLayout.truncated(DisplaySafety.sanitised("Attached: " + files), to: max(1, l.width - 1 - DisplayWidth.of(hint)))
         let x = 1 + buffer.write(text, x: 1, y: y, width: l.width - 1, style: .plain)
         buffer.write(hint, x: x, y: y, width: max(0, l.width - x), style: .dim)
     }

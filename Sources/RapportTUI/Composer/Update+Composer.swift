@@ -62,6 +62,7 @@ extension AppState {
             if let draft {
                 c.editor = EditorBuffer(text: draft.text, cursor: draft.cursor)
                 c.due = draft.due
+                c.attachments = draft.attachments
                 if draft.kind != c.kind {
                     // One draft per conversation: open the one there is rather than hide it.
                     let mayReply = ReplyPermission.refusal(customer: c.customer, owner: thread?.profile?.owner,
@@ -99,6 +100,22 @@ extension AppState {
             // Our own writes do not come back through the change feed: read the reply into the thread.
             let reminder: [Effect] = remind.map { [.composer(.remindIfNoReply(id, days: $0))] } ?? []
             return reminder + [.composer(.deliverOutbox)] + refresh()
+
+        case let .attached(id, file):
+            guard var c = compose.composer, c.conversationID == id else { return [] }
+            c.attachments.append(file)
+            c.saveState = .unsaved
+            compose.composer = c
+            message = StatusMessage("Attached \(file.name) (\(AttachmentRule.sizeText(file.size)))")
+            return []
+
+        case let .pathCompleted(typed, completed, candidates):
+            guard case .prompt(var prompt) = overlay, case .attachFile = prompt.purpose, prompt.text == typed else { return [] }
+            prompt.input = LineInput(completed)
+            overlay = .prompt(prompt)
+            if candidates.count > 1 { message = StatusMessage(candidates.joined(separator: "  ")) }
+            else if candidates.isEmpty { message = StatusMessage("Nothing there starts with that", isError: true) }
+            return []
 
         case let .reminderSet(_, until):
             let name = thread?.target?.customerName ?? "the customer"
@@ -219,7 +236,7 @@ extension AppState {
         guard var c = compose.composer, c.loaded, c.saveState == .unsaved else { return [] }
         c.saveState = .saving
         compose.composer = c
-        if c.isBlank { return [.composer(.deleteDraft(c.conversationID))] }
+        if c.isBlank && c.attachments.isEmpty { return [.composer(.deleteDraft(c.conversationID))] }
         return [.composer(.saveDraft(c.draft(agent: agent.login, at: now)))]
     }
 
@@ -282,6 +299,22 @@ extension AppState {
                                     : on ? "Reply-all on: the \(copied) people copied are copied again" : "Reply-all off: to the customer alone")
             return []
         case .fix: return fixComposer()
+        case .attach:
+            guard let c = compose.composer, c.kind == .reply else {
+                message = StatusMessage("Files go with replies: a note is never sent", isError: true)
+                return []
+            }
+            overlay = .prompt(Prompt(.attachFile(c.conversationID), text: "~/"))
+            return []
+        case .detach:
+            guard var c = compose.composer, let last = c.attachments.popLast() else {
+                message = StatusMessage("No file is attached")
+                return []
+            }
+            c.saveState = .unsaved
+            compose.composer = c
+            message = StatusMessage("Removed \(last.name)" + (c.attachments.isEmpty ? "" : " (Ctrl-X again for \(c.attachments.last!.name))"))
+            return []
         case .remind:
             guard var c = compose.composer, c.kind == .reply else {
                 message = StatusMessage("A reminder is for replies: a note is never answered", isError: true)
@@ -401,7 +434,7 @@ extension AppState {
             return []
         }
         c.sending = true
-        return [.composer(.sendReply(c.conversationID, text: c.text, replyAll: c.replyAll))]
+        return [.composer(.sendReply(c.conversationID, text: c.text, replyAll: c.replyAll, attachments: c.attachments))]
     }
 
     /// "Not sent — greeting (line 1), signoff (line 7), signature (lines 8, 9): see below; Ctrl-F fixes what it can".

@@ -9,8 +9,9 @@ func openInbox(store: some StorePort, agent: Agent) throws {
     let environment = ProcessInfo.processInfo.environment
     let config = try loadConfig(environment: environment)
     let delivery = DeliverySettings.resolve(environment: environment, config: config).background(outbox: store)
-    let services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery,
+    var services = ComposerServices(outbox: store, templates: TemplateLibrary.load(environment: environment), delivery: delivery,
                                     limits: config.policy, afterReply: config.afterReply)
+    services.attachmentLimitMB = config.attachmentLimitMB
     try runInbox(store: store, agent: agent, composer: services, limits: config.policy, quietDays: config.quietDays,
                  legalFooter: config.legalFooter)
 }

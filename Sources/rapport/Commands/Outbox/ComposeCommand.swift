@@ -17,6 +17,10 @@ struct ComposeCommand: ParsableCommand {
     @Option(help: "Any of the customer's addresses.") var to: String
     @Option(help: "The new conversation's subject.") var subject: String
     @Option(help: "The message text; without it the text is read from standard input.") var text: String?
+    @Option(name: .customLong("attach"), help: ArgumentHelp(
+        "A file to send with the message (repeat for more); together at most mail.attachment_limit_mb (default 20 MB).",
+        valueName: "FILE"))
+    var attachments: [String] = []
 
     func run() throws {
         let store = try global.openStore()
@@ -26,9 +30,11 @@ struct ComposeCommand: ParsableCommand {
         }
         let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let config = try global.config()
-        let replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply)
+        var replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply)
+        replies.attachmentLimitMB = config.attachmentLimitMB
+        let files = try AttachedFiles.attachingAll(attachments, limitMB: config.attachmentLimitMB)
         let item = try PolicyRefusal.reporting("message") {
-            try replies.start(customer: customer.id, agent: me.login, subject: subject, text: body)
+            try replies.start(customer: customer.id, agent: me.login, subject: subject, text: body, attachments: files)
         }
         say("queued \(item.id) to \(item.toAddress) in new conversation \(item.conversationID)")
     }
