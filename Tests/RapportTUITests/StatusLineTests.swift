@@ -36,6 +36,18 @@ struct StatusLineTests {
         #expect(state.message == nil)
     }
 
+    @Test("an error said while the store was away gives way to 'connected again' when it is back; other messages stay")
+    func reconnectedReplacesTheOutageError() {
+        var state = loadedState(rows)
+        _ = update(&state, .storeReachable(false))
+        _ = update(&state, .composer(.draftSaveFailed(1, reason: "connection refused")))
+        _ = update(&state, .storeReachable(true))
+        #expect(state.message?.text == "Connected to the store again" && state.storeUnreachable == false)
+        _ = update(&state, .notice("Saved quote.pdf"))
+        _ = update(&state, .storeReachable(true))
+        #expect(state.message?.text == "Saved quote.pdf")
+    }
+
     @Test("the next key clears a message")
     func nextKeyClears() {
         var state = loadedState(rows)

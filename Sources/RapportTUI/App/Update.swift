@@ -48,6 +48,8 @@ extension AppState {
 
         case .storeReachable(let reachable):
             storeUnreachable = !reachable
+            // A failure said while the store was away ("Draft not saved: …") is over: say so.
+            if reachable, message?.isError == true { message = StatusMessage("Connected to the store again") }
             return reachable ? refresh() : []
 
         case let .pageLoaded(request, page):
