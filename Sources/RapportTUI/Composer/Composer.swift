@@ -114,6 +114,12 @@ public struct Composer: Sendable, Equatable {
     public var remindDays: Int?
     /// The choices Ctrl-G goes through, after "no reminder".
     public static let reminderChoices = [3, 7, 14]
+
+    /// Ctrl-G: no reminder → 3 → 7 → 14 days → no reminder.
+    mutating func nextReminder() {
+        let cycle: [Int?] = [nil] + Self.reminderChoices
+        remindDays = cycle[((cycle.firstIndex(of: remindDays) ?? 0) + 1) % cycle.count]
+    }
     /// Set when this agent answers for the customer's away owner: what the reply must tell them.
     public var cover: CoverNote?
 

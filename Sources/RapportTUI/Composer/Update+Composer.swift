@@ -320,8 +320,7 @@ extension AppState {
                 message = StatusMessage("A reminder is for replies: a note is never answered", isError: true)
                 return []
             }
-            let choices = Composer.reminderChoices
-            c.remindDays = c.remindDays.flatMap { days in choices.first { $0 > days } } ?? (c.remindDays == nil ? choices[0] : nil)
+            c.nextReminder()
             compose.composer = c
             message = StatusMessage(c.remindDays.map { "Remind me if no reply in \($0) days: set (Ctrl-G to change)" }
                                     ?? "No reminder")
