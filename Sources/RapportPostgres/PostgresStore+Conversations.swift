@@ -65,7 +65,7 @@ extension PostgresStore {
             if let words = try SearchWords.query(db, text) {
                 let ofMessages = """
                     c.id IN (SELECT m.conversation_id FROM message m
-                             WHERE rapport_search_vector(m.subject, m.text) @@ to_tsquery('pg_catalog.simple', \(parameter(words))))
+                             WHERE m.search_vector @@ to_tsquery('pg_catalog.simple', \(parameter(words))))
                     """
                 clauses.append(ofCustomers.map { "(\(ofMessages) OR \($0))" } ?? ofMessages)
             } else if let ofCustomers {

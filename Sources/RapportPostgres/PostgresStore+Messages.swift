@@ -4,12 +4,13 @@ import RapportCore
 extension PostgresStore {
     public func messages(conversation: ConversationID) throws -> [Message] {
         try read { db in
-            try db.rows("SELECT * FROM message WHERE conversation_id = $1 ORDER BY date, id", [conversation]).map(Message.init(row:))
+            try db.rows("SELECT \(Message.columns) FROM message WHERE conversation_id = $1 ORDER BY date, id", [conversation])
+                .map(Message.init(row:))
         }
     }
 
     public func message(id: MessageRowID) throws -> Message? {
-        try read { db in try db.row("SELECT * FROM message WHERE id = $1", [id]).map(Message.init(row:)) }
+        try read { db in try db.row("SELECT \(Message.columns) FROM message WHERE id = $1", [id]).map(Message.init(row:)) }
     }
 
     @discardableResult
@@ -35,7 +36,7 @@ extension PostgresStore {
             throw RapportError.unknownConversation(m.conversationID)
         }
         let id = try insertMessage(db, m, customerID: customerID)
-        return try db.row("SELECT * FROM message WHERE id = $1", [id]).map(Message.init(row:))!
+        return try db.row("SELECT \(Message.columns) FROM message WHERE id = $1", [id]).map(Message.init(row:))!
     }
 
     /// The write behind `appendMessage`, for a conversation known to exist and belong to `customerID`.
@@ -78,6 +79,15 @@ extension PostgresStore {
 }
 
 extension Message {
+    /// The columns a `Message` is read from (not the stored search vector, which only search reads).
+    static let columns = """
+        id, conversation_id, direction, author, from_address, to_addresses, cc_addresses, reply_to_addresses, subject, text,
+        message_id, in_reply_to, refs, date, attachments, source_path
+        """
+    static func columns(of table: String) -> String {
+        columns.split(separator: ",").map { "\(table).\($0.trimmingCharacters(in: .whitespacesAndNewlines))" }.joined(separator: ", ")
+    }
+
     init(row: SQLRow) {
         self.init(id: row["id"], conversationID: row["conversation_id"],
                   direction: MessageDirection(rawValue: row["direction"]) ?? .inbound, author: row["author"],

@@ -51,7 +51,7 @@ extension PostgresStore: OutboxStore {
     public func lastInboundMessage(customer: CustomerID) throws -> Message? {
         try read { db in
             try db.row("""
-                SELECT m.* FROM message m JOIN conversation c ON c.id = m.conversation_id
+                SELECT \(Message.columns(of: "m")) FROM message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE c.customer_id = $1 AND m.direction = 'inbound' ORDER BY m.date DESC, m.id DESC LIMIT 1
                 """, [customer]).map(Message.init(row:))
         }
@@ -87,7 +87,7 @@ extension PostgresStore: OutboxStore {
                 """, [claim.claimant, claim.until.timeIntervalSince1970, at.timeIntervalSince1970, id]).changes
             guard changed == 1, let item = try Self.outboxItem(db, id: id),
                   let agent = try Self.agent(db, login: item.agent),
-                  let row = try db.row("SELECT * FROM message WHERE id = $1", [item.messageRowID]),
+                  let row = try db.row("SELECT \(Message.columns) FROM message WHERE id = $1", [item.messageRowID]),
                   let conversation = try Self.conversation(db, id: item.conversationID),
                   let customer = try Self.customer(db, id: conversation.customerID) else { return nil }
             let files = try db.rows("SELECT * FROM outgoing_attachment WHERE message_id = $1 ORDER BY position",

@@ -28,5 +28,6 @@ extension PostgresStore {
         PGV17Presence.self,
         PGV18DatabaseRoles.self,
         PGV19ReplyAttachments.self,
+        PGV20StoredSearchVector.self,
     ]
 }
