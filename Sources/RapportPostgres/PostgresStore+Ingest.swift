@@ -19,7 +19,7 @@ extension PostgresStore: MailIngestStore {
     public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         do {
             return try write { db in try Self.ingest(db, batch, rules: rules, isolating: false) }
-        } catch let error where Self.isServerAnswer(error) {
+        } catch let error where Self.connectionSurvives(error) {
             return try write { db in try Self.ingest(db, batch, rules: rules, isolating: true) }
         }
     }

@@ -2,23 +2,6 @@ import Foundation
 import RapportCore
 
 extension PostgresStore {
-    /// ```sql
-    /// UPDATE customer SET owner = $new WHERE id = $customer AND owner IS NOT DISTINCT FROM $expected
-    /// ```
-    /// then, when a row changed, the log entry and the prepared drafts.
-    public func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
-                            note: String?, at: Date) throws -> Assignment? {
-        try write { db in
-            let changed = try db.execute("UPDATE customer SET owner = $1 WHERE id = $2 AND owner IS NOT DISTINCT FROM $3::text",
-                                         [owner, customer, expected]).changes
-            guard changed == 1 else {
-                if try Self.customer(db, id: customer) == nil { throw RapportError.unknownCustomer("#\(customer)") }
-                return nil
-            }
-            return try Self.recordOwnerChange(db, customer: customer, from: expected, to: owner, by: agent, note: note, at: at)
-        }
-    }
-
     /// Behind the write lock: reads the customer, runs `check` on them, then
     /// `UPDATE customer SET owner = $new WHERE id = $customer` and the log entry and drafts.
     public func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,

@@ -80,7 +80,7 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
                 try session.execute("COMMIT")
                 return result
             } catch {
-                if Self.isServerAnswer(error) && !session.connection.isClosed {
+                if Self.connectionSurvives(error) && !session.connection.isClosed {
                     _ = try? session.execute("ROLLBACK")
                 } else {
                     // The connection is gone or in doubt: the next call makes a new one.
@@ -178,15 +178,18 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
 
     /// A refusal passes as it is; a lost connection or a server error becomes one sentence naming
     /// the store (never a password: there is none in `location`).
+    /// The driver's errors in words a person reads; an error the caller's own code threw inside the
+    /// transaction (a refusal, a `checking:` rule) goes back as it was thrown.
     func translate(_ error: any Error) -> any Error {
-        if error is RapportError { return error }
+        guard error is PSQLError else { return error }
         return RapportError.invalid("the PostgreSQL store \(location) failed: \(Self.reason(error))")
     }
 
-    /// True for a refusal or an error the server answered with: the connection itself is fine.
-    static func isServerAnswer(_ error: any Error) -> Bool {
-        if error is RapportError { return true }
-        return (error as? PSQLError)?.serverInfo != nil
+    /// True when the connection is still good after `error`: the server answered it, or the caller's own
+    /// code threw it. Only a driver error without a server answer leaves the connection in doubt.
+    static func connectionSurvives(_ error: any Error) -> Bool {
+        guard let error = error as? PSQLError else { return true }
+        return error.serverInfo != nil
     }
 
     /// What went wrong, in the server's words when it said something.

@@ -3,23 +3,6 @@ import GRDB
 import RapportCore
 
 extension SQLiteStore {
-    /// ```sql
-    /// UPDATE customer SET owner = :new WHERE id = :customer AND owner IS :expected
-    /// ```
-    /// then, when a row changed, the log entry and the prepared drafts.
-    public func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
-                            note: String?, at: Date) throws -> Assignment? {
-        try pool.write { db in
-            try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ? AND owner IS ?",
-                           arguments: [owner, customer, expected])
-            guard db.changesCount == 1 else {
-                if try Self.customer(db, id: customer) == nil { throw RapportError.unknownCustomer("#\(customer)") }
-                return nil
-            }
-            return try Self.recordOwnerChange(db, customer: customer, from: expected, to: owner, by: agent, note: note, at: at)
-        }
-    }
-
     /// Inside the write transaction (`BEGIN IMMEDIATE`): reads the customer, runs `check` on them, then
     /// `UPDATE customer SET owner = :new WHERE id = :customer` and the log entry and drafts.
     public func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,
@@ -27,8 +10,7 @@ extension SQLiteStore {
         try pool.write { db in
             guard let current = try Self.customer(db, id: customer) else { throw RapportError.unknownCustomer("#\(customer)") }
             try check(current)
-            try db.execute(sql: "UPDATE customer SET owner = ? WHERE id = ?", arguments: [owner, customer])
-            return try Self.recordOwnerChange(db, customer: customer, from: current.owner, to: owner, by: agent, note: note, at: at)
+            return try Self.changeOwner(db, current, to: owner, by: agent, note: note, at: at)
         }
     }
 

@@ -56,10 +56,6 @@ final class CountingStore: WorkflowStore, ChangeFeed, PresenceStore, @unchecked 
                      checking check: (Customer) throws -> Void) throws -> Assignment {
         try base.changeOwner(customer: customer, to: owner, by: agent, note: note, at: at, checking: check)
     }
-    func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
-                     note: String?, at: Date) throws -> Assignment? {
-        try base.changeOwner(customer: customer, from: expected, to: owner, by: agent, note: note, at: at)
-    }
     func assignments(customer: CustomerID) throws -> [Assignment] { try base.assignments(customer: customer) }
     func setAbsence(_ absence: Absence) throws { try base.setAbsence(absence) }
     func endAbsence(login: String) throws -> Absence? { try base.endAbsence(login: login) }

@@ -44,19 +44,14 @@ public struct Ownership: StoreUseCase {
     /// changed since is refused, never overwritten.
     @discardableResult
     public func revert(_ assignment: Assignment, by agent: String) throws -> Assignment {
-        guard let current = try store.customer(id: assignment.customerID) else {
-            throw RapportError.unknownCustomer("#\(assignment.customerID)")
-        }
-        guard current.owner == assignment.to else {
-            throw RapportError.invalid("\(current.fullName) is looked after by \(current.owner ?? "nobody") now")
-        }
         let note = "undo: the change to \(assignment.to ?? "Unassigned") was taken back"
-        try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner, newOwner: assignment.from, note: note)
-        guard let entry = try store.changeOwner(customer: current.id, from: assignment.to, to: assignment.from, by: agent,
-                                                note: note, at: clock()) else {
-            throw RapportError.invalid("\(current.fullName)'s owner changed meanwhile; nothing undone")
+        return try store.changeOwner(customer: assignment.customerID, to: assignment.from, by: agent, note: note,
+                                     at: clock()) { current in
+            guard current.owner == assignment.to else {
+                throw RapportError.invalid("\(current.fullName) is looked after by \(current.owner ?? "nobody") now")
+            }
+            try OwnershipRule.check(customer: current.fullName, currentOwner: current.owner, newOwner: assignment.from, note: note)
         }
-        return entry
     }
 
     /// The customer's assignment log, oldest first.

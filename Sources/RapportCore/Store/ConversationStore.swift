@@ -24,16 +24,11 @@ public protocol ConversationStore: IdentityVouching, Sendable {
     func customerProfile(id: CustomerID, now: Date) throws -> CustomerProfile?
 
     // MARK: - Ownership
-    /// Sets (or clears, with `to: nil`) a customer's owner if it is still `expected`, logs the change and
-    /// moves the drafts Rapport prepared for the customer to the new owner, in one transaction. A
-    /// conditional write: nil, and nothing written, when the owner is no longer `expected` (someone
-    /// changed it first). No rule is checked here; `Ownership` decides whether the change may happen.
-    func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
-                     note: String?, at: Date) throws -> Assignment?
-    /// Sets (or clears) a customer's owner, logs the change and moves the prepared drafts, as above, but
-    /// `check` runs first on the customer as they are inside the write transaction, behind the store's
-    /// write lock (nobody changes them in between): it throws to refuse, and nothing is written. The
-    /// store still decides nothing; `check` is the caller's rule. An unknown customer is refused.
+    /// Sets (or clears, with `to: nil`) a customer's owner, logs the change and moves the drafts Rapport
+    /// prepared for the customer to the new owner, in one transaction. `check` runs first on the customer
+    /// as they are inside the write transaction, behind the store's write lock (nobody changes them in
+    /// between): it throws to refuse, and nothing is written. The store decides nothing; `check` is the
+    /// caller's rule (`Ownership`). An unknown customer is refused.
     func changeOwner(customer: CustomerID, to owner: String?, by agent: String, note: String?, at: Date,
                      checking check: (Customer) throws -> Void) throws -> Assignment
     func assignments(customer: CustomerID) throws -> [Assignment]
@@ -93,4 +88,22 @@ public protocol ConversationStore: IdentityVouching, Sendable {
     func saveDraft(_ draft: Draft) throws
     func draft(conversation: ConversationID, agent: String) throws -> Draft?
     func deleteDraft(conversation: ConversationID, agent: String) throws
+}
+
+/// The owner was not the one expected (`changeOwner(customer:from:…)`'s refusal, turned into nil).
+private struct OwnerMoved: Error {}
+
+extension ConversationStore {
+    /// The conditional form of `changeOwner(…checking:)`: nil, and nothing written, when the owner is no
+    /// longer `expected` (someone changed it first).
+    public func changeOwner(customer: CustomerID, from expected: String?, to owner: String?, by agent: String,
+                            note: String?, at: Date) throws -> Assignment? {
+        do {
+            return try changeOwner(customer: customer, to: owner, by: agent, note: note, at: at) { current in
+                if current.owner != expected { throw OwnerMoved() }
+            }
+        } catch is OwnerMoved {
+            return nil
+        }
+    }
 }
