@@ -162,9 +162,8 @@ extension EffectRunner {
     }
 
     private func replies(_ services: ComposerServices) -> Replies {
-        var replies = Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply, clock: clock)
-        replies.attachmentLimitMB = services.attachmentLimitMB
-        return replies
+        Replies(store: services.outbox, limits: services.limits, afterReply: services.afterReply,
+                attachmentLimitMB: services.attachmentLimitMB, clock: clock)
     }
 
     func describe(_ error: any Error) -> String {

@@ -18,10 +18,11 @@ public struct Replies {
     public var attachmentLimitMB = 20
 
     public init(store: any ConversationStore & OutboxStore, limits: PolicyLimits = .standard,
-                afterReply: ConversationStatus = .pending, clock: @escaping () -> Date = Date.init) {
+                afterReply: ConversationStatus = .pending, attachmentLimitMB: Int = 20, clock: @escaping () -> Date = Date.init) {
         self.store = store
         self.limits = limits
         self.afterReply = afterReply
+        self.attachmentLimitMB = attachmentLimitMB
         self.clock = clock
     }
 

@@ -120,7 +120,8 @@ extension AppState {
         case let .reminderSet(_, until):
             let name = thread?.target?.customerName ?? "the customer"
             message = StatusMessage("Back in your views \(Formatting.dateTime(until, timeZone)) if \(name) has not answered by then")
-            return refresh()
+            // The reload `replyQueued` asked for runs after the snooze was written (effects run in order).
+            return []
 
         case .noteAdded(let id):
             if compose.composer?.conversationID == id { compose.composer = nil }

@@ -30,8 +30,8 @@ struct ComposeCommand: ParsableCommand {
         }
         let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let config = try global.config()
-        var replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply)
-        replies.attachmentLimitMB = config.attachmentLimitMB
+        let replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply,
+                              attachmentLimitMB: config.attachmentLimitMB)
         let files = try AttachedFiles.attachingAll(attachments, limitMB: config.attachmentLimitMB)
         let item = try PolicyRefusal.reporting("message") {
             try replies.start(customer: customer.id, agent: me.login, subject: subject, text: body, attachments: files)

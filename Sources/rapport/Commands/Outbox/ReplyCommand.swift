@@ -29,8 +29,8 @@ struct ReplyCommand: ParsableCommand {
         let me = try global.currentAgent(store)
         let body = text ?? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
         let config = try global.config()
-        var replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply)
-        replies.attachmentLimitMB = config.attachmentLimitMB
+        let replies = Replies(store: store, limits: config.policy, afterReply: config.afterReply,
+                              attachmentLimitMB: config.attachmentLimitMB)
         let files = try AttachedFiles.attachingAll(attachments, limitMB: config.attachmentLimitMB)
         let copied = noCc ? [] : try replies.recipients(conversation: conversation).cc
         let item = try PolicyRefusal.reporting("reply") {
