@@ -64,7 +64,9 @@ let package = Package(
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportApp", "RapportCore", "TestSupport"]),
-        .testTarget(name: "RapportMailTests", dependencies: ["RapportMail", "RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
+        .testTarget(name: "RapportMailTests", dependencies: [
+            "RapportMail", "RapportApp", "RapportCore", "RapportStore", "RapportPostgres", "TestSupport",
+        ]),
         .testTarget(name: "RapportAppTests", dependencies: ["RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),
         .testTarget(name: "RapportTerminalTests", dependencies: ["RapportTerminal", "RapportTUI"]),

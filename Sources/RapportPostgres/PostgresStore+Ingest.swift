@@ -9,7 +9,7 @@ extension PostgresStore: MailIngestStore {
         }
     }
 
-    /// The batch in one transaction, without a savepoint per message (two round trips each). A
+    /// The batch in one transaction, planned and written a table at a time (`ingestPlanned`). A
     /// message the database refuses aborts that attempt; the batch is then written again one message
     /// at a time, each in its savepoint, so the refused message is reported by file and the rest of
     /// the batch is stored (as on SQLite). The commit does not wait for the WAL to reach the disk
@@ -18,13 +18,14 @@ extension PostgresStore: MailIngestStore {
     /// them, so the next run ingests them again.
     public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         do {
-            return try write { db in try Self.ingest(db, batch, rules: rules, isolating: false) }
+            return try write { db in try Self.ingestPlanned(db, batch, rules: rules) }
         } catch let error where Self.connectionSurvives(error) {
-            return try write { db in try Self.ingest(db, batch, rules: rules, isolating: true) }
+            return try write { db in try Self.ingestOneByOne(db, batch, rules: rules) }
         }
     }
 
-    static func ingest(_ db: PostgresSession, _ batch: [IngestItem], rules: IngestRules, isolating: Bool) throws -> [IngestOutcome] {
+    /// The batch a message at a time, each in its savepoint, the rules asking the database as they go.
+    static func ingestOneByOne(_ db: PostgresSession, _ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         try db.execute("SET LOCAL synchronous_commit = off")
         let facts = try BatchFacts(db)
         return try batch.map { item in
@@ -33,7 +34,6 @@ extension PostgresStore: MailIngestStore {
                 try recordSeen(db, key: seenKey, path: path, dedup: nil, message: nil, outcome: "unreadable", reason: reason)
                 return .failed(reason)
             case let .mail(mail):
-                guard isolating else { return try ingest(db, mail, filing: rules.file(mail, facts: facts)) }
                 try db.execute("SAVEPOINT ingest_message")
                 do {
                     let outcome = try ingest(db, mail, filing: rules.file(mail, facts: facts))
@@ -92,7 +92,7 @@ extension PostgresStore: MailIngestStore {
             """, [key, path, dedup, message, outcome, reason, Date().timeIntervalSince1970])
     }
 
-    /// The answers the ingest rules ask for, read inside the batch's transaction.
+    /// The answers the ingest rules ask for, each read when asked, inside the batch's transaction.
     struct BatchFacts: IngestFacts {
         let db: PostgresSession
         /// Agent logins by normalised address, read once per batch (the batch holds the write lock).

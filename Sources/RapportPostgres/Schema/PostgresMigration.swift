@@ -29,5 +29,6 @@ extension PostgresStore {
         PGV18DatabaseRoles.self,
         PGV19ReplyAttachments.self,
         PGV20StoredSearchVector.self,
+        PGV21ChangeLogByStatement.self,
     ]
 }
