@@ -88,7 +88,7 @@ extension PostgresStore {
     }
 
     public func conversation(id: ConversationID) throws -> Conversation? {
-        try read { db in try Self.conversation(db, id: id) }
+        try readStatement { db in try Self.conversation(db, id: id) }
     }
 
     public func counts(agent: String) throws -> InboxCounts {

@@ -104,11 +104,12 @@ extension PostgresStore {
     }
 
     public func customers(named fullName: String, limit: Int) throws -> [Customer] {
-        try read { db in
+        try readStatement { db in
             // The expression of the `customer_full_name` index (v16), so that the index is used.
             try db.rows("""
-                SELECT id FROM customer WHERE lower(trim(first_name || ' ' || last_name)) = lower($1) ORDER BY id LIMIT $2
-                """, [fullName, max(1, limit)]).compactMap { try Self.customer(db, id: $0["id"]) }
+                SELECT \(Self.customerColumns) FROM customer c
+                WHERE lower(trim(c.first_name || ' ' || c.last_name)) = lower($1) ORDER BY c.id LIMIT $2
+                """, [fullName, max(1, limit)]).map(Customer.init(rowWithAddresses:))
         }
     }
 }

@@ -28,7 +28,7 @@ extension PostgresStore {
     }
 
     public func customer(id: CustomerID) throws -> Customer? {
-        try read { db in try Self.customer(db, id: id) }
+        try readStatement { db in try Self.customer(db, id: id) }
     }
 
     public func customer(email: String) throws -> Customer? {
@@ -103,11 +103,13 @@ extension PostgresStore {
     }
 
     static func customer(_ db: PostgresSession, id: CustomerID) throws -> Customer? {
-        guard let row = try db.row("SELECT * FROM customer WHERE id = $1", [id]) else { return nil }
-        let addresses: [String] = try db.rows("SELECT address FROM customer_address WHERE customer_id = $1 ORDER BY position",
-                                              [id]).map { $0[0] }
-        return Customer(row: row, addresses: addresses)
+        try db.row("SELECT \(customerColumns) FROM customer c WHERE c.id = $1", [id]).map(Customer.init(rowWithAddresses:))
     }
+
+    /// A customer's columns and, as `addresses`, their addresses in order: a customer in one statement.
+    static let customerColumns = """
+        c.*, ARRAY(SELECT a.address FROM customer_address a WHERE a.customer_id = c.id ORDER BY a.position) AS addresses
+        """
 
     static func customer(_ db: PostgresSession, email: String) throws -> Customer? {
         guard let id = try customerID(db, address: email) else { return nil }
@@ -147,5 +149,10 @@ extension Customer {
                   addresses: addresses, created: row.date("created"),
                   isExisting: row["is_existing"], referredBy: row["referred_by"], referralSource: row["referral_source"],
                   nameIsGuess: row["name_guessed"])
+    }
+
+    /// A row read with `PostgresStore.customerColumns`.
+    init(rowWithAddresses row: SQLRow) {
+        self.init(row: row, addresses: row["addresses"])
     }
 }

@@ -3,14 +3,14 @@ import RapportCore
 
 extension PostgresStore {
     public func messages(conversation: ConversationID) throws -> [Message] {
-        try read { db in
+        try readStatement { db in
             try db.rows("SELECT \(Message.columns) FROM message WHERE conversation_id = $1 ORDER BY date, id", [conversation])
                 .map(Message.init(row:))
         }
     }
 
     public func message(id: MessageRowID) throws -> Message? {
-        try read { db in try db.row("SELECT \(Message.columns) FROM message WHERE id = $1", [id]).map(Message.init(row:)) }
+        try readStatement { db in try db.row("SELECT \(Message.columns) FROM message WHERE id = $1", [id]).map(Message.init(row:)) }
     }
 
     @discardableResult

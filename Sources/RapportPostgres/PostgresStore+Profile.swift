@@ -6,12 +6,7 @@ extension PostgresStore {
         try read { db in
             guard let customer = try Self.customer(db, id: id) else { return nil }
             let owner = try customer.owner.flatMap { try Self.agent(db, login: $0) }
-            let contact = try db.row("""
-                SELECT max(m.date) AS last_contact,
-                       max(CASE WHEN m.direction = 'outbound' AND m.author IS NOT NULL THEN m.date END) AS last_written
-                FROM message m JOIN conversation c ON c.id = m.conversation_id
-                WHERE c.customer_id = $1 AND m.direction != 'note'
-                """, [id])
+            let figures = try Self.relationshipFigures(db, customer: customer, now: now)
             let referredBy = try customer.referredBy.flatMap { try Self.customer(db, id: $0) }
             let referrals = try db.rows("""
                 SELECT id, first_name, last_name, referral_recorded, referral_thanked, referral_coupon
@@ -29,33 +24,35 @@ extension PostgresStore {
             let events = try db.rows("""
                 SELECT * FROM headsup_event WHERE customer_id = $1 AND effective_date >= $2 ORDER BY effective_date
                 """, [id, now.addingTimeInterval(-86_400).timeIntervalSince1970]).map(HeadsUpEvent.init(row:))
-            let lastWritten: Date? = contact?.dateIfAny("last_written")
-            return CustomerProfile(customer: customer, owner: owner, lastContact: contact?.dateIfAny("last_contact"),
-                                   lastWrittenTo: lastWritten, referredBy: referredBy, referrals: referrals,
-                                   lastHandoff: lastHandoff, upcomingEvents: events,
-                                   health: try Self.health(db, customer: customer, lastWritten: lastWritten, now: now))
+            return CustomerProfile(customer: customer, owner: owner, lastContact: figures.lastContact,
+                                   lastWrittenTo: figures.lastWritten, referredBy: referredBy, referrals: referrals,
+                                   lastHandoff: lastHandoff, upcomingEvents: events, health: figures.health)
         }
     }
 
-    /// "Same person" figures: who wrote our messages, how often the owner changed, how long since we wrote.
-    static func health(_ db: PostgresSession, customer: Customer, lastWritten: Date?, now: Date) throws -> RelationshipHealth {
-        let row = try db.row("""
-            SELECT count(*) AS total, count(*) FILTER (WHERE m.author = $1) AS by_owner
-            FROM message m JOIN conversation c ON c.id = m.conversation_id
-            WHERE c.customer_id = $2 AND m.direction = 'outbound' AND m.author IS NOT NULL
-            """, [customer.owner, customer.id])
-        let total: Int = row?["total"] ?? 0
-        let byOwner: Int = row?["by_owner"] ?? 0
+    /// When we last heard from or wrote to the customer, and the "same person" figures (who wrote our
+    /// messages, how often the owner changed, how long since we wrote): one statement, one round trip.
+    static func relationshipFigures(_ db: PostgresSession, customer: Customer, now: Date)
+        throws -> (lastContact: Date?, lastWritten: Date?, health: RelationshipHealth) {
         let yearAgo = now.addingTimeInterval(-365 * 86_400).timeIntervalSince1970
         // The first assignment of an unassigned customer is not a change of person, nor is a merge of
         // two records with the same owner (logged from and to that owner).
-        let changes = try db.value("""
-            SELECT count(*) FROM assignment WHERE customer_id = $1 AND at >= $2 AND from_owner IS NOT NULL
-              AND from_owner IS DISTINCT FROM to_owner
-            """, [customer.id, yearAgo], as: Int.self) ?? 0
-        let days = lastWritten.map { Int(now.timeIntervalSince($0) / 86_400) }
-        return RelationshipHealth(sameOwnerShare: total == 0 ? nil : Double(byOwner) / Double(total),
-                                  ownerChangesLastYear: changes, daysSinceWeWrote: days)
+        let row = try db.row("""
+            SELECT max(m.date) FILTER (WHERE m.direction != 'note') AS last_contact,
+                   max(m.date) FILTER (WHERE m.direction = 'outbound' AND m.author IS NOT NULL) AS last_written,
+                   count(*) FILTER (WHERE m.direction = 'outbound' AND m.author IS NOT NULL) AS ours,
+                   count(*) FILTER (WHERE m.direction = 'outbound' AND m.author = $1) AS by_owner,
+                   (SELECT count(*) FROM assignment WHERE customer_id = $2 AND at >= $3 AND from_owner IS NOT NULL
+                      AND from_owner IS DISTINCT FROM to_owner) AS owner_changes
+            FROM message m JOIN conversation c ON c.id = m.conversation_id
+            WHERE c.customer_id = $2
+            """, [customer.owner, customer.id, yearAgo])!
+        let ours: Int = row["ours"], byOwner: Int = row["by_owner"]
+        let lastWritten = row.dateIfAny("last_written")
+        let health = RelationshipHealth(sameOwnerShare: ours == 0 ? nil : Double(byOwner) / Double(ours),
+                                        ownerChangesLastYear: row["owner_changes"],
+                                        daysSinceWeWrote: lastWritten.map { Int(now.timeIntervalSince($0) / 86_400) })
+        return (row.dateIfAny("last_contact"), lastWritten, health)
     }
 }
 

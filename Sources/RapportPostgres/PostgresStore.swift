@@ -56,6 +56,12 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
         try transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
     }
 
+    /// A read of one statement, outside a transaction: a statement sees one snapshot by itself, and
+    /// BEGIN and COMMIT would be two more round trips (opening a thread is a dozen reads).
+    func readStatement<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try transaction(begin: nil, body)
+    }
+
     /// A write transaction behind the store-wide write lock.
     @discardableResult
     func write<T>(_ body: (PostgresSession) throws -> T) throws -> T {
@@ -71,17 +77,18 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
         try transaction(begin: "BEGIN", body)
     }
 
-    private func transaction<T>(begin: String, _ body: (PostgresSession) throws -> T) throws -> T {
+    /// `body` in a transaction opened by `begin` (none when nil).
+    private func transaction<T>(begin: String?, _ body: (PostgresSession) throws -> T) throws -> T {
         try lock.withLock {
             let session = try openSession()
             do {
-                try session.execute(begin)
+                if let begin { try session.execute(begin) }
                 let result = try body(session)
-                try session.execute("COMMIT")
+                if begin != nil { try session.execute("COMMIT") }
                 return result
             } catch {
                 if Self.connectionSurvives(error) && !session.connection.isClosed {
-                    _ = try? session.execute("ROLLBACK")
+                    if begin != nil { _ = try? session.execute("ROLLBACK") }
                 } else {
                     // The connection is gone or in doubt: the next call makes a new one.
                     session.connection.close().whenComplete { _ in }
