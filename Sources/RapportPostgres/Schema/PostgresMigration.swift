@@ -30,5 +30,6 @@ extension PostgresStore {
         PGV19ReplyAttachments.self,
         PGV20StoredSearchVector.self,
         PGV21ChangeLogByStatement.self,
+        PGV22CustomerPrefixIndexes.self,
     ]
 }
