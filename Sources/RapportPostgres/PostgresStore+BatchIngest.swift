@@ -24,9 +24,7 @@ extension PostgresStore {
 
     /// Everything `questions` can ask, in six statements.
     static func answers(_ db: PostgresSession, _ questions: IngestQuestions) throws -> IngestAnswers {
-        let agents = try Dictionary(
-            db.rows("SELECT login, email FROM agent").map { (EmailAddress.normalized($0["email"]), $0["login"] as String) },
-            uniquingKeysWith: { first, _ in first })
+        let agents = try agentsByAddress(db)
         let stored = try db.rows("SELECT DISTINCT message_id FROM message WHERE message_id = ANY($1)",
                                  [Array(questions.messageIDs)]).map { $0[0] as String }
         let seen = try db.rows("SELECT DISTINCT dedup_key FROM ingest_seen WHERE dedup_key = ANY($1)",

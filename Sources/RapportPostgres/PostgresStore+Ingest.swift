@@ -92,6 +92,11 @@ extension PostgresStore: MailIngestStore {
             """, [key, path, dedup, message, outcome, reason, Date().timeIntervalSince1970])
     }
 
+    /// Agent logins by normalised address, read once per batch (the batch holds the write lock).
+    static func agentsByAddress(_ db: PostgresSession) throws -> [String: String] {
+        agentLoginsByAddress(try db.rows("SELECT login, email FROM agent").map { ($0["login"], $0["email"]) })
+    }
+
     /// The answers the ingest rules ask for, each read when asked, inside the batch's transaction.
     struct BatchFacts: IngestFacts {
         let db: PostgresSession
@@ -100,9 +105,7 @@ extension PostgresStore: MailIngestStore {
 
         init(_ db: PostgresSession) throws {
             self.db = db
-            agents = try Dictionary(
-                db.rows("SELECT login, email FROM agent").map { (EmailAddress.normalized($0["email"]), $0["login"] as String) },
-                uniquingKeysWith: { first, _ in first })
+            agents = try PostgresStore.agentsByAddress(db)
         }
 
         func isStored(messageID: String) throws -> Bool {

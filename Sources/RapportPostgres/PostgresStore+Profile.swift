@@ -34,7 +34,7 @@ extension PostgresStore {
     /// messages, how often the owner changed, how long since we wrote): one statement, one round trip.
     static func relationshipFigures(_ db: PostgresSession, customer: Customer, now: Date)
         throws -> (lastContact: Date?, lastWritten: Date?, health: RelationshipHealth) {
-        let yearAgo = now.addingTimeInterval(-365 * 86_400).timeIntervalSince1970
+        let yearAgo = RelationshipHealth.yearBefore(now).timeIntervalSince1970
         // The first assignment of an unassigned customer is not a change of person, nor is a merge of
         // two records with the same owner (logged from and to that owner).
         let row = try db.row("""
@@ -47,11 +47,9 @@ extension PostgresStore {
             FROM message m JOIN conversation c ON c.id = m.conversation_id
             WHERE c.customer_id = $2
             """, [customer.owner, customer.id, yearAgo])!
-        let ours: Int = row["ours"], byOwner: Int = row["by_owner"]
         let lastWritten = row.dateIfAny("last_written")
-        let health = RelationshipHealth(sameOwnerShare: ours == 0 ? nil : Double(byOwner) / Double(ours),
-                                        ownerChangesLastYear: row["owner_changes"],
-                                        daysSinceWeWrote: lastWritten.map { Int(now.timeIntervalSince($0) / 86_400) })
+        let health = RelationshipHealth(ourMessages: row["ours"], byOwner: row["by_owner"], ownerChangesLastYear: row["owner_changes"],
+                                        lastWritten: lastWritten, now: now)
         return (row.dateIfAny("last_contact"), lastWritten, health)
     }
 }

@@ -13,9 +13,7 @@ extension SQLiteStore {
 
         init(_ db: Database) throws {
             self.db = db
-            agents = try Dictionary(
-                Row.fetchAll(db, sql: "SELECT login, email FROM agent").map { (EmailAddress.normalized($0["email"]), $0["login"] as String) },
-                uniquingKeysWith: { first, _ in first })
+            agents = agentLoginsByAddress(try Row.fetchAll(db, sql: "SELECT login, email FROM agent").map { ($0["login"], $0["email"]) })
         }
 
         /// `SELECT EXISTS (SELECT 1 FROM message WHERE message_id = ?)`

@@ -48,16 +48,15 @@ extension SQLiteStore {
             """, arguments: [customer.owner, customer.id])
         let total: Int = row?["total"] ?? 0
         let byOwner: Int = row?["by_owner"] ?? 0
-        let yearAgo = now.addingTimeInterval(-365 * 86_400).timeIntervalSince1970
+        let yearAgo = RelationshipHealth.yearBefore(now).timeIntervalSince1970
         // The first assignment of an unassigned customer is not a change of person, nor is a merge of
         // two records with the same owner (logged from and to that owner).
         let changes = try Int.fetchOne(db, sql: """
             SELECT count(*) FROM assignment WHERE customer_id = ? AND at >= ? AND from_owner IS NOT NULL
               AND from_owner IS NOT to_owner
             """, arguments: [customer.id, yearAgo]) ?? 0
-        let days = lastWritten.map { Int(now.timeIntervalSince($0) / 86_400) }
-        return RelationshipHealth(sameOwnerShare: total == 0 ? nil : Double(byOwner) / Double(total),
-                                  ownerChangesLastYear: changes, daysSinceWeWrote: days)
+        return RelationshipHealth(ourMessages: total, byOwner: byOwner, ownerChangesLastYear: changes,
+                                  lastWritten: lastWritten, now: now)
     }
 }
 

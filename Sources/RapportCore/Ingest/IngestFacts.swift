@@ -29,3 +29,9 @@ extension IngestFacts {
         return try isSeen(dedupKey: dedupKey)
     }
 }
+
+/// Agent logins by normalised address, as the rules ask `agent(at:)`: from the agent table's
+/// (login, email) rows; two agents on one address, the first row wins.
+public func agentLoginsByAddress(_ agents: [(login: String, email: String)]) -> [String: String] {
+    Dictionary(agents.map { (EmailAddress.normalized($0.email), $0.login) }, uniquingKeysWith: { first, _ in first })
+}

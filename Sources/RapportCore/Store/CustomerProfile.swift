@@ -98,4 +98,15 @@ public struct RelationshipHealth: Sendable, Hashable, Codable {
         self.ownerChangesLastYear = ownerChangesLastYear
         self.daysSinceWeWrote = daysSinceWeWrote
     }
+
+    /// From what a store counts: our authored messages to the customer and how many of them the
+    /// owner wrote, owner changes in the year before `now`, when we last wrote.
+    public init(ourMessages: Int, byOwner: Int, ownerChangesLastYear: Int, lastWritten: Date?, now: Date) {
+        self.init(sameOwnerShare: ourMessages == 0 ? nil : Double(byOwner) / Double(ourMessages),
+                  ownerChangesLastYear: ownerChangesLastYear,
+                  daysSinceWeWrote: lastWritten.map { Int(now.timeIntervalSince($0) / 86_400) })
+    }
+
+    /// Owner changes are counted from this moment on.
+    public static func yearBefore(_ now: Date) -> Date { now.addingTimeInterval(-365 * 86_400) }
 }
