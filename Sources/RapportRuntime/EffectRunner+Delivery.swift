@@ -20,6 +20,9 @@ extension EffectRunner {
                 case .threadLoaded(var data):
                     data.outbox = try outbox.unfinished(conversation: data.conversation.id)
                     return .threadLoaded(data)
+                case .threadReadAhead(var data):
+                    data.outbox = try outbox.unfinished(conversation: data.conversation.id)
+                    return .threadReadAhead(data)
                 default:
                     return message
                 }

@@ -27,7 +27,7 @@ public struct EffectRunner {
     /// Exhaustive on purpose: an effect nobody interprets does not compile.
     public func perform(_ effect: Effect) -> [AppMsg] {
         switch effect {
-        case .loadCounts, .openConversation:
+        case .loadCounts, .openConversation, .readAhead:
             return withDeliveryState(storeEffects.perform(effect) ?? [])
 
         case .loadPage, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .assign, .setStatus, .undo, .findCustomers, .customers, .presence:

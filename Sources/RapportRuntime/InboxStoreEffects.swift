@@ -32,6 +32,8 @@ public struct InboxStoreEffects {
         } catch {
             // A heartbeat that did not get through is said again on a later tick; no message for it.
             if case .presence = effect { return [] }
+            // A thread nobody asked for yet: Enter reads it again and says what went wrong.
+            if case .readAhead = effect { return [] }
             if case let .assign(customer, _, _) = effect {
                 return [.assignFailed(customer, reason: Self.describe(error))]
             }
@@ -92,6 +94,10 @@ public struct InboxStoreEffects {
         case .openConversation(let id):
             let (conversation, messages, profile) = try conversations.thread(id)
             return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
+
+        case .readAhead(let id):
+            let (conversation, messages, profile) = try conversations.thread(id)
+            return [.threadReadAhead(ThreadData(conversation: conversation, messages: messages, profile: profile))]
 
         case .markSeen(let id):
             try conversations.markSeen(id, agent: agent.login)

@@ -47,4 +47,15 @@ struct EffectScheduleTests {
         #expect(schedule.takeWaiting() == [.setStatus(4, .closed), .openConversation(4)])
         #expect(schedule.admit(.openConversation(4)) == .openConversation(4))
     }
+
+    @Test("A waiting count or thread read ahead does not hold back the thread a key opens")
+    func snapshotReadsDoNotHoldBack() {
+        var schedule = EffectSchedule()
+        #expect(schedule.admit(.loadCounts) == nil)
+        #expect(schedule.admit(.readAhead(3)) == nil)
+        #expect(schedule.admit(.openConversation(4)) == .openConversation(4))
+        _ = schedule.admit(.markSeen(4))
+        #expect(schedule.admit(.openConversation(5)) == nil)   // behind a write
+        #expect(schedule.takeWaiting() == [.loadCounts, .readAhead(3), .markSeen(4), .openConversation(5)])
+    }
 }

@@ -88,12 +88,21 @@ public struct Program {
     }
 
     /// The effects that waited for the last frame, each round of them followed by a frame.
+    /// Then, once, `.idle`: the work that only helps the next key (reading ahead the thread under
+    /// the cursor) runs while the agent reads the screen.
     public mutating func settle() -> End? {
-        while schedule.hasWaiting {
+        var saidIdle = false
+        while true {
+            if !schedule.hasWaiting {
+                guard !saidIdle else { return nil }
+                saidIdle = true
+                queue.append(.idle)
+                if drainQueue() { return .quit }   // nothing shown changes: no frame for it
+                continue
+            }
             runWaiting()
             if let end = frame() { return end }
         }
-        return nil
     }
 
     /// Turns without waiting until nothing is left to do: the screen has no input, no effect waits,
@@ -117,6 +126,9 @@ public struct Program {
     /// Reads every event waiting (the first within `milliseconds`), handling each as it comes.
     private mutating func readInput(timeout milliseconds: Int32, events count: inout Int) -> End? {
         var event = screen.read(timeout: milliseconds)
+        // A change committed while we waited is heard before the key, so the key acts on what the
+        // store has now (Enter does not open a thread read ahead before that change).
+        if event != nil { queue += sources.storeChanges() }
         while let current = event {
             switch current {
             case .key(let key): queue.append(.key(key))
@@ -154,7 +166,7 @@ public struct Program {
                     screen.invalidate()
                 case .suspend:
                     screen.stopForShell()
-                case .loadPage, .loadCounts, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .assign, .setStatus,
+                case .loadPage, .loadCounts, .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .readAhead, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .assign, .setStatus,
                      .findCustomers, .recordReferral, .undo, .composer, .customers, .presence:
                     if let now = schedule.admit(effect) { perform(now) }
                 }

@@ -22,6 +22,10 @@ public enum AppMsg: Sendable, Hashable {
     /// Every recorded absence (who is away, until when, who covers); `CoverRule` says which are in force.
     case absencesLoaded([Absence])
     case threadLoaded(ThreadData)
+    /// The loop has nothing else to do: work that only helps the next key (reading ahead) may start.
+    case idle
+    /// A thread read ahead (`Effect.readAhead`).
+    case threadReadAhead(ThreadData)
     case assigned(Assignment)
     case assignFailed(CustomerID, reason: String)
     case statusSet(ConversationID, ConversationStatus)

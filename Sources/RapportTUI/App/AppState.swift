@@ -70,6 +70,9 @@ public struct AppState: Sendable {
         CoverRule.covering(owner: owner, agent: agent.login, in: absences, now: now)
     }
 
+    /// The thread the next key is likely to open, read ahead (see `ThreadReadAhead`).
+    public var readAhead = ThreadReadAhead()
+
     /// The open conversation, when the thread screen is showing.
     public var thread: ThreadState? {
         if case .thread(let t) = screen { return t }

@@ -17,6 +17,8 @@ public enum Effect: Sendable, Hashable {
     case comeBack
     /// Read a conversation's messages and its customer's profile (answered by `.threadLoaded`).
     case openConversation(ConversationID)
+    /// Read a thread before it is asked for (`ThreadReadAhead`; answered by `.threadReadAhead`).
+    case readAhead(ConversationID)
     case markSeen(ConversationID)
     /// Forget that this agent has read the conversation (`U`).
     case markUnread(ConversationID)

@@ -5,8 +5,10 @@
 /// seen mark, the counts, a page read ahead of the cursor — can run after the frame, so the key is
 /// answered in the time of `update` + render instead of an fsync'd write and its reloads.
 ///
-/// Effects always run in the order `update` asked for them: once one waits for the frame, every
-/// later one waits behind it (a reload queued after a write must not read before the write).
+/// Effects run in the order `update` asked for them: once a write or a page waits for the frame,
+/// every later effect waits behind it (a reload queued after a write must not read before the write).
+/// A waiting read of a whole snapshot (the counts, a thread read ahead) holds nothing back: another
+/// read may overtake it, so a key after a store change still gets its thread on its own frame.
 public struct EffectSchedule: Sendable {
     private var waiting: [Effect] = []
 
@@ -14,7 +16,7 @@ public struct EffectSchedule: Sendable {
 
     /// The effect, when it must run now; nil when it was queued to run after the frame.
     public mutating func admit(_ effect: Effect) -> Effect? {
-        guard waiting.isEmpty, !effect.canFollowFrame else {
+        guard !waiting.contains(where: \.holdsBackLaterEffects), !effect.canFollowFrame else {
             waiting.append(effect)
             return nil
         }
@@ -35,7 +37,7 @@ extension Effect {
     /// True when the frame after the key does not need this effect's result (see `EffectSchedule`).
     public var canFollowFrame: Bool {
         switch self {
-        case .assign, .setStatus, .markSeen, .markUnread, .wakeSnoozes, .loadCounts, .customers(.countSearch), .presence:
+        case .assign, .setStatus, .markSeen, .markUnread, .wakeSnoozes, .loadCounts, .customers(.countSearch), .presence, .readAhead:
             return true
         case .loadPage(let request):
             switch request.placement {
@@ -45,6 +47,14 @@ extension Effect {
         case .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .snooze, .saveAttachment, .openAttachment, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
              .customers(.openPage), .customers(.rename), .customers(.merge), .customers(.editAddress):
             return false
+        }
+    }
+
+    /// False for the reads whose answer is a snapshot taken whenever they run; true for the rest.
+    var holdsBackLaterEffects: Bool {
+        switch self {
+        case .loadCounts, .readAhead, .customers(.countSearch), .presence(.read): return false
+        default: return true
         }
     }
 }

@@ -23,6 +23,7 @@ extension AppState {
     mutating func openSelected() -> [Effect] {
         guard let row = list.selectedRow else { return [] }
         list.updateRow(row.id) { $0.unread = false }
+        if let effects = openFromReadAhead(row) { return effects }
         screen = .thread(ThreadState(conversationID: row.id, summary: row))
         return [.openConversation(row.id), .markSeen(row.id)]
     }

@@ -4,7 +4,10 @@ import RapportCore
 /// The only place the inbox's state changes: applies one message and returns the work
 /// (effects) the runner should do. Pure: no I/O, no clock, no terminal.
 public func update(_ state: inout AppState, _ msg: AppMsg) -> [Effect] {
-    state.receive(msg)
+    let effects = state.receive(msg)
+    // A thread read ahead is as fresh as the last change heard of: a change or a write forgets it.
+    if msg.mayChangeThreads || effects.contains(where: \.mayChangeThreads) { state.readAhead.forget() }
+    return effects
 }
 
 extension AppState {
@@ -79,6 +82,12 @@ extension AppState {
         case .threadLoaded(let data):
             threadLoaded(data)
             return composerThreadLoaded()
+
+        case .idle:
+            return readAhead.ask(for: readAheadTarget).map { [$0] } ?? []
+
+        case .threadReadAhead(let data):
+            return threadReadAhead(data)
 
         case .assigned(let assignment):
             if var batch = assignBatch {

@@ -11,6 +11,7 @@ extension AppState {
         guard let t = thread else {
             guard let row = list.selectedRow else { return [] }
             let effects = openSelected()
+            if let t = thread, t.loaded, t.profile != nil { return effects + startComposer(kind, in: t) }   // read ahead
             compose.pending = PendingCompose(conversationID: row.id, kind: kind)
             return effects
         }

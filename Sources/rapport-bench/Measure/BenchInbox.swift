@@ -27,10 +27,10 @@ struct BenchInbox {
         precondition(program.step(timeout: 0) == nil, "the inbox stopped at start")
     }
 
-    /// One key to its frame.
-    mutating func send(_ key: Key) {
-        screen.press(key)
-        precondition(program.step(timeout: 0) == nil, "the inbox stopped on \(key)")
+    /// Keys typed together, to their one frame.
+    mutating func send(_ keys: Key...) {
+        for key in keys { screen.press(key) }
+        precondition(program.step(timeout: 0) == nil, "the inbox stopped on \(keys)")
     }
 
     /// The work that followed the frame, with a frame after each round of it.

@@ -98,7 +98,7 @@ final class FakeInbox {
             return [.statusSet(id, status)]
         case let .customers(.countSearch(text, query)):
             return [.customers(.searchCounted(text: text, count: listed(query).count))]
-        case .openConversation, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit, .customers, .presence,
+        case .openConversation, .readAhead, .loadAgentLoads, .markSeen, .markUnread, .snooze, .wakeSnoozes, .saveAttachment, .openAttachment, .redraw, .suspend, .findCustomers, .recordReferral, .undo, .composer, .quit, .customers, .presence,
              .goAway, .comeBack:
             return []
         }
