@@ -52,10 +52,11 @@ struct EffectScheduleTests {
     func snapshotReadsDoNotHoldBack() {
         var schedule = EffectSchedule()
         #expect(schedule.admit(.loadCounts) == nil)
+        #expect(schedule.admit(.loadAgentLoads) == nil)
         #expect(schedule.admit(.readAhead(3)) == nil)
         #expect(schedule.admit(.openConversation(4)) == .openConversation(4))
         _ = schedule.admit(.markSeen(4))
         #expect(schedule.admit(.openConversation(5)) == nil)   // behind a write
-        #expect(schedule.takeWaiting() == [.loadCounts, .readAhead(3), .markSeen(4), .openConversation(5)])
+        #expect(schedule.takeWaiting() == [.loadCounts, .loadAgentLoads, .readAhead(3), .markSeen(4), .openConversation(5)])
     }
 }

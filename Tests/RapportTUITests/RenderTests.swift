@@ -111,7 +111,11 @@ struct RenderTests {
     @Test("Agent picker at 80×16: filter line and matches, best first")
     func picker() {
         var state = loadedState(listRows, width: 80, height: 16)
-        _ = update(&state, .key(.char("a")))
+        #expect(update(&state, .key(.char("a"))) == [.loadAgentLoads])
+        // Its first frame comes before the loads are read: names and the owner, no counts yet.
+        let first = screen(state)
+        #expect(first.contains { $0.contains("Maria Rossi  maria") && $0.hasSuffix("owner │") }, "\(first)")
+        #expect(!first.contains { $0.contains(" open │") }, "\(first)")
         _ = update(&state, .agentLoadsLoaded(["maria": 3, "bob": 7]))
         for key in typing("ma") { _ = update(&state, .key(key)) }
         _ = update(&state, .key(.down))

@@ -7,8 +7,8 @@ public struct AppState: Sendable {
     public var agent: Agent
     /// Every agent, for the picker and for owners' names.
     public var agents: [Agent] = []
-    /// Open conversations per agent login, read when the assign picker opens.
-    public var agentLoads: [String: Int] = [:]
+    /// Open conversations per agent login, read after the assign picker's first frame (nil: not read yet).
+    public var agentLoads: [String: Int]?
     /// Every recorded absence (loaded with the agents); `CoverRule` and `now` say which are in force.
     public var absences: [Absence] = []
     public var width: Int

@@ -37,14 +37,15 @@ extension Effect {
     /// True when the frame after the key does not need this effect's result (see `EffectSchedule`).
     public var canFollowFrame: Bool {
         switch self {
-        case .assign, .setStatus, .markSeen, .markUnread, .wakeSnoozes, .loadCounts, .customers(.countSearch), .presence, .readAhead:
+        case .assign, .setStatus, .markSeen, .markUnread, .wakeSnoozes, .loadCounts, .customers(.countSearch), .presence, .readAhead,
+             .loadAgentLoads:   // the picker's names show at once, each agent's load a frame later
             return true
         case .loadPage(let request):
             switch request.placement {
             case .after, .before: return true     // read ahead of the cursor, which stays on loaded rows
             case .around, .bottom: return false
             }
-        case .loadAgents, .goAway, .comeBack, .loadAgentLoads, .openConversation, .snooze, .saveAttachment, .openAttachment, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
+        case .loadAgents, .goAway, .comeBack, .openConversation, .snooze, .saveAttachment, .openAttachment, .findCustomers, .recordReferral, .undo, .redraw, .suspend, .quit, .composer,
              .customers(.openPage), .customers(.rename), .customers(.merge), .customers(.editAddress):
             return false
         }
@@ -53,7 +54,7 @@ extension Effect {
     /// False for the reads whose answer is a snapshot taken whenever they run; true for the rest.
     var holdsBackLaterEffects: Bool {
         switch self {
-        case .loadCounts, .readAhead, .customers(.countSearch), .presence(.read): return false
+        case .loadCounts, .loadAgentLoads, .readAhead, .customers(.countSearch), .presence(.read): return false
         default: return true
         }
     }

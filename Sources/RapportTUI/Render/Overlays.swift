@@ -124,8 +124,10 @@ enum PickerOverlay {
             let y = inner.y + 1 + i
             var label = agent.fullName.isEmpty ? agent.login : agent.fullName
             label += "  " + agent.login
-            let owner = owners.contains(agent.login) ? (picker.targets.count == 1 ? "owner · " : "an owner · ") : ""
-            let tag = owner + "\(state.agentLoads[agent.login] ?? 0) open"
+            let owner = owners.contains(agent.login) ? (picker.targets.count == 1 ? "owner" : "an owner") : nil
+            // The loads come a frame after the picker (nil until first read).
+            let load = state.agentLoads.map { "\($0[agent.login] ?? 0) open" }
+            let tag = [owner, load].compactMap { $0 }.joined(separator: " · ")
             buffer.field(label, x: inner.x, y: y, width: inner.width, style: .plain)
             if !tag.isEmpty, DisplayWidth.of(label) + tag.count + 2 <= inner.width {
                 buffer.write(tag, x: inner.x + inner.width - tag.count, y: y, style: .dim)
