@@ -31,5 +31,6 @@ extension PostgresStore {
         PGV20StoredSearchVector.self,
         PGV21ChangeLogByStatement.self,
         PGV22CustomerPrefixIndexes.self,
+        PGV23SearchVectorInline.self,
     ]
 }
