@@ -112,8 +112,8 @@ public struct InboxStoreEffects {
             return []
 
         case .wakeSnoozes:
-            try Snoozes(store: store, clock: clock).wakeDue()
-            return []
+            // A conversation back in the views changes what the list shows: read it again.
+            return try Snoozes(store: store, clock: clock).wakeDue().isEmpty ? [] : [.storeChanged]
 
         case let .assign(customer, to, note):
             return [.assigned(try Ownership(store: store).change(customer: customer, to: to, by: agent.login, note: note))]

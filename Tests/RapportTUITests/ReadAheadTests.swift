@@ -51,6 +51,16 @@ struct ReadAheadTests {
         #expect(state.thread?.messages.count == 2)
     }
 
+    @Test("r on a row read ahead opens the thread with the composer at once")
+    func replyFromTheList() {
+        var state = loadedState(rows)
+        _ = update(&state, .threadReadAhead(thread(1)))
+        _ = update(&state, .key(.char("r")))
+        #expect(state.thread?.conversationID == 1)
+        #expect(state.activeComposer != nil)
+        #expect(state.compose.pending == nil)
+    }
+
     @Test("A thread read ahead for another row is not shown for this one")
     func anotherRowsThreadIsNotUsed() {
         var state = loadedState(rows)

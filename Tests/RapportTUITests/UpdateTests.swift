@@ -12,13 +12,15 @@ struct UpdateTests {
         row(4, name: "Alan Turing", owner: maria, minutesAgo: 4),
     ]
 
-    @Test("Start wakes the snoozes that are due, asks for agents, counts and the first page of Mine")
+    @Test("Start asks for agents and the first page of Mine, then the counts and the snoozes that are due")
     func start() {
         var state = AppState(agent: maria, width: 100, height: 12, now: now, timeZone: utc)
         let effects = update(&state, .start)
         #expect(effects.count == 4)
-        #expect(effects[0] == .wakeSnoozes && effects[1] == .loadAgents && effects[2] == .loadCounts)
-        guard case .loadPage(let request) = effects[3] else { Issue.record("no page"); return }
+        #expect(effects[0] == .loadAgents && effects[2] == .loadCounts && effects[3] == .wakeSnoozes)
+        // The page does not wait for the frame; the counts and the snoozes' write do.
+        #expect(!effects[1].canFollowFrame && effects[2].canFollowFrame && effects[3].canFollowFrame)
+        guard case .loadPage(let request) = effects[1] else { Issue.record("no page"); return }
         #expect(request.query == ConversationQuery(owner: .agent("maria"), statuses: [.open, .pending]))
         #expect(request.placement == .around(nil, fallback: nil, above: 0, below: state.visibleRows + 20))
     }

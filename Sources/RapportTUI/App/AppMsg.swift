@@ -9,7 +9,7 @@ public enum AppMsg: Sendable, Hashable {
     case key(Key)
     case resize(width: Int, height: Int)
     case tick(Date)
-    /// Another process committed to the store.
+    /// The store changed under what is shown: another process committed, or snoozes due were woken.
     case storeChanged
     /// The store's server was lost (false) or is back (true): the status bar says so meanwhile, and
     /// what changed during the outage is read once it is back.

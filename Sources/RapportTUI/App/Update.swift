@@ -19,7 +19,9 @@ extension AppState {
         switch msg {
         case .start:
             nextSnoozeCheck = now.addingTimeInterval(Self.snoozeCheckSeconds)
-            return [.wakeSnoozes, .loadAgents, .loadCounts, loadPage(.top(visible: visibleRows))]
+            // The agents (with the absences Mine depends on) and the first page before the first frame;
+            // the counts and waking the snoozes that are due follow it (a conversation woken then reloads the list).
+            return [.loadAgents, loadPage(.top(visible: visibleRows)), .loadCounts, .wakeSnoozes]
 
         case .key(let key):
             message = nil
