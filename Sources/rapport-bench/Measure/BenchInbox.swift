@@ -45,6 +45,8 @@ final class TimedEffects: EffectInterpreter {
     let runner: EffectRunner
     let timed: Bool
     private(set) var times: [String: Timings] = [:]
+    /// Threads read before a frame (`.openConversation`): an Enter that found nothing read ahead.
+    private(set) var threadReads = 0
 
     init(_ runner: EffectRunner, timed: Bool) {
         self.runner = runner
@@ -52,6 +54,7 @@ final class TimedEffects: EffectInterpreter {
     }
 
     func perform(_ effect: Effect) -> [AppMsg] {
+        if case .openConversation = effect { threadReads += 1 }
         guard timed else { return runner.perform(effect) }
         let kind = String(String(describing: effect).prefix { $0 != "(" })
         return times[kind, default: Timings()].measure { runner.perform(effect) }

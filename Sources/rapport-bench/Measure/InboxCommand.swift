@@ -45,12 +45,14 @@ struct InboxCommand: ParsableCommand {
             down.measure { inbox.send(.down) }
             downSettle.measure { inbox.settle() }
         }
-        for _ in 0..<60 {
-            page.measure { inbox.send(.pageDown) }
+        // 100 pages down then 100 back up: 200 samples, so that the p99 is not the slowest one.
+        for key in Array(repeating: Key.pageDown, count: 100) + Array(repeating: Key.pageUp, count: 100) {
+            page.measure { inbox.send(key) }
             pageSettle.measure { inbox.settle() }
         }
         inbox.send(.home)
         inbox.settle()
+        let readsBefore = inbox.effects.threadReads
         for _ in 0..<200 {
             open.measure { inbox.send(.enter) }
             openSettle.measure { inbox.settle() }
@@ -59,6 +61,8 @@ struct InboxCommand: ParsableCommand {
             inbox.send(.down)
             inbox.settle()
         }
+        // Each open above should have come from memory; say how many read the store before their frame.
+        print("key_open_read_from_store=\(inbox.effects.threadReads - readsBefore)")
         // Down and Enter typed together: one frame, and no time to read the thread ahead — the
         // open a fast typist gets, read from the store before its frame.
         var typedOpen = Timings()
