@@ -6,7 +6,7 @@ import RapportCore
 /// When the loop has nothing else to do it says `.idle`; the inbox then asks for the thread under
 /// the list's cursor, or the one after the thread open, once (`attempted`), after the frame.
 /// What is held is only ever as old as the last change the inbox heard of: a store change or a
-/// write forgets it (`AppState.forgetsReadAhead`), and a thread opened from it is read again
+/// write forgets it (`mayChangeThreads`, checked in `update`), and a thread opened from it is read again
 /// after that frame, in case another process changed it since.
 public struct ThreadReadAhead: Sendable, Hashable {
     /// The thread read ahead, if any.
