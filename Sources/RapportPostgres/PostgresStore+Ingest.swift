@@ -100,7 +100,6 @@ extension PostgresStore: MailIngestStore {
     /// The answers the ingest rules ask for, each read when asked, inside the batch's transaction.
     struct BatchFacts: IngestFacts {
         let db: PostgresSession
-        /// Agent logins by normalised address, read once per batch (the batch holds the write lock).
         let agents: [String: String]
 
         init(_ db: PostgresSession) throws {

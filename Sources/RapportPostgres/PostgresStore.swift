@@ -183,9 +183,8 @@ public final class PostgresStore: StorePort, @unchecked Sendable {
 
     // MARK: - Errors
 
-    /// A refusal passes as it is; a lost connection or a server error becomes one sentence naming
-    /// the store (never a password: there is none in `location`).
-    /// The driver's errors in words a person reads; an error the caller's own code threw inside the
+    /// The driver's errors (a lost connection, a server error) as one sentence naming the store (never a
+    /// password: there is none in `location`); an error the caller's own code threw inside the
     /// transaction (a refusal, a `checking:` rule) goes back as it was thrown.
     func translate(_ error: any Error) -> any Error {
         guard error is PSQLError else { return error }

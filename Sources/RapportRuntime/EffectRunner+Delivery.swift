@@ -20,7 +20,7 @@ extension EffectRunner {
                 case .threadLoaded(var data):
                     data.outbox = try outbox.unfinished(conversation: data.conversation.id)
                     return .threadLoaded(data)
-                case .threadReadAhead(var data):
+                case .threadReadAhead(var data):   // shown as it is when Enter comes
                     data.outbox = try outbox.unfinished(conversation: data.conversation.id)
                     return .threadReadAhead(data)
                 default:

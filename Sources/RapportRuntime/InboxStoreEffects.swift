@@ -47,6 +47,10 @@ public struct InboxStoreEffects {
     }
 
     private var conversations: Conversations { Conversations(store: store, clock: clock) }
+    private func thread(_ id: ConversationID) throws -> ThreadData {
+        let (conversation, messages, profile) = try conversations.thread(id)
+        return ThreadData(conversation: conversation, messages: messages, profile: profile)
+    }
     private var cover: Cover { Cover(store: store, clock: clock) }
     private func counts() throws -> InboxCounts {
         var counts = try conversations.counts(agent: agent.login, alsoOwners: try cover.covered(by: agent.login).map(\.login))
@@ -92,12 +96,10 @@ public struct InboxStoreEffects {
             return [.agentLoadsLoaded(try conversations.openConversationCounts())]
 
         case .openConversation(let id):
-            let (conversation, messages, profile) = try conversations.thread(id)
-            return [.threadLoaded(ThreadData(conversation: conversation, messages: messages, profile: profile))]
+            return [.threadLoaded(try thread(id))]
 
         case .readAhead(let id):
-            let (conversation, messages, profile) = try conversations.thread(id)
-            return [.threadReadAhead(ThreadData(conversation: conversation, messages: messages, profile: profile))]
+            return [.threadReadAhead(try thread(id))]
 
         case .markSeen(let id):
             try conversations.markSeen(id, agent: agent.login)

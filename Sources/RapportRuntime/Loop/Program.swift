@@ -77,7 +77,6 @@ public struct Program {
         var events = 0
         if let end = readInput(timeout: milliseconds, events: &events) { return end }
         queue += sources.background()
-        queue += sources.storeChanges()
         let now = sources.clock()
         if now.timeIntervalSince(lastTick) >= Self.tickSeconds {
             lastTick = now
@@ -126,9 +125,9 @@ public struct Program {
     /// Reads every event waiting (the first within `milliseconds`), handling each as it comes.
     private mutating func readInput(timeout milliseconds: Int32, events count: inout Int) -> End? {
         var event = screen.read(timeout: milliseconds)
-        // A change committed while we waited is heard before the key, so the key acts on what the
-        // store has now (Enter does not open a thread read ahead before that change).
-        if event != nil { queue += sources.storeChanges() }
+        // What other processes committed while we waited, heard before any key, so the key acts on
+        // what the store has now (Enter does not open a thread read ahead before that change).
+        queue += sources.storeChanges()
         while let current = event {
             switch current {
             case .key(let key): queue.append(.key(key))

@@ -8,18 +8,14 @@ extension AppState {
 
     /// `r` / `n`, in a thread or on a list row (which opens the thread first).
     mutating func openComposer(_ kind: DraftKind) -> [Effect] {
-        guard let t = thread else {
-            guard let row = list.selectedRow else { return [] }
-            let effects = openSelected()
-            if let t = thread, t.loaded, t.profile != nil { return effects + startComposer(kind, in: t) }   // read ahead
-            compose.pending = PendingCompose(conversationID: row.id, kind: kind)
-            return effects
-        }
+        // On the list, the row's thread opens first (loaded at once when it was read ahead).
+        let opening = thread == nil ? openSelected() : []
+        guard let t = thread else { return opening }
         guard t.loaded, t.profile != nil else {
             compose.pending = PendingCompose(conversationID: t.conversationID, kind: kind)
-            return []
+            return opening
         }
-        return startComposer(kind, in: t)
+        return opening + startComposer(kind, in: t)
     }
 
     /// Opens the editor once the customer is known, or says why a reply is not ours to write.
