@@ -22,7 +22,10 @@ extension SQLiteStore: MailIngestStore {
     /// message is reported by file and the rest of the batch is stored.
     public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
-            try Self.withBulkWriteSettings(db) {
+            // The batch is logged once in the change feed, not row by row (migration v24).
+            rowLogging.isOn.store(false, ordering: .relaxed)
+            defer { rowLogging.isOn.store(true, ordering: .relaxed) }
+            return try Self.withBulkWriteSettings(db) {
                 var outcomes: [IngestOutcome] = []
                 var began = false
                 do {
@@ -100,6 +103,12 @@ extension SQLiteStore: MailIngestStore {
         }
         try db.cachedStatement(sql: "INSERT INTO message_fts(rowid, subject, text) SELECT id, subject, text FROM message WHERE id > ?")
             .execute(arguments: [lastBefore])
+        // The batch's one entry in the change feed: its last message (other processes only need to
+        // know that someone else wrote; the rows' own triggers are quiet during ingest).
+        try db.cachedStatement(sql: """
+            INSERT INTO change_log (origin, entity, entity_id)
+            SELECT rapport_origin(), 'message', max(id) FROM message WHERE id > ? HAVING count(*) > 0
+            """).execute(arguments: [lastBefore])
         return outcomes
     }
 

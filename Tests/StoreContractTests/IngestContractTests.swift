@@ -51,6 +51,29 @@ import Testing
         #expect(try s.store.messages(conversation: list[0].id).map(\.text) == ["Text of a", "Text of c"])
     }
 
+    /// Another process sees an ingest batch as someone else's write, whether the adapter logs it
+    /// row by row (PostgreSQL, per statement) or once for the batch (SQLite, migration v24); the
+    /// writes after it log their own rows again.
+    @Test(arguments: StoreFactories.all)
+    func anIngestBatchReachesTheChangeFeedAndLaterWritesStillLogTheirRows(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let other = try s.secondInstance()
+        let before = try s.store.latestChange()
+        _ = try s.store.ingest([mail("a", messageID: "a@x"), mail("b", from: "lee@example.org", messageID: "b@x", at: 30),
+                                mail("c", messageID: "c@x", inReplyTo: "a@x", at: 60)],
+                               rules: IngestRules(threadWindow: 86_400))
+        let batch = try other.changes(since: before)
+        #expect(batch.isComplete && batch.includesOthers(than: other.origin))
+        #expect(batch.changes.allSatisfy { $0.origin == s.store.origin })
+        #expect(batch.changes.contains { $0.entity == .message })
+        if factory.name == "SQLite" { #expect(batch.changes.count == 1, "one row for the batch: \(batch.changes)") }
+        let dana = try #require(try s.store.customer(email: "dana@example.org"))
+        let afterBatch = try s.store.latestChange()
+        try changeOwner(s.store, dana.id, to: "sam", by: "sam", note: nil)
+        let later = try other.changes(since: afterBatch).changes
+        #expect(later.contains { $0.entity == .customer && $0.entityID == dana.id })
+    }
+
     @Test(arguments: StoreFactories.all)
     func theSameMessageUnderAnotherFileIsADuplicate(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)
