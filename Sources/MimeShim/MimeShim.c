@@ -36,6 +36,8 @@ struct rapport_message {
     GPtrArray *leaves;
     /// A header field was cut to RAPPORT_HEADER_FIELD_CAP, or fields past RAPPORT_HEADER_BLOCK_CAP dropped.
     int headers_cut;
+    /// Header fields left out before parsing because nothing reads them (see header_is_read).
+    int headers_left_out;
 };
 
 // MARK: - Header caps
@@ -145,6 +147,100 @@ static GMimeStream *capped_stream(int fd, int *cut) {
     return joined;
 }
 
+// MARK: - Header fields nothing reads
+
+/// Whether the parser reads a top-level header field of this name: the addresses, subject, date
+/// and ids MessageParser asks for, and what GMime needs for the MIME structure (Content-*,
+/// MIME-Version). GMime makes a GObject of every field it parses; the trace fields of real mail
+/// (Received, DKIM-Signature, ARC-*, Authentication-Results, X-*) are often half of them.
+static int header_is_read(const unsigned char *name, size_t length) {
+    static const char *const read[] = {
+        "from", "to", "cc", "reply-to", "subject", "date", "message-id", "in-reply-to", "references",
+        "mime-version",
+    };
+    if (length > 8 && g_ascii_strncasecmp((const char *)name, "content-", 8) == 0) return 1;
+    for (size_t i = 0; i < G_N_ELEMENTS(read); i++) {
+        if (strlen(read[i]) == length && g_ascii_strncasecmp((const char *)name, read[i], length) == 0) return 1;
+    }
+    return 0;
+}
+
+/// The length of a field's name when the field starts "name:" (blanks allowed before the colon,
+/// as obsolete syntax does), else 0: a line that is not a field is left for GMime to judge.
+static size_t field_name_length(const unsigned char *field, const unsigned char *end) {
+    const unsigned char *p = field;
+    while (p < end && *p > ' ' && *p < 127 && *p != ':') p++;
+    size_t length = (size_t)(p - field);
+    while (p < end && (*p == ' ' || *p == '\t')) p++;
+    return length > 0 && p < end && *p == ':' ? length : 0;
+}
+
+/// Rewrites the message in `data` (in place: the result is never longer) with its header block
+/// reduced to the fields the parser reads, each cut to RAPPORT_HEADER_FIELD_CAP bytes and the
+/// kept block to RAPPORT_HEADER_BLOCK_CAP, as copy_capped_headers does. Returns the new length;
+/// sets `cut` and counts the fields left out in `left_out`.
+static size_t keep_read_headers(unsigned char *data, size_t length, int *cut, int *left_out) {
+    unsigned char *end = data + length;
+    unsigned char *in = data, *out = data;
+    while (in < end) {
+        // The empty line ends the headers; it and the body are kept as they are.
+        if (*in == '\n' || (*in == '\r' && in + 1 < end && in[1] == '\n')) break;
+        // One field: its first line and the folded lines after it.
+        unsigned char *field_end = in;
+        do {
+            unsigned char *newline = memchr(field_end, '\n', (size_t)(end - field_end));
+            field_end = newline ? newline + 1 : end;
+        } while (field_end < end && (*field_end == ' ' || *field_end == '\t'));
+        size_t name = field_name_length(in, field_end);
+        // The first field always stays: GMime judges whether a file is a message by its first line.
+        if (in > data && name > 0 && !header_is_read(in, name)) {
+            (*left_out)++;
+        } else if ((size_t)(out - data) >= RAPPORT_HEADER_BLOCK_CAP) {
+            *cut = 1;
+        } else {
+            size_t field = (size_t)(field_end - in);
+            if (field > RAPPORT_HEADER_FIELD_CAP) {
+                field = RAPPORT_HEADER_FIELD_CAP;
+                *cut = 1;
+            }
+            memmove(out, in, field);
+            out += field;
+            // A field cut in the middle of a line gets that line's end back (there is room: the
+            // field was longer than what was kept).
+            if (field < (size_t)(field_end - in) && out[-1] != '\n') *out++ = '\n';
+        }
+        in = field_end;
+    }
+    size_t rest = (size_t)(end - in);
+    memmove(out, in, rest);
+    return (size_t)(out - data) + rest;
+}
+
+/// Files up to this size are read whole and parsed from memory, with the header fields nothing
+/// reads left out; larger ones are parsed from the file, so a 50 MB attachment stays on disk.
+#define RAPPORT_READ_WHOLE_CAP (1024 * 1024)
+
+/// The file read whole into memory with its unread header fields left out; NULL (the descriptor
+/// rewound) when the file turns out larger than RAPPORT_READ_WHOLE_CAP or cannot be read.
+static GMimeStream *trimmed_stream(int fd, size_t size, int *cut, int *left_out) {
+    GByteArray *bytes = g_byte_array_sized_new((guint)size + 1);
+    g_byte_array_set_size(bytes, (guint)size + 1);
+    size_t got = 0;
+    while (got < size + 1) {
+        ssize_t n = read(fd, bytes->data + got, size + 1 - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;
+        got += (size_t)n;
+    }
+    if (got > size || got == 0) {   // grew since fstat (or unreadable): parse it from the file
+        g_byte_array_free(bytes, TRUE);
+        lseek(fd, 0, SEEK_SET);
+        return NULL;
+    }
+    g_byte_array_set_size(bytes, (guint)keep_read_headers(bytes->data, got, cut, left_out));
+    return g_mime_stream_mem_new_with_byte_array(bytes);   // owns `bytes`
+}
+
 static rapport_message *parse_stream(GMimeStream *stream, const char **error) {
     GMimeParser *parser = g_mime_parser_new_with_stream(stream);
     g_mime_parser_set_format(parser, GMIME_FORMAT_MESSAGE);
@@ -182,10 +278,19 @@ rapport_message *rapport_message_open_file(const char *path, const char **error)
         *error = "empty file";
         return NULL;
     }
-    // The stream owns the descriptor and closes it when the last reference goes.
-    int cut = 0;
-    rapport_message *message = parse_stream(capped_stream(fd, &cut), error);
-    if (message != NULL) message->headers_cut = cut;
+    int cut = 0, left_out = 0;
+    GMimeStream *stream = NULL;
+    if (info.st_size <= RAPPORT_READ_WHOLE_CAP) {
+        stream = trimmed_stream(fd, (size_t)info.st_size, &cut, &left_out);
+        if (stream != NULL) close(fd);
+    }
+    // Otherwise the stream owns the descriptor and closes it when the last reference goes.
+    if (stream == NULL) stream = capped_stream(fd, &cut);
+    rapport_message *message = parse_stream(stream, error);
+    if (message != NULL) {
+        message->headers_cut = cut;
+        message->headers_left_out = left_out;
+    }
     return message;
 }
 
@@ -211,6 +316,7 @@ int rapport_message_headers_cut(rapport_message *message) {
 }
 
 int rapport_message_has_headers(rapport_message *message) {
+    if (message->headers_left_out > 0) return 1;
     GMimeHeaderList *headers = g_mime_object_get_header_list(GMIME_OBJECT(message->message));
     return headers != NULL && g_mime_header_list_get_count(headers) > 0;
 }

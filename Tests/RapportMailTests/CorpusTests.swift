@@ -64,6 +64,29 @@ struct CorpusTests {
         #expect(failures == Self.expectedFailures)
     }
 
+    /// A file is parsed without the header fields nothing reads (Received, DKIM-Signature, X-…);
+    /// bytes are parsed whole. Both must read every corpus message alike, field for field.
+    @Test("a file read without its unread header fields parses as the whole message does")
+    func leavingOutUnreadHeadersChangesNothing() throws {
+        var compared = 0
+        for file in Self.messageFiles() {
+            let path = TestPaths.corpus.appendingPathComponent(file).path
+            guard let bytes = FileManager.default.contents(atPath: path), !bytes.isEmpty else { continue }
+            let whole = Result { () throws(ParseFailure) in try MessageParser.parse(bytes: bytes) }
+            let trimmed = Result { () throws(ParseFailure) in try MessageParser.parse(file: path) }
+            switch (whole, trimmed) {
+            case let (.success(a), .success(b)):
+                #expect(a == b, "\(file)")
+                compared += 1
+            case let (.failure(a), .failure(b)):
+                #expect(a.reason == b.reason, "\(file)")
+            default:
+                Issue.record("\(file): \(whole) from bytes, \(trimmed) from the file")
+            }
+        }
+        #expect(compared >= 100)
+    }
+
     @Test("every part's size counted without decoding equals its decoded size")
     func partSizesWithoutDecoding() throws {
         var parts = 0, encoded = 0

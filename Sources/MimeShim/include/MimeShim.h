@@ -20,6 +20,9 @@ void rapport_mime_string_free(char *string);
 typedef struct rapport_message rapport_message;
 
 /// Parses the file at `path`, keeping part contents on disk (bounded memory for large bodies).
+/// A file up to 1 MiB is parsed from memory without the top-level header fields nothing here reads
+/// (only From, To, Cc, Reply-To, Subject, Date, Message-ID, In-Reply-To, References, MIME-Version
+/// and Content-* are kept), so rapport_message_header answers for those fields only.
 /// On failure returns NULL and sets `*error` to a static English reason.
 rapport_message *rapport_message_open_file(const char *path, const char **error);
 /// Parses a message held in memory (the bytes are copied).

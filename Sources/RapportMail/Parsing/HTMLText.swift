@@ -1,27 +1,33 @@
-import Foundation
-
 /// Turns an HTML mail body into readable plain text: block elements become line breaks,
 /// list items get bullets, links keep their address, scripts and styles vanish, entities are decoded.
 /// Deliberately small: mail HTML only needs to be read, not rendered.
+///
+/// Works on UTF-8 bytes: every character of HTML's syntax is ASCII, so no byte it looks for is
+/// ever inside a longer character. (Walking `Character`s made an HTML-only message cost as much
+/// as parsing thirty plain ones; DECISIONS.md, "HTML bodies are read as bytes".)
 public enum HTMLText {
     public static func readable(from html: String) -> String {
-        var output = Output()
-        var scalars = html.unicodeScalars[...]
-        var skipUntil: String?   // inside <script>, <style>, <head>: drop until this closing tag
-        var pendingLink: String?
+        readable(Array(html.utf8))
+    }
 
-        while let first = scalars.first {
-            if first == "<" {
-                guard let tag = Tag.read(&scalars) else {
+    static func readable(_ html: [UInt8]) -> String {
+        var output = Output()
+        var at = 0
+        var skipUntil: [UInt8]?   // inside <script>, <style>, <head>: drop until this closing tag
+        var pendingLink: [UInt8]?
+
+        while at < html.count {
+            if html[at] == UInt8(ascii: "<") {
+                guard let tag = Tag.read(html, at: &at) else {
                     output.text("<")
-                    scalars.removeFirst()
+                    at += 1
                     continue
                 }
                 if let skip = skipUntil {
                     if tag.closing && tag.name == skip { skipUntil = nil }
                     continue
                 }
-                switch tag.name {
+                switch String(decoding: tag.name, as: UTF8.self) {
                 case "script", "style", "head", "title":
                     if !tag.closing && !tag.selfClosing { skipUntil = tag.name }
                 case "br":
@@ -35,52 +41,59 @@ public enum HTMLText {
                     if !tag.closing { output.text(" ") }
                 case "a":
                     if tag.closing {
-                        if let link = pendingLink { output.text(" <\(link)>") }
+                        if let link = pendingLink { output.text(" <"); output.text(link); output.text(">") }
                         pendingLink = nil
-                    } else if let href = tag.attribute("href"), href.hasPrefix("http") {
-                        pendingLink = decodeEntities(href)
+                    } else if let href = tag.attribute("href"), href.starts(with: "http".utf8) {
+                        pendingLink = decodeEntities(href[...])
                     }
                 case "img":
-                    if let alt = tag.attribute("alt"), !alt.isEmpty { output.text("[\(decodeEntities(alt))]") }
+                    if let alt = tag.attribute("alt"), !alt.isEmpty {
+                        output.text("["); output.text(decodeEntities(alt[...])); output.text("]")
+                    }
                 default:
                     break
                 }
                 continue
             }
             // Text up to the next tag.
-            var run = String.UnicodeScalarView()
-            while let scalar = scalars.first, scalar != "<" {
-                run.append(scalar)
-                scalars.removeFirst()
-            }
-            if skipUntil == nil { output.text(decodeEntities(String(run))) }
+            let start = at
+            while at < html.count, html[at] != UInt8(ascii: "<") { at += 1 }
+            if skipUntil == nil { output.text(decodeEntities(html[start..<at])) }
         }
         return output.finished()
     }
 
     /// Collapses whitespace as a browser would and keeps at most one blank line in a row.
     private struct Output {
-        var result = ""
+        var result: [UInt8] = []
         var pendingSpace = false
         var newlines = 2   // treat the start as after a paragraph: no leading blank lines
 
         mutating func text(_ string: String) {
-            for character in string {
-                if character.isWhitespace {
+            text(Array(string.utf8))
+        }
+
+        mutating func text<Text: Collection<UInt8>>(_ bytes: Text) where Text.Index == Int {
+            var at = bytes.startIndex
+            while at < bytes.endIndex {
+                let length = HTMLText.scalarLength(bytes[at])
+                let end = min(at + length, bytes.endIndex)
+                if HTMLText.isWhitespace(bytes[at..<end]) {
                     pendingSpace = newlines == 0
-                    continue
+                } else {
+                    if pendingSpace { result.append(UInt8(ascii: " ")) }
+                    pendingSpace = false
+                    result.append(contentsOf: bytes[at..<end])
+                    newlines = 0
                 }
-                if pendingSpace { result.append(" ") }
-                pendingSpace = false
-                result.append(character)
-                newlines = 0
+                at = end
             }
         }
 
         mutating func lineBreak() {
             pendingSpace = false
             if newlines < 2 {
-                result.append("\n")
+                result.append(UInt8(ascii: "\n"))
                 newlines += 1
             }
         }
@@ -88,81 +101,91 @@ public enum HTMLText {
         mutating func paragraph() {
             pendingSpace = false
             while newlines < 2 {
-                result.append("\n")
+                result.append(UInt8(ascii: "\n"))
                 newlines += 1
             }
         }
 
+        /// Text never starts with white space (it is only written before other text), so only the
+        /// line breaks at the end are trimmed.
         func finished() -> String {
-            result.trimmingCharacters(in: .whitespacesAndNewlines)
+            var end = result.count
+            while end > 0, HTMLText.isASCIIWhitespace(result[end - 1]) { end -= 1 }
+            return String(decoding: result[..<end], as: UTF8.self)
         }
     }
 
     private struct Tag {
-        var name: String
+        /// The name, lower-cased (ASCII letters).
+        var name: [UInt8]
         var closing: Bool
         var selfClosing: Bool
-        var body: String
+        /// What is between `<` (and a closing `/`) and `>`.
+        var body: ArraySlice<UInt8>
 
-        /// Reads `<...>` from the front of `scalars`; nil when it is not a tag (a lone `<`).
-        static func read(_ scalars: inout Substring.UnicodeScalarView) -> Tag? {
-            var probe = scalars.dropFirst()
-            if probe.starts(with: "!--".unicodeScalars) {
+        /// Reads `<...>` at `at`, leaving `at` after it; nil when it is not a tag (a lone `<`).
+        static func read(_ html: [UInt8], at: inout Int) -> Tag? {
+            let open = at + 1
+            if html[open...].starts(with: "!--".utf8) {
                 // A comment: drop through the closing -->, or to the end when it never closes.
-                var body = String.UnicodeScalarView()
-                while let scalar = probe.first {
-                    body.append(scalar)
-                    probe.removeFirst()
-                    if String(body).hasSuffix("-->") { break }
+                var end = open + 3
+                while end < html.count, !(end - 2 >= open && html[end - 2] == UInt8(ascii: "-")
+                                          && html[end - 1] == UInt8(ascii: "-") && html[end] == UInt8(ascii: ">")) {
+                    end += 1
                 }
-                scalars = probe
-                return Tag(name: "!--", closing: false, selfClosing: true, body: "")
+                at = min(end + 1, html.count)
+                return Tag(name: Array("!--".utf8), closing: false, selfClosing: true, body: [])
             }
-            guard let next = probe.first, next.properties.isAlphabetic || next == "/" || next == "!" || next == "?" else {
-                return nil
-            }
-            var body = String.UnicodeScalarView()
-            var quote: Unicode.Scalar?
-            while let scalar = probe.first {
-                probe.removeFirst()
-                if let open = quote {
-                    if scalar == open { quote = nil }
-                } else if scalar == "\"" || scalar == "'" {
-                    quote = scalar
-                } else if scalar == ">" {
+            guard open < html.count else { return nil }
+            let next = html[open]
+            let startsTag = next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
+                || (next < 0x80 ? isASCIILetter(next) : firstScalar(html[open...]).properties.isAlphabetic)
+            guard startsTag else { return nil }
+            var end = open
+            var quote: UInt8?
+            while end < html.count {
+                let byte = html[end]
+                if let opened = quote {
+                    if byte == opened { quote = nil }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    quote = byte
+                } else if byte == UInt8(ascii: ">") {
                     break
                 }
-                body.append(scalar)
+                end += 1
             }
-            scalars = probe
-            var text = String(body)
-            let closing = text.hasPrefix("/")
-            if closing { text.removeFirst() }
-            let selfClosing = text.hasSuffix("/")
-            let name = text.prefix { !$0.isWhitespace && $0 != "/" && $0 != ">" }.lowercased()
-            return Tag(name: name, closing: closing, selfClosing: selfClosing, body: text)
+            at = min(end + 1, html.count)
+            var body = html[open..<end]
+            let closing = body.first == UInt8(ascii: "/")
+            if closing { body = body.dropFirst() }
+            let selfClosing = body.last == UInt8(ascii: "/")
+            var nameEnd = body.startIndex
+            while nameEnd < body.endIndex, body[nameEnd] != UInt8(ascii: "/"), body[nameEnd] != UInt8(ascii: ">"),
+                  whitespaceLength(body, at: nameEnd) == 0 {
+                nameEnd += 1
+            }
+            return Tag(name: body[..<nameEnd].map(lowercased), closing: closing, selfClosing: selfClosing, body: body)
         }
 
-        func attribute(_ wanted: String) -> String? {
-            // name="value", name='value' or name=value, case-insensitive name.
-            let lower = body.lowercased()
-            var searchStart = lower.startIndex
-            while let range = lower.range(of: wanted, range: searchStart..<lower.endIndex) {
-                searchStart = range.upperBound
-                let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
-                guard before.isWhitespace else { continue }
-                var cursor = range.upperBound
-                while cursor < lower.endIndex, lower[cursor].isWhitespace { cursor = lower.index(after: cursor) }
-                guard cursor < lower.endIndex, lower[cursor] == "=" else { continue }
-                cursor = lower.index(after: cursor)
-                while cursor < lower.endIndex, lower[cursor].isWhitespace { cursor = lower.index(after: cursor) }
-                guard cursor < lower.endIndex else { return "" }
-                let offset = lower.distance(from: lower.startIndex, to: cursor)
-                let original = body[body.index(body.startIndex, offsetBy: offset)...]
-                if let quote = original.first, quote == "\"" || quote == "'" {
-                    return String(original.dropFirst().prefix { $0 != quote })
+        /// name="value", name='value' or name=value, the name in any case, after white space.
+        func attribute(_ wanted: String) -> ArraySlice<UInt8>? {
+            let wanted = Array(wanted.utf8)
+            var at = body.startIndex
+            while at + wanted.count <= body.endIndex {
+                defer { at += 1 }
+                guard zip(body[at..<at + wanted.count], wanted).allSatisfy({ lowercased($0) == $1 }) else { continue }
+                guard at == body.startIndex || whitespaceLength(body, before: at) > 0 else { continue }
+                var cursor = skipWhitespace(body, from: at + wanted.count)
+                guard cursor < body.endIndex, body[cursor] == UInt8(ascii: "=") else { continue }
+                cursor = skipWhitespace(body, from: cursor + 1)
+                guard cursor < body.endIndex else { return [] }
+                let first = body[cursor]
+                if first == UInt8(ascii: "\"") || first == UInt8(ascii: "'") {
+                    return body[(cursor + 1)...].prefix { $0 != first }
                 }
-                return String(original.prefix { !$0.isWhitespace })
+                var end = cursor
+                while end < body.endIndex, whitespaceLength(body, at: end) == 0 { end += 1 }
+                return body[cursor..<end]
             }
             return nil
         }
@@ -177,26 +200,29 @@ public enum HTMLText {
     ]
 
     /// Decodes `&name;`, `&#123;` and `&#x1F600;`; anything unknown is left as written.
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let amp = rest.firstIndex(of: "&") {
-            result += rest[..<amp]
-            rest = rest[amp...]
-            let candidate = rest.dropFirst().prefix(12)
-            if let semicolon = candidate.firstIndex(of: ";") {
-                let name = String(candidate[..<semicolon])
-                if let decoded = decode(name) {
-                    result += decoded
-                    rest = rest[rest.index(after: semicolon)...]
-                    continue
-                }
+    static func decodeEntities(_ text: ArraySlice<UInt8>) -> [UInt8] {
+        guard text.contains(UInt8(ascii: "&")) else { return Array(text) }
+        var result: [UInt8] = []
+        result.reserveCapacity(text.count)
+        var at = text.startIndex
+        while at < text.endIndex {
+            let byte = text[at]
+            guard byte == UInt8(ascii: "&") else {
+                result.append(byte)
+                at += 1
+                continue
             }
-            result.append("&")
-            rest = rest.dropFirst()
+            let candidate = text[(at + 1)..<min(at + 13, text.endIndex)]
+            if let semicolon = candidate.firstIndex(of: UInt8(ascii: ";")),
+               let decoded = decode(String(decoding: candidate[..<semicolon], as: UTF8.self)) {
+                result.append(contentsOf: decoded.utf8)
+                at = semicolon + 1
+                continue
+            }
+            result.append(byte)
+            at += 1
         }
-        return result + rest
+        return result
     }
 
     private static func decode(_ name: String) -> String? {
@@ -208,5 +234,62 @@ public enum HTMLText {
             return String(Character(scalar))
         }
         return named[name.lowercased()] ?? named[name]
+    }
+
+    // MARK: - Bytes
+
+    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (0x09...0x0D).contains(byte)
+    }
+
+    static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+    }
+
+    /// The length of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
+    static func scalarLength(_ lead: UInt8) -> Int {
+        switch lead {
+        case 0xF0...: 4
+        case 0xE0...: 3
+        case 0xC0...: 2
+        default: 1
+        }
+    }
+
+    /// The first character of valid UTF-8.
+    static func firstScalar<Text: Collection<UInt8>>(_ bytes: Text) -> Unicode.Scalar {
+        var decoder = UTF8()
+        var iterator = bytes.makeIterator()
+        if case let .scalarValue(scalar) = decoder.decode(&iterator) { return scalar }
+        return "\u{FFFD}"
+    }
+
+    /// The length in bytes of the white space character at `at`, or 0.
+    static func whitespaceLength(_ bytes: ArraySlice<UInt8>, at: Int) -> Int {
+        let end = min(at + scalarLength(bytes[at]), bytes.endIndex)
+        return isWhitespace(bytes[at..<end]) ? end - at : 0
+    }
+
+    /// The length in bytes of the white space character that ends just before `at`, or 0.
+    static func whitespaceLength(_ bytes: ArraySlice<UInt8>, before at: Int) -> Int {
+        var start = at - 1
+        while start > bytes.startIndex, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return whitespaceLength(bytes, at: start) == at - start ? at - start : 0
+    }
+
+    static func skipWhitespace(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+        var at = start
+        while at < bytes.endIndex, case let length = whitespaceLength(bytes, at: at), length > 0 { at += length }
+        return at
+    }
+
+    /// White space as `Character.isWhitespace` has it, for one character's bytes.
+    static func isWhitespace<Text: Collection<UInt8>>(_ character: Text) -> Bool {
+        guard let lead = character.first else { return false }
+        return lead < 0x80 ? isASCIIWhitespace(lead) : firstScalar(character).properties.isWhitespace
     }
 }
