@@ -26,6 +26,8 @@ let package = Package(
         .systemLibrary(name: "CGMime", path: "Sources/CGMime", pkgConfig: "gmime-3.0",
                        providers: [.apt(["libgmime-3.0-dev"])]),
         .target(name: "MimeShim", dependencies: ["CGMime"], path: "Sources/MimeShim"),
+        // The SQLite switch GRDB does not reach (a variadic C call), on the same system libsqlite3.
+        .target(name: "SQLiteSwitches", path: "Sources/SQLiteSwitches", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // MARK: - Swift modules
         .target(name: "RapportCore", dependencies: [
@@ -33,7 +35,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "RapportStore", dependencies: [
-            "RapportCore",
+            "RapportCore", "SQLiteSwitches",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The PostgreSQL adapter: the same StorePort over postgres-nio, for teams on several machines.

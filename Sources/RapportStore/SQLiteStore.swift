@@ -1,7 +1,6 @@
 import Foundation
 import GRDB
 import RapportCore
-import Synchronization
 
 /// The SQLite implementation of `StorePort`, through GRDB.
 ///
@@ -16,9 +15,6 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
     /// This instance's tag in the change log (see `ChangeFeed`): every connection of the pool
     /// answers it from `rapport_origin()`, which the change triggers call.
     public let origin = UUID().uuidString
-    /// What `rapport_logs_rows()` answers: false only while the writer files an ingest batch, which
-    /// logs itself once (migration v24). Read by triggers on the writer, which writes one at a time.
-    let rowLogging = RowLogging()
     /// A read-only connection for `PRAGMA data_version` (see SQLiteStore+ChangeFeed.swift).
     var poller: DatabaseQueue?
     let pollLock = NSLock()
@@ -76,12 +72,8 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         config.busyMode = .timeout(Self.busyTimeout)
         config.label = "rapport"
         let origin = origin
-        let rowLogging = rowLogging
         config.prepareDatabase { db in
             db.add(function: DatabaseFunction("rapport_origin", argumentCount: 0, pure: true) { _ in origin })
-            db.add(function: DatabaseFunction("rapport_logs_rows", argumentCount: 0, pure: false) { _ in
-                rowLogging.isOn.load(ordering: .relaxed)
-            })
         }
         pool = try DatabasePool(path: path, configuration: config)
         try Self.createOrMigrate(pool)
@@ -151,9 +143,4 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
             return ["\((error as? DatabaseError)?.message ?? "\(error)")"]
         }
     }
-}
-
-/// Whether the change triggers log row by row (`rapport_logs_rows()`, see `SQLiteStore.rowLogging`).
-final class RowLogging: Sendable {
-    let isOn = Atomic<Bool>(true)
 }

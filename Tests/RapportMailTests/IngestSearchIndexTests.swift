@@ -37,11 +37,16 @@ struct IngestSearchIndexTests {
 
     /// The database refuses every message whose text length is a multiple of `modulo` (a stand-in
     /// for a row SQLite will not take), so batches holding one are written again one message at a time.
+    /// A CHECK constraint, not a trigger: ingest writes with triggers off.
     static func refuseSomeMessages(_ store: SQLiteStore, modulo: Int) throws {
+        try refuseMessages(store, where: "length(text) % \(modulo) = 0")
+    }
+
+    /// Adds a constraint named `refused_by_the_test` that every message matching `condition` breaks.
+    static func refuseMessages(_ store: SQLiteStore, where condition: String) throws {
         try store.pool.write { db in
             try db.execute(sql: """
-                CREATE TRIGGER test_refuse BEFORE INSERT ON message WHEN length(new.text) % \(modulo) = 0
-                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                ALTER TABLE message ADD COLUMN test_refuse INTEGER CONSTRAINT refused_by_the_test CHECK (NOT (\(condition)))
                 """)
         }
     }
@@ -57,11 +62,14 @@ struct IngestSearchIndexTests {
         }
         if refusing { try Self.refuseSomeMessages(fixture.store, modulo: 5) }
         let summary = try MailIngester(store: fixture.store, batchSize: 7).run(maildirs: [fixture.maildir])
-        let refused = summary.failed.filter { $0.error.contains("refused by the test") }
+        let refused = summary.failed.filter { $0.error.contains("refused_by_the_test") }
         #expect(refused.isEmpty != refusing, "\(summary.failed)")
         #expect(summary.ingested + summary.duplicates + summary.failed.count == files.count)
         #expect(try fixture.count("message") == summary.ingested)
         try Self.expectIndexMatchesMessages(fixture.store)
+        if refusing {   // the constraint would refuse the edit below too
+            try fixture.store.pool.write { db in try db.execute(sql: "ALTER TABLE message DROP COLUMN test_refuse") }
+        }
 
         // The other writers keep the index right: a note (indexed as it is written), an edit and a
         // deletion (by their triggers).
@@ -88,16 +96,11 @@ struct IngestSearchIndexTests {
         let good1 = try fixture.deliver(mail(from: "dana@example.org", subject: "Parcel", id: "a@x", date: date, body: "kettle arrived dented"))
         let bad = try fixture.deliver(mail(from: "lee@example.org", subject: "Refund", id: "b@x", date: date, body: "refuse me"))
         let good2 = try fixture.deliver(mail(from: "kim@example.org", subject: "Invoice", id: "c@x", date: date, body: "kettle invoice please"))
-        try fixture.store.pool.write { db in
-            try db.execute(sql: """
-                CREATE TRIGGER test_refuse BEFORE INSERT ON message WHEN new.message_id = 'b@x'
-                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
-                """)
-        }
+        try Self.refuseMessages(fixture.store, where: "message_id = 'b@x'")
         let summary = try MailIngester(store: fixture.store, batchSize: 10).run(maildirs: [fixture.maildir])
         #expect(summary.ingested == 2)
         #expect(summary.failed.map(\.file) == [bad])
-        #expect(summary.failed.first?.error.contains("refused by the test") == true)
+        #expect(summary.failed.first?.error.contains("refused_by_the_test") == true)
         let stored = try fixture.store.pool.read { db in
             try String.fetchAll(db, sql: "SELECT source_path FROM message ORDER BY source_path")
         }

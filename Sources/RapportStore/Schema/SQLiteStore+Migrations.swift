@@ -20,7 +20,6 @@ extension SQLiteStore {
         V16CustomerFullNameIndex.self,
         V17Presence.self,
         V19ReplyAttachments.self,
-        V24ChangeLogByIngestBatch.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.
