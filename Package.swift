@@ -54,13 +54,15 @@ let package = Package(
         .executableTarget(name: "rapport", dependencies: [
             "RapportCore", "RapportApp", "RapportStore", "RapportPostgres", "RapportMail", "RapportTUI", "RapportTerminal",
             "RapportRuntime", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], resources: [.copy("Resources/demo.json")]),
+        ], resources: [.copy("Resources/demo.json")],
+        // mimalloc in place of glibc's malloc for the whole process (DECISIONS.md, "mimalloc").
+        linkerSettings: [.linkedLibrary("mimalloc")]),
 
         // Benchmark helpers for scripts/bench (synthetic Maildir, store fixture, in-process timings).
         .executableTarget(name: "rapport-bench", dependencies: [
             "RapportCore", "RapportApp", "RapportStore", "RapportPostgres", "RapportTUI", "RapportRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], linkerSettings: [.linkedLibrary("mimalloc")]),
 
         // MARK: - Tests
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
