@@ -37,4 +37,24 @@ struct IngestStagesTests {
         let (a, t) = (try rows(apart.store), try rows(together.store))
         #expect(a == t, "first difference: \(zip(a, t).first { $0 != $1 }.map { "\($0) / \($1)" } ?? "-")")
     }
+
+    /// Ingest parses on one thread fewer than the cores (one, on two cores); the ceiling on every core.
+    /// Either way a batch comes back whole and in file order.
+    @Test("a batch parsed on one thread or on several gives the same items in the same order")
+    func parsingThreadsDoNotChangeABatch() throws {
+        let fixture = try IngestFixture()
+        let files = CorpusTests.messageFiles()
+        for (index, file) in files.enumerated() {
+            try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path,
+                                             toPath: "\(fixture.maildir)/cur/\(index).corpus:2,S")
+        }
+        let ingester = MailIngester(store: fixture.store)
+        var summary = IngestSummary()
+        let (batches, _) = try ingester.plan([fixture.maildir], summary: &summary)
+        let entries = batches.slices.indices.flatMap { batches.entries($0) }
+        let serial = ingester.parseAll(entries, threads: 1)
+        #expect(serial.count == files.count)
+        #expect(ingester.parseAll(entries, threads: 3) == serial)
+        #expect(MailIngester(store: fixture.store).parseThreads == max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+    }
 }

@@ -9,7 +9,8 @@ extension MailIngester {
     public func parseStage(maildirs: [String]) throws -> [[IngestItem]] {
         var summary = IngestSummary()
         let (batches, _) = try plan(maildirs, summary: &summary)
-        return batches.slices.indices.map { parseAll(batches.entries($0)) }
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        return batches.slices.indices.map { parseAll(batches.entries($0), threads: cores) }
     }
 
     /// Parsed batches written as `run` writes them, one transaction each, then the run's housekeeping.

@@ -30,8 +30,9 @@ public struct IngestProgress: Sendable, Hashable {
 /// them to the store a batch at a time (one transaction per batch), with the rules that file each
 /// message (`IngestRules`: the store looks up what they ask and writes what they decide).
 ///
-/// Two stages run at once: a producer checks seen records and parses the next batch on every core
-/// while the caller's thread writes the current one, so parsing and SQLite's single writer overlap.
+/// Two stages run at once: a producer checks seen records and parses the next batch while the
+/// caller's thread writes the current one, so parsing and SQLite's single writer overlap. Parsing
+/// uses one thread fewer than there are cores (at least one): the writer has a core of its own.
 /// At most two parsed batches wait between them, and a batch is cut early once its files reach
 /// `batchBytes`, so memory stays bounded whatever the Maildir holds.
 public struct MailIngester: Sendable {
@@ -46,6 +47,10 @@ public struct MailIngester: Sendable {
     public var limits: ParseLimits
     /// Duplicates, identity and threading: the store files each message as these rules decide.
     public var rules: IngestRules
+    /// Threads parsing while the writer writes. Every core for parsing made three busy threads on two
+    /// cores: the writer, the one stage that cannot be split, got two thirds of one (DECISIONS.md,
+    /// "Parsing leaves the writer a core").
+    public var parseThreads = max(1, ProcessInfo.processInfo.activeProcessorCount - 1)
 
     public init(store: any Store, batchSize: Int = 1_000, batchBytes: Int = 32 << 20,
                 limits: ParseLimits = .standard, rules: IngestRules = .standard) {
@@ -69,7 +74,7 @@ public struct MailIngester: Sendable {
             for index in batches.slices.indices {
                 guard !handoff.isCancelled else { break }
                 let entries = batches.entries(index)
-                handoff.put(.parsed(files: entries.count, items: parseAll(entries)))
+                handoff.put(.parsed(files: entries.count, items: parseAll(entries, threads: parseThreads)))
             }
             handoff.put(.finished)
         }
@@ -209,11 +214,15 @@ public struct MailIngester: Sendable {
         return result
     }
 
-    /// Parses a batch on every core (GMime objects are never shared between threads), keeping order.
-    func parseAll(_ files: [MaildirEntry]) -> [IngestItem] {
+    /// Parses a batch on `threads` threads, each taking the next file as it finishes one (GMime
+    /// objects are never shared between threads), keeping order.
+    func parseAll(_ files: [MaildirEntry], threads: Int) -> [IngestItem] {
+        guard threads > 1 else { return files.map { read($0, seenKey: Self.seenKey(of: $0)) } }
         let results = ParsedBatch(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { index in
-            results.set(index, read(files[index], seenKey: Self.seenKey(of: files[index])))
+        DispatchQueue.concurrentPerform(iterations: threads) { _ in
+            while let index = results.claim() {
+                results.set(index, read(files[index], seenKey: Self.seenKey(of: files[index])))
+            }
         }
         return results.items()
     }
@@ -321,8 +330,19 @@ private final class ParsedBatch: @unchecked Sendable {
     private var slots: [IngestItem?]
     private let lock = NSLock()
 
+    private var claimed = 0
+
     init(count: Int) {
         slots = Array(repeating: nil, count: count)
+    }
+
+    /// The next slot no thread has taken, or nil when all are.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < slots.count else { return nil }
+        claimed += 1
+        return claimed - 1
     }
 
     func set(_ index: Int, _ item: IngestItem) {
