@@ -3,8 +3,9 @@ import Foundation
 import RapportMail
 
 /// The ceilings of ingest, measured apart in one process: parsing every file alone (GMime on every
-/// core, as ingest parses), then writing the parsed batches alone into an empty store (the store's
-/// statements, one transaction per batch). Ingest overlaps the two, so it cannot beat the slower one.
+/// core; ingest itself parses on one fewer, leaving one to the writer), then writing the parsed
+/// batches alone into an empty store (the store's statements, one transaction per batch). Ingest
+/// overlaps the two, so it cannot beat the slower one.
 /// Wall and CPU seconds of each, as key=value lines for scripts/bench.
 struct CeilingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
