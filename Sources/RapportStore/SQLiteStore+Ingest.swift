@@ -24,25 +24,29 @@ extension SQLiteStore: MailIngestStore {
     public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
             try Self.withoutTriggers(db) {
-                try Self.withBulkWriteSettings(db) {
-                    var outcomes: [IngestOutcome] = []
-                    var began = false
-                    do {
-                        try db.inTransaction(.immediate) {
-                            began = true
-                            outcomes = try Self.ingest(db, batch, rules: rules, isolating: false)
-                            return .commit
-                        }
-                    } catch where began {
-                        try db.inTransaction(.immediate) {
-                            outcomes = try Self.ingest(db, batch, rules: rules, isolating: true)
-                            return .commit
-                        }
-                    }
-                    return outcomes
-                }
+                try Self.withBulkWriteSettings(db) { try Self.writeBatch(db, batch, rules: rules) }
             }
         }
+    }
+
+    /// The batch in its transaction; if the database refuses a message, the batch again in a new
+    /// one, a savepoint per message. A transaction that could not begin (a busy store) is not retried.
+    static func writeBatch(_ db: Database, _ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
+        var outcomes: [IngestOutcome] = []
+        var began = false
+        do {
+            try db.inTransaction(.immediate) {
+                began = true
+                outcomes = try ingest(db, batch, rules: rules, isolating: false)
+                return .commit
+            }
+        } catch where began {
+            try db.inTransaction(.immediate) {
+                outcomes = try ingest(db, batch, rules: rules, isolating: true)
+                return .commit
+            }
+        }
+        return outcomes
     }
 
     /// Runs `body` with the connection's triggers off. While mail is filed the only triggers that

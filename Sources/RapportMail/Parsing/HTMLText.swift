@@ -14,7 +14,7 @@ public enum HTMLText {
         var output = Output()
         var at = 0
         var skipUntil: [UInt8]?   // inside <script>, <style>, <head>: drop until this closing tag
-        var pendingLink: [UInt8]?
+        var pendingLink: ArraySlice<UInt8>?
 
         while at < html.count {
             if html[at] == UInt8(ascii: "<") {
@@ -44,11 +44,11 @@ public enum HTMLText {
                         if let link = pendingLink { output.text(" <"); output.text(link); output.text(">") }
                         pendingLink = nil
                     } else if let href = tag.attribute("href"), href.starts(with: "http".utf8) {
-                        pendingLink = decodeEntities(href[...])
+                        pendingLink = decodeEntities(href)
                     }
                 case "img":
                     if let alt = tag.attribute("alt"), !alt.isEmpty {
-                        output.text("["); output.text(decodeEntities(alt[...])); output.text("]")
+                        output.text("["); output.text(decodeEntities(alt)); output.text("]")
                     }
                 default:
                     break
@@ -70,15 +70,14 @@ public enum HTMLText {
         var newlines = 2   // treat the start as after a paragraph: no leading blank lines
 
         mutating func text(_ string: String) {
-            text(Array(string.utf8))
+            text(Array(string.utf8)[...])
         }
 
-        mutating func text<Text: Collection<UInt8>>(_ bytes: Text) where Text.Index == Int {
+        mutating func text(_ bytes: ArraySlice<UInt8>) {
             var at = bytes.startIndex
             while at < bytes.endIndex {
-                let length = HTMLText.scalarLength(bytes[at])
-                let end = min(at + length, bytes.endIndex)
-                if HTMLText.isWhitespace(bytes[at..<end]) {
+                let end = min(at + HTMLText.scalarLength(bytes[at]), bytes.endIndex)
+                if HTMLText.whitespaceLength(bytes, at: at) > 0 {
                     pendingSpace = newlines == 0
                 } else {
                     if pendingSpace { result.append(UInt8(ascii: " ")) }
@@ -200,8 +199,8 @@ public enum HTMLText {
     ]
 
     /// Decodes `&name;`, `&#123;` and `&#x1F600;`; anything unknown is left as written.
-    static func decodeEntities(_ text: ArraySlice<UInt8>) -> [UInt8] {
-        guard text.contains(UInt8(ascii: "&")) else { return Array(text) }
+    static func decodeEntities(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard text.contains(UInt8(ascii: "&")) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(text.count)
         var at = text.startIndex
@@ -222,7 +221,7 @@ public enum HTMLText {
             result.append(byte)
             at += 1
         }
-        return result
+        return result[...]
     }
 
     private static func decode(_ name: String) -> String? {
@@ -261,17 +260,20 @@ public enum HTMLText {
     }
 
     /// The first character of valid UTF-8.
-    static func firstScalar<Text: Collection<UInt8>>(_ bytes: Text) -> Unicode.Scalar {
+    static func firstScalar(_ bytes: ArraySlice<UInt8>) -> Unicode.Scalar {
         var decoder = UTF8()
         var iterator = bytes.makeIterator()
         if case let .scalarValue(scalar) = decoder.decode(&iterator) { return scalar }
         return "\u{FFFD}"
     }
 
-    /// The length in bytes of the white space character at `at`, or 0.
+    /// The length in bytes of the white space character at `at` (as `Character.isWhitespace` has
+    /// it), or 0.
     static func whitespaceLength(_ bytes: ArraySlice<UInt8>, at: Int) -> Int {
-        let end = min(at + scalarLength(bytes[at]), bytes.endIndex)
-        return isWhitespace(bytes[at..<end]) ? end - at : 0
+        let lead = bytes[at]
+        if lead < 0x80 { return isASCIIWhitespace(lead) ? 1 : 0 }
+        let end = min(at + scalarLength(lead), bytes.endIndex)
+        return firstScalar(bytes[at..<end]).properties.isWhitespace ? end - at : 0
     }
 
     /// The length in bytes of the white space character that ends just before `at`, or 0.
@@ -287,9 +289,4 @@ public enum HTMLText {
         return at
     }
 
-    /// White space as `Character.isWhitespace` has it, for one character's bytes.
-    static func isWhitespace<Text: Collection<UInt8>>(_ character: Text) -> Bool {
-        guard let lead = character.first else { return false }
-        return lead < 0x80 ? isASCIIWhitespace(lead) : firstScalar(character).properties.isWhitespace
-    }
 }

@@ -35,6 +35,9 @@ public enum MessageParser {
         try read(GMimeDocument(bytes: bytes), limits: limits)
     }
 
+    /// A header read here must be one the shim keeps when it opens a file (`header_is_read` in
+    /// MimeShim.c: the others are left out before GMime parses); the corpus test comparing a file
+    /// with its bytes fails when one is missing.
     static func read(_ document: GMimeDocument, limits: ParseLimits) throws(ParseFailure) -> ParsedMessage {
         guard document.hasHeaders else { throw ParseFailure("no message headers found") }
         var message = ParsedMessage()
