@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "MimeShim", dependencies: ["CGMime"], path: "Sources/MimeShim"),
         // The SQLite switch GRDB does not reach (a variadic C call), on the same system libsqlite3.
         .target(name: "SQLiteSwitches", path: "Sources/SQLiteSwitches", linkerSettings: [.linkedLibrary("sqlite3")]),
+        // The search index's tokenizer (FTS5 leaves quoted lines out), registered on every connection.
+        .target(name: "SearchTokenizer", path: "Sources/SearchTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // MARK: - Swift modules
         .target(name: "RapportCore", dependencies: [
@@ -35,7 +37,7 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .target(name: "RapportStore", dependencies: [
-            "RapportCore", "SQLiteSwitches",
+            "RapportCore", "SQLiteSwitches", "SearchTokenizer",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The PostgreSQL adapter: the same StorePort over postgres-nio, for teams on several machines.

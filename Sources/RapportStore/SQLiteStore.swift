@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import RapportCore
+import SearchTokenizer
 
 /// The SQLite implementation of `StorePort`, through GRDB.
 ///
@@ -74,6 +75,10 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         let origin = origin
         config.prepareDatabase { db in
             db.add(function: DatabaseFunction("rapport_origin", argumentCount: 0, pure: true) { _ in origin })
+            let registered = rapport_register_search_tokenizer(db.sqliteConnection)
+            guard registered == SQLITE_OK else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: registered), message: "cannot register the search tokenizer")
+            }
         }
         pool = try DatabasePool(path: path, configuration: config)
         try Self.createOrMigrate(pool)

@@ -96,4 +96,32 @@ import Testing
         #expect(changes.isComplete && changes.changes.contains { $0.entity == .customer && $0.entityID == dana.id })
         #expect(try store.agent(login: "sam") != nil)
     }
+
+    /// v25 builds the index again with the tokenizer that leaves quoted lines out: a store indexed
+    /// before (quoted words findable) finds only the unquoted ones after it is opened.
+    @Test func aStoreIndexedWithQuotesIsIndexedAgainWithout() throws {
+        let t = try TemporaryStore()
+        let dana = try t.customer(owner: "sam")
+        let c = try t.store.startConversation(customer: dana.id, subject: "Re: Parcel", at: Date(timeIntervalSince1970: 1_700_000_000))
+        try t.store.appendMessage(NewMessage(conversationID: c.id, direction: .inbound, from: "dana@example.org", subject: "Re: Parcel",
+                                             text: "It came today.\n> Your parcel left the depot", date: Date(timeIntervalSince1970: 1_700_000_000)))
+        // The index as v5 made it, and v25 not yet applied.
+        try t.store.pool.write { db in
+            try db.execute(sql: """
+                DROP TABLE message_fts_vocab; DROP TABLE message_fts;
+                CREATE VIRTUAL TABLE message_fts USING fts5(subject, text, content='message', content_rowid='id',
+                    tokenize='unicode61 remove_diacritics 2', detail=none);
+                CREATE VIRTUAL TABLE message_fts_vocab USING fts5vocab(message_fts, instance);
+                INSERT INTO message_fts(message_fts) VALUES ('rebuild');
+                DELETE FROM grdb_migrations WHERE identifier = '\(V25SearchWithoutQuotes.identifier)';
+                """)
+        }
+        func found(_ store: SQLiteStore, _ text: String) throws -> Int {
+            try store.conversations(ConversationQuery(text: text), from: nil, direction: .after, limit: 10, agent: "sam").count
+        }
+        #expect(try found(t.store, "depot") == 1, "indexed with its quote before")
+        let reopened = try SQLiteStore(path: t.path)
+        #expect(try found(reopened, "depot") == 0)
+        #expect(try found(reopened, "came today") == 1)
+    }
 }

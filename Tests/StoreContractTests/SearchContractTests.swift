@@ -118,4 +118,22 @@ import Testing
         #expect(try search(s, "   ") == Set(c.values))
         #expect(try search(s, "zzzz").isEmpty)
     }
+
+    /// A quoted line (its first character other than a space or tab is `>`) is another message's text,
+    /// found as that message: the index leaves it out (DECISIONS.md, "The search index leaves out quoted lines").
+    @Test(arguments: StoreFactories.all)
+    func quotedLinesAreLeftOutOfTheIndex(_ factory: StoreFactory) throws {
+        let (s, c) = try seeded(factory, [
+            "reply": ("Re: Delivery", "> first line quoted: ferret\nYes, the parcel arrived.\n\nOn Monday, Sam wrote:\n"
+                      + "> Your tracking code is ZX42\n \t> indented quote: walrus\n>> nested: marmot\n5 > 3 apples\nlast words: otter"),
+            "original": ("Order", "Your tracking code is ZX42"),
+        ])
+        #expect(try search(s, "zx42") == [c["original"]!], "only the message that wrote it")
+        for word in ["ferret", "walrus", "marmot"] {
+            #expect(try search(s, word).isEmpty, "\(word) is only quoted")
+        }
+        for words in ["parcel arrived", "monday sam wrote", "apples", "otter", "delivery"] {
+            #expect(try search(s, words) == [c["reply"]!], "\(words): unquoted lines, a > inside a line, the subject")
+        }
+    }
 }

@@ -32,5 +32,6 @@ extension PostgresStore {
         PGV21ChangeLogByStatement.self,
         PGV22CustomerPrefixIndexes.self,
         PGV23SearchVectorInline.self,
+        PGV25SearchWithoutQuotes.self,
     ]
 }

@@ -20,6 +20,7 @@ extension SQLiteStore {
         V16CustomerFullNameIndex.self,
         V17Presence.self,
         V19ReplyAttachments.self,
+        V25SearchWithoutQuotes.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.

@@ -10,7 +10,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "List conversations with a message holding every word, newest first.",
         discussion: """
             Words are matched as the inbox's search box matches them: every word must occur in the \
-            subject or text of one message, case and accents ignored, the last word as a prefix.
+            subject or text of one message, case and accents ignored, the last word as a prefix. \
+            Quoted lines (starting with ">") are left out: they are found as the message they quote.
             """)
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The words to look for.") var words: [String]
