@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "MimeShim", dependencies: ["CGMime"], path: "Sources/MimeShim"),
         // The SQLite switch GRDB does not reach (a variadic C call), on the same system libsqlite3.
         .target(name: "SQLiteSwitches", path: "Sources/SQLiteSwitches", linkerSettings: [.linkedLibrary("sqlite3")]),
-        // The search index's tokenizer (FTS5 leaves quoted lines out), registered on every connection.
+        // The search index's tokenizer (quoted lines left out), registered on every SQLite connection.
         .target(name: "SearchTokenizer", path: "Sources/SearchTokenizer", linkerSettings: [.linkedLibrary("sqlite3")]),
 
         // MARK: - Swift modules

@@ -75,6 +75,7 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         let origin = origin
         config.prepareDatabase { db in
             db.add(function: DatabaseFunction("rapport_origin", argumentCount: 0, pure: true) { _ in origin })
+            db.add(function: Self.lowercase)
             let registered = rapport_register_search_tokenizer(db.sqliteConnection)
             guard registered == SQLITE_OK else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: registered), message: "cannot register the search tokenizer")
@@ -82,6 +83,13 @@ public final class SQLiteStore: StorePort, @unchecked Sendable {
         }
         pool = try DatabasePool(path: path, configuration: config)
         try Self.createOrMigrate(pool)
+    }
+
+    /// `rapport_lower(text)`: lower case for every script, as Swift lowers the text a person types
+    /// (SQLite's `lower` folds ASCII only). Customer names are indexed by it (v26), so every connection
+    /// that writes a customer needs it: each of this store's connections has it.
+    static let lowercase = DatabaseFunction("rapport_lower", argumentCount: 1, pure: true) { values in
+        String.fromDatabaseValue(values[0])?.lowercased()
     }
 
     private static func createEmptyFile(at path: String) throws {

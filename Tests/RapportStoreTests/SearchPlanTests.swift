@@ -183,4 +183,19 @@ import Testing
                                              from: nil, direction: .after, limit: 50, agent: "sam")
         #expect(rows.map(\.customerName) == ["C2 Whitfield", "C10 Whitfield"])
     }
+
+    /// A search also finds customers by the start of a name or address: each arm of that query seeks
+    /// an index (v26 for names) instead of reading every customer.
+    @Test func customersAreFoundThroughTheirIndexesNotAScan() throws {
+        let t = try seeded()
+        let plan = try t.store.pool.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.customersByPrefixSQL,
+                             arguments: ["low": "c1", "high": "c1\u{10FFFF}", "prefix": "c1%", "limit": 200])
+                .map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("INDEX customer_name_prefix") }, "\(plan)")
+        #expect(plan.contains { $0.contains("INDEX customer_last_name_prefix") }, "\(plan)")
+        #expect(plan.contains { $0.contains("INDEX sqlite_autoindex_customer_address_1") }, "\(plan)")
+        #expect(!plan.contains { $0.hasPrefix("SCAN") && !$0.hasPrefix("SCAN (subquery") }, "\(plan)")
+    }
 }

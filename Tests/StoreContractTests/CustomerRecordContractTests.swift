@@ -33,6 +33,28 @@ import Testing
                 "the list's owner filter still applies")
     }
 
+    /// What the search box and the referral picker find: a first name, last name, full name or address
+    /// that starts with the text, ASCII case aside; what is typed is never a pattern.
+    @Test(arguments: StoreFactories.all)
+    func customersAreFoundByTheStartOfANameOrAnAddress(_ factory: StoreFactory) throws {
+        let s = try ContractStore(factory)
+        let erik = try s.store.addCustomer(NewCustomer(firstName: "Erik", lastName: "Lindqvist", email: "erik@lq.example"), by: nil)
+        let percy = try s.store.addCustomer(NewCustomer(firstName: "Percy", lastName: "100%_Sure", email: "p_c@x.example"), by: nil)
+        let mary = try s.store.addCustomer(NewCustomer(firstName: "Mary Ann", lastName: "Öberg", email: "mao@y.example"), by: nil)
+        func found(_ text: String) throws -> [CustomerID] { try s.store.findCustomers(matching: text, limit: 20).map(\.id) }
+        #expect(try found("er") == [erik.id], "the first name")
+        #expect(try found("LIND") == [erik.id], "the last name, case aside")
+        #expect(try found("erik lindqv") == [erik.id], "the full name")
+        #expect(try found("  Erik  ") == [erik.id], "spaces around are not typed text")
+        #expect(try found("ndqvist").isEmpty, "from the start only")
+        #expect(try found("100%_s") == [percy.id])
+        #expect(try found("100%x").isEmpty && found("1_0").isEmpty && found("%").isEmpty, "% and _ are characters, not patterns")
+        #expect(try found("p_c@") == [percy.id], "an address from its start")
+        #expect(try found("pxc@").isEmpty)
+        #expect(try found("mary ann ö") == [mary.id], "a first name of two words, then the last name")
+        #expect(try found("öberg") == [mary.id])
+    }
+
     @Test(arguments: StoreFactories.all)
     func customersAreFoundByTheirWholeNameCaseAside(_ factory: StoreFactory) throws {
         let s = try ContractStore(factory)

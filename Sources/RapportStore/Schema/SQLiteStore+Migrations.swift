@@ -21,6 +21,7 @@ extension SQLiteStore {
         V17Presence.self,
         V19ReplyAttachments.self,
         V25SearchWithoutQuotes.self,
+        V26CustomerNamePrefixIndexes.self,
     ]
 
     /// The numbered migrations, each applied once and recorded in GRDB's `grdb_migrations`.
