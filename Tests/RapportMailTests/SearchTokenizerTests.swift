@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import RapportCore
 import Testing
 import TestSupport
 @testable import RapportMail
 @testable import RapportStore
 
-/// The index's tokenizer (`rapport_unquoted`, Sources/SearchTokenizer) leaves quoted lines out and hands
-/// the rest to unicode61 in runs of lines. Whatever it indexes must be exactly what unicode61 with the
+/// The index's tokenizer (`rapport_unquoted`, Sources/SearchTokenizer) leaves quoted lines out
+/// (`QuotedLine`'s rule) and hands the rest to unicode61 in runs of lines. Whatever it indexes must be exactly what unicode61 with the
 /// same options indexes of the text without its quoted lines: compared term by term on the corpus
 /// (parsed and raw) and on generated mixes of scripts, marks, punctuation and quoted lines.
 @Suite("The search tokenizer indexes what unicode61 indexes")
@@ -27,12 +28,13 @@ struct SearchTokenizerTests {
         }
     }
 
-    /// The rule the tokenizer applies, written again: a line whose first character other than a space or tab is `>`.
-    /// Bytes, not Characters: "\r\n" and ">" with a combining mark are single Characters.
+    /// The text without the lines Core's rule calls quoted (`QuotedLine`), split at `\n` bytes as the
+    /// tokenizer splits it ("\r\n" is one Character, so not split by Characters).
     static func withoutQuotedLines(_ text: String) -> String {
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            .filter { line in line.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } != UInt8(ascii: ">") }
-        return lines.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+            .filter { !QuotedLine.isQuoted($0) }
+            .joined(separator: "\n")
     }
 
     static func expectSameTerms(_ texts: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {

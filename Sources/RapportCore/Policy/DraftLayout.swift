@@ -28,7 +28,7 @@ struct DraftLayout {
     // MARK: - Quote detection
 
     static func isQuoted(_ line: String) -> Bool {
-        line.drop(while: { $0 == " " || $0 == "\t" }).first == ">"
+        QuotedLine.isQuoted(line)
     }
 
     /// "On Tue, 4 Mar 2025 at 09:12, Dana <dana@example.com> wrote:" (possibly wrapped onto two lines),

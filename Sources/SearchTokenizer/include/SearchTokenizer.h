@@ -6,8 +6,8 @@
 
 /// Registers the FTS5 tokenizer `rapport_unquoted` with the connection. It wraps another tokenizer,
 /// named by its first argument (`tokenize = 'rapport_unquoted unicode61 remove_diacritics 2'`), and
-/// hands it a document without its quoted lines: a line whose first character other than a space or
-/// tab is `>`. Queries pass through whole. Returns SQLite's result code.
+/// hands it a document without its quoted lines (a line whose first character other than a space or
+/// tab is `>`, the rule of Core's `QuotedLine`). Queries pass through whole. Returns SQLite's result code.
 int rapport_register_search_tokenizer(sqlite3 *db);
 
 #endif
