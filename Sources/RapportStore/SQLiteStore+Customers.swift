@@ -130,10 +130,10 @@ extension SQLiteStore {
             SELECT id FROM (
                 SELECT c.id, c.last_name, c.first_name FROM customer c
                 WHERE rapport_lower(c.first_name || ' ' || c.last_name) >= :low
-                  AND rapport_lower(c.first_name || ' ' || c.last_name) < :high
+                  AND rapport_lower(c.first_name || ' ' || c.last_name) < :low || char(1114111)
                 UNION
                 SELECT c.id, c.last_name, c.first_name FROM customer c
-                WHERE rapport_lower(c.last_name) >= :low AND rapport_lower(c.last_name) < :high
+                WHERE rapport_lower(c.last_name) >= :low AND rapport_lower(c.last_name) < :low || char(1114111)
                 UNION
                 SELECT c.id, c.last_name, c.first_name FROM customer_address a JOIN customer c ON c.id = a.customer_id
                 WHERE a.address LIKE :prefix ESCAPE '\\'
@@ -146,12 +146,12 @@ extension SQLiteStore {
         let needle = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard !needle.isEmpty else { return [] }
         // Names: a range on the lowered name's index (v26), from the text to the text followed by the
-        // last code point; `rapport_lower` lowers as `lowercased()` lowered the text. A first name that
+        // last code point (char(1114111)); `rapport_lower` lowers as `lowercased()` lowered the text. A first name that
         // starts with the text starts the full name. Addresses: LIKE with escaped wildcards, on the
         // NOCASE address index.
         let escaped = needle.replacingOccurrences(of: "\\", with: "\\\\")
             .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
         return try CustomerID.fetchAll(db.cachedStatement(sql: customersByPrefixSQL),
-                                       arguments: ["low": needle, "high": needle + "\u{10FFFF}", "prefix": escaped + "%", "limit": max(1, limit)])
+                                       arguments: ["low": needle, "prefix": escaped + "%", "limit": max(1, limit)])
     }
 }

@@ -48,6 +48,21 @@ struct CorpusTests {
         }.sorted()
     }
 
+    /// Every corpus file into the Maildir's cur/ as `N.corpus:2,S` (N its place in `messageFiles()`),
+    /// optionally all with one delivery time (the order is then the names'). Returns `messageFiles()`.
+    @discardableResult
+    static func copyMessageFiles(into maildir: String, deliveredAt: Date? = nil) throws -> [String] {
+        let files = messageFiles()
+        for (index, file) in files.enumerated() {
+            let path = "\(maildir)/cur/\(index).corpus:2,S"
+            try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path, toPath: path)
+            if let deliveredAt {
+                try FileManager.default.setAttributes([.modificationDate: deliveredAt], ofItemAtPath: path)
+            }
+        }
+        return files
+    }
+
     @Test("every file parses or is reported with a reason")
     func everyFileParsesOrGivesAReason() throws {
         let files = Self.messageFiles()

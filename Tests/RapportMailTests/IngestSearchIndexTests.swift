@@ -55,11 +55,7 @@ struct IngestSearchIndexTests {
           arguments: [false, true])
     func corpusIndex(refusing: Bool) throws {
         let fixture = try IngestFixture()
-        let files = CorpusTests.messageFiles()
-        for (index, file) in files.enumerated() {
-            try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path,
-                                             toPath: "\(fixture.maildir)/cur/\(index).corpus:2,S")
-        }
+        let files = try CorpusTests.copyMessageFiles(into: fixture.maildir)
         if refusing { try Self.refuseSomeMessages(fixture.store, modulo: 5) }
         let summary = try MailIngester(store: fixture.store, batchSize: 7).run(maildirs: [fixture.maildir])
         let refused = summary.failed.filter { $0.error.contains("refused_by_the_test") }

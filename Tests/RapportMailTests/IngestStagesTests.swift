@@ -13,14 +13,9 @@ struct IngestStagesTests {
     func stagesMatchRun() throws {
         let together = try IngestFixture(), apart = try IngestFixture()
         let files = CorpusTests.messageFiles()
+        // One delivery time for all: the order is then the names', the same in both Maildirs.
         for fixture in [together, apart] {
-            for (index, file) in files.enumerated() {
-                let path = "\(fixture.maildir)/cur/\(index).corpus:2,S"
-                try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path, toPath: path)
-                // One delivery time for all: the order is then the names', the same in both Maildirs.
-                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_700_000_000)],
-                                                      ofItemAtPath: path)
-            }
+            try CorpusTests.copyMessageFiles(into: fixture.maildir, deliveredAt: Date(timeIntervalSince1970: 1_700_000_000))
         }
         let summary = try MailIngester(store: together.store, batchSize: 7).run(maildirs: [together.maildir])
         let ingester = MailIngester(store: apart.store, batchSize: 7)
@@ -43,11 +38,7 @@ struct IngestStagesTests {
     @Test("a batch parsed on one thread or on several gives the same items in the same order")
     func parsingThreadsDoNotChangeABatch() throws {
         let fixture = try IngestFixture()
-        let files = CorpusTests.messageFiles()
-        for (index, file) in files.enumerated() {
-            try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path,
-                                             toPath: "\(fixture.maildir)/cur/\(index).corpus:2,S")
-        }
+        let files = try CorpusTests.copyMessageFiles(into: fixture.maildir)
         let ingester = MailIngester(store: fixture.store)
         var summary = IngestSummary()
         let (batches, _) = try ingester.plan([fixture.maildir], summary: &summary)

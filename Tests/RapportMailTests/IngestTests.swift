@@ -65,11 +65,7 @@ struct IngestTests {
     @Test("the corpus: every file ingested, a duplicate, or reported with a reason; a second run adds nothing")
     func corpus() throws {
         let fixture = try IngestFixture()
-        let files = CorpusTests.messageFiles()
-        for (index, file) in files.enumerated() {
-            try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path,
-                                             toPath: "\(fixture.maildir)/cur/\(index).corpus:2,S")
-        }
+        let files = try CorpusTests.copyMessageFiles(into: fixture.maildir)
         let first = try fixture.ingest()
         #expect(first.ingested + first.duplicates + first.failed.count == files.count)
         #expect(Set(first.failed.map(\.error)) == ["empty file", "no sender address (From)"])

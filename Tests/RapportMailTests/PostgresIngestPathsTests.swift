@@ -55,10 +55,7 @@ struct PostgresIngestPathsTests {
     static func corpusBatches(_ dir: TemporaryDirectory) throws -> [[IngestItem]] {
         let root = dir.path("Maildir")
         try MaildirWriter(root: root).create()
-        for (index, file) in CorpusTests.messageFiles().enumerated() {
-            try FileManager.default.copyItem(atPath: TestPaths.corpus.appendingPathComponent(file).path,
-                                             toPath: "\(root)/cur/\(index).corpus:2,S")
-        }
+        try CorpusTests.copyMessageFiles(into: root)
         // Only its reading is used: the store it is given is never written.
         let ingester = MailIngester(store: try SQLiteStore(path: dir.path("unused.sqlite"), create: true), batchSize: 7)
         let items = try Maildir(root: root).entries().map { ingester.read($0, seenKey: MailIngester.seenKey(of: $0)) }

@@ -190,7 +190,7 @@ import Testing
         let t = try seeded()
         let plan = try t.store.pool.read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + SQLiteStore.customersByPrefixSQL,
-                             arguments: ["low": "c1", "high": "c1\u{10FFFF}", "prefix": "c1%", "limit": 200])
+                             arguments: ["low": "c1", "prefix": "c1%", "limit": 200])
                 .map { $0["detail"] as String }
         }
         #expect(plan.contains { $0.contains("INDEX customer_name_prefix") }, "\(plan)")

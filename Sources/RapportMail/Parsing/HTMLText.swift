@@ -76,16 +76,18 @@ public enum HTMLText {
         mutating func text(_ bytes: ArraySlice<UInt8>) {
             var at = bytes.startIndex
             while at < bytes.endIndex {
-                let end = min(at + HTMLText.scalarLength(bytes[at]), bytes.endIndex)
-                if HTMLText.whitespaceLength(bytes, at: at) > 0 {
+                let space = HTMLText.whitespaceLength(bytes, at: at)
+                if space > 0 {
                     pendingSpace = newlines == 0
+                    at += space
                 } else {
                     if pendingSpace { result.append(UInt8(ascii: " ")) }
                     pendingSpace = false
+                    let end = min(at + HTMLText.scalarLength(bytes[at]), bytes.endIndex)
                     result.append(contentsOf: bytes[at..<end])
                     newlines = 0
+                    at = end
                 }
-                at = end
             }
         }
 
@@ -288,5 +290,4 @@ public enum HTMLText {
         while at < bytes.endIndex, case let length = whitespaceLength(bytes, at: at), length > 0 { at += length }
         return at
     }
-
 }
