@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportApp", "RapportCore", "TestSupport"]),
         .testTarget(name: "RapportMailTests", dependencies: [
-            "RapportMail", "RapportApp", "RapportCore", "RapportStore", "RapportPostgres", "TestSupport",
+            "RapportMail", "RapportApp", "RapportCore", "RapportStore", "RapportPostgres", "TestSupport", "MimeShim",
         ]),
         .testTarget(name: "RapportAppTests", dependencies: ["RapportApp", "RapportCore", "RapportStore", "TestSupport"]),
         .testTarget(name: "RapportTUITests", dependencies: ["RapportTUI", "RapportCore"]),

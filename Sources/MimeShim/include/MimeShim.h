@@ -109,6 +109,16 @@ int64_t rapport_message_part_decoded_size(rapport_message *message, size_t index
 /// Returns 0, or -1 when the part has no content or a write failed.
 int rapport_message_part_write(rapport_message *message, size_t index, int fd);
 
+/// `length` bytes of text in `charset` (NULL: undeclared) as UTF-8, NUL bytes dropped: invalid
+/// UTF-8 repaired with U+FFFD, ISO-8859-1 read as Windows-1252, a byte the charset lacks made U+FFFD,
+/// undeclared 8-bit text and an unknown charset left to GMime's guess (which can keep a sequence
+/// past U+10FFFF: Swift's String repairs what it is given). `tables` 1: ASCII skipped a word at a
+/// time and Windows-1252 converted through a table built from iconv; 0: GLib's validation and iconv
+/// for everything (the way a test compares the two). Sets `*out_length`; free with rapport_mime_string_free.
+char *rapport_text_to_utf8(const char *bytes, size_t length, const char *charset, int tables, size_t *out_length);
+/// Whether `bytes` is well-formed UTF-8 without a NUL byte (what g_utf8_validate_len accepts).
+int rapport_utf8_is_valid(const char *bytes, size_t length);
+
 /// SHA-256 of a file's bytes as 64 hex digits into `hex` (65 bytes with the NUL), read in chunks.
 /// Returns 0 on success, an errno value when the file cannot be read.
 int rapport_file_sha256(const char *path, char *hex);
