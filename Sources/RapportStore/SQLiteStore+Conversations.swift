@@ -243,10 +243,10 @@ extension SQLiteStore {
     /// A new open conversation row, for a customer the caller knows exists.
     static func insertConversation(_ db: Database, customer: CustomerID, subject: String, normalized: String,
                                    at: Double) throws -> ConversationID {
-        try db.cachedStatement(sql: """
+        try db.runDirect("""
             INSERT INTO conversation (customer_id, subject, normalized_subject, status, created, last_activity)
-            VALUES (?, ?, ?, 'open', ?, ?)
-            """).execute(arguments: [customer, subject, normalized, at, at])
+            VALUES (?1, ?2, ?3, 'open', ?4, ?4)
+            """, .integer(customer), .text(subject), .text(normalized), .real(at))
         return db.lastInsertedRowID
     }
 

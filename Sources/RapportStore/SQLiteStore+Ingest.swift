@@ -163,21 +163,21 @@ extension SQLiteStore: MailIngestStore {
     /// A customer met for the first time: unassigned, not existing, with the one address they were met at.
     static func insertCustomer(_ db: Database, address: String, first: String, last: String, guessed: Bool,
                                at: Double) throws -> CustomerID {
-        try db.cachedStatement(sql: """
-            INSERT INTO customer (first_name, last_name, owner, created, is_existing, name_guessed) VALUES (?, ?, NULL, ?, 0, ?)
-            """).execute(arguments: [first, last, at, guessed])
+        try db.runDirect("""
+            INSERT INTO customer (first_name, last_name, owner, created, is_existing, name_guessed) VALUES (?1, ?2, NULL, ?3, 0, ?4)
+            """, .text(first), .text(last), .real(at), .integer(guessed ? 1 : 0))
         let id = db.lastInsertedRowID
-        try db.cachedStatement(sql: "INSERT INTO customer_address (address, customer_id, position) VALUES (?, ?, 0)")
-            .execute(arguments: [address, id])
+        try db.runDirect("INSERT INTO customer_address (address, customer_id, position) VALUES (?1, ?2, 0)", .text(address), .integer(id))
         return id
     }
 
     static func recordSeen(_ db: Database, key: String, path: String, dedup: String?, message: MessageRowID?,
                            outcome: String, reason: String?) throws {
-        try db.cachedStatement(sql: """
-            INSERT INTO ingest_seen (seen_key, path, dedup_key, message_id, outcome, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        try db.runDirect("""
+            INSERT INTO ingest_seen (seen_key, path, dedup_key, message_id, outcome, reason, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
             ON CONFLICT (seen_key) DO UPDATE SET path = excluded.path, outcome = excluded.outcome, reason = excluded.reason
-            """).execute(arguments: [key, path, dedup, message, outcome, reason, Date().timeIntervalSince1970])
+            """, .text(key), .text(path), .text(dedup), .integer(message), .text(outcome), .text(reason),
+            .real(Date().timeIntervalSince1970))
     }
 }
 

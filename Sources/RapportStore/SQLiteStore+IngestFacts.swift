@@ -30,9 +30,9 @@ extension SQLiteStore {
 
         /// Both probes in one statement: one step per message instead of two.
         func isStoredOrSeen(messageID: String?, dedupKey: String) throws -> Bool {
-            try Bool.fetchOne(db.cachedStatement(sql: """
+            try db.runDirect("""
                 SELECT EXISTS (SELECT 1 FROM message WHERE message_id = ?) OR EXISTS (SELECT 1 FROM ingest_seen WHERE dedup_key = ?)
-                """), arguments: [messageID, dedupKey]) == true
+                """, .text(messageID), .text(dedupKey)) == 1
         }
 
         func agent(at address: String) -> String? {
@@ -41,15 +41,14 @@ extension SQLiteStore {
 
         /// `SELECT customer_id FROM customer_address WHERE address = ?`
         func customer(at address: String) throws -> CustomerID? {
-            try CustomerID.fetchOne(db.cachedStatement(sql: "SELECT customer_id FROM customer_address WHERE address = ?"),
-                                    arguments: [address])
+            try db.runDirect("SELECT customer_id FROM customer_address WHERE address = ?", .text(address))
         }
 
         func conversation(of customer: CustomerID, holding messageID: String) throws -> ConversationID? {
-            try ConversationID.fetchOne(db.cachedStatement(sql: """
+            try db.runDirect("""
                 SELECT m.conversation_id FROM message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE m.message_id = ? AND c.customer_id = ? LIMIT 1
-                """), arguments: [messageID, customer])
+                """, .text(messageID), .integer(customer))
         }
 
         func conversation(of customer: CustomerID, normalizedSubject: String,

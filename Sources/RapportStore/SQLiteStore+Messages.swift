@@ -51,41 +51,37 @@ extension SQLiteStore {
     /// It does not index the message for search: its caller does, in the same transaction
     /// (`appendMessage` at once, ingest once per batch).
     static func insertMessage(_ db: Database, _ m: NewMessage, customerID: CustomerID) throws -> MessageRowID {
-        try db.cachedStatement(sql: """
+        let at = m.date.timeIntervalSince1970
+        try db.runDirect("""
             INSERT INTO message (conversation_id, direction, author, from_address, to_addresses, cc_addresses,
                                  reply_to_addresses, subject, text, message_id, in_reply_to, refs, date, attachments, source_path)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                m.conversationID, m.direction.rawValue, m.author, m.from, JSONColumn.encode(m.to),
-                JSONColumn.encode(m.cc), JSONColumn.encode(m.replyTo),
-                m.subject, m.text, m.messageID, m.inReplyTo, JSONColumn.encode(m.references),
-                m.date.timeIntervalSince1970, JSONColumn.encode(m.attachments), m.sourcePath])
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
+            """, .integer(m.conversationID), .text(m.direction.rawValue), .text(m.author), .text(m.from),
+            .text(JSONColumn.encode(m.to)), .text(JSONColumn.encode(m.cc)), .text(JSONColumn.encode(m.replyTo)),
+            .text(m.subject), .text(m.text), .text(m.messageID), .text(m.inReplyTo), .text(JSONColumn.encode(m.references)),
+            .real(at), .text(JSONColumn.encode(m.attachments)), .text(m.sourcePath))
         let id = db.lastInsertedRowID
-        let at = m.date.timeIntervalSince1970
         switch m.direction {
         case .inbound:
             // The customer's turn is over: the status becomes `ConversationStatus.whenTheCustomerWrites`,
             // and a snooze ends (the customer writing wakes the conversation, see `Snoozes`).
-            try db.cachedStatement(sql: """
+            try db.runDirect("""
                 UPDATE conversation SET message_count = message_count + 1,
-                    last_activity = max(last_activity, :at), last_inbound = max(COALESCE(last_inbound, 0), :at),
-                    status = :status, snoozed_until = NULL
-                WHERE id = :id
-                """).execute(arguments: ["at": at, "id": m.conversationID,
-                                         "status": ConversationStatus.whenTheCustomerWrites.rawValue])
+                    last_activity = max(last_activity, ?1), last_inbound = max(COALESCE(last_inbound, 0), ?1),
+                    status = ?2, snoozed_until = NULL
+                WHERE id = ?3
+                """, .real(at), .text(ConversationStatus.whenTheCustomerWrites.rawValue), .integer(m.conversationID))
         case .outbound:
-            try db.cachedStatement(sql: """
-                UPDATE conversation SET message_count = message_count + 1, last_activity = max(last_activity, ?)
-                WHERE id = ?
-                """).execute(arguments: [at, m.conversationID])
+            try db.runDirect("""
+                UPDATE conversation SET message_count = message_count + 1, last_activity = max(last_activity, ?1)
+                WHERE id = ?2
+                """, .real(at), .integer(m.conversationID))
             // Once we have written to them, they are an existing customer (not on the word of a From line).
             if m.author != nil {
-                try db.cachedStatement(sql: "UPDATE customer SET is_existing = 1 WHERE id = ? AND is_existing = 0")
-                    .execute(arguments: [customerID])
+                try db.runDirect("UPDATE customer SET is_existing = 1 WHERE id = ?1 AND is_existing = 0", .integer(customerID))
             }
         case .note:
-            try db.cachedStatement(sql: "UPDATE conversation SET message_count = message_count + 1 WHERE id = ?")
-                .execute(arguments: [m.conversationID])
+            try db.runDirect("UPDATE conversation SET message_count = message_count + 1 WHERE id = ?1", .integer(m.conversationID))
         }
         return id
     }
