@@ -23,10 +23,8 @@ extension Database {
     @discardableResult
     func runDirect(_ sql: String, _ values: DirectValue...) throws -> Int64? {
         let handle = try cachedStatement(sql: sql).sqliteStatement
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        // Reset, not cleared: every call binds every parameter again (so does GRDB).
+        defer { sqlite3_reset(handle) }
         for (offset, value) in values.enumerated() {
             let index = Int32(offset + 1)
             let code = switch value {
@@ -38,12 +36,12 @@ extension Database {
             }
             guard code == SQLITE_OK else { throw directFailure(code, sql) }
         }
-        var first: Int64?
-        var code = sqlite3_step(handle)
-        if code == SQLITE_ROW && sqlite3_column_type(handle, 0) != SQLITE_NULL { first = sqlite3_column_int64(handle, 0) }
-        while code == SQLITE_ROW { code = sqlite3_step(handle) }
-        guard code == SQLITE_DONE else { throw directFailure(code, sql) }
-        return first
+        // A write is done at its first step; a lookup needs only its first row (the reset ends it).
+        switch sqlite3_step(handle) {
+        case SQLITE_DONE: return nil
+        case SQLITE_ROW: return sqlite3_column_type(handle, 0) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, 0)
+        case let code: throw directFailure(code, sql)
+        }
     }
 
     private func directFailure(_ code: Int32, _ sql: String) -> DatabaseError {

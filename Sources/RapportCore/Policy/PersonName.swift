@@ -50,8 +50,8 @@ public enum PersonName {
     /// role or no-reply address, is marked as a guess.
     public static func guess(displayName: String?, address: String) -> Guess {
         let isRole = RoleAddress.isRoleAddress(address)
-        if let raw = displayName?.trimmingCharacters(in: .whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))),
-           !raw.isEmpty, !raw.contains("@") {
+        if let raw = displayName?.trimmingCharacters(in: nameTrimmed),
+           !raw.isEmpty, !raw.utf8.contains(UInt8(ascii: "@")) {
             if let comma = raw.firstIndex(of: ","), raw.filter({ $0 == "," }).count == 1 {
                 let last = raw[..<comma].trimmingCharacters(in: .whitespaces)
                 let first = raw[raw.index(after: comma)...].trimmingCharacters(in: .whitespaces)
@@ -69,4 +69,8 @@ public enum PersonName {
         guard let first = words.first else { return Guess(first: address, last: "", isGuess: true) }
         return Guess(first: first, last: words.dropFirst().joined(separator: " "), isGuess: true)
     }
+
+    /// Trimmed from a display name: white space and quotes (built once: a union of character sets
+    /// cost ~20,000 instructions, for every customer ingest meets).
+    static let nameTrimmed = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\"'"))
 }
