@@ -30,9 +30,38 @@ public struct Threading: Sendable, Hashable {
 
     /// Message-IDs to look for, in order: In-Reply-To, then References newest first, each once.
     public static func referenced(inReplyTo: String?, references: [String]) -> [String] {
-        var seen = Set<String>()
-        let all = [inReplyTo].compactMap { $0 } + references.reversed()
-        return Array(all.filter { seen.insert($0).inserted }.prefix(referenceLimit))
+        Array(ReferenceOrder(inReplyTo: inReplyTo, references: references))
+    }
+
+    /// The order of `referenced`, one Message-ID at a time: the first usually finds the conversation,
+    /// so `place` stops there instead of listing (and hashing) a long thread's every reference.
+    struct ReferenceOrder: Sequence, IteratorProtocol {
+        private var inReplyTo: String?
+        private var older: ReversedCollection<[String]>.Iterator
+        private var given: [String] = []
+
+        init(inReplyTo: String?, references: [String]) {
+            self.inReplyTo = inReplyTo
+            older = references.reversed().makeIterator()
+        }
+
+        mutating func next() -> String? {
+            while given.count < Threading.referenceLimit {
+                let candidate: String
+                if let first = inReplyTo {
+                    inReplyTo = nil
+                    candidate = first
+                } else if let reference = older.next() {
+                    candidate = reference
+                } else {
+                    return nil
+                }
+                guard !given.contains(candidate) else { continue }
+                given.append(candidate)
+                return candidate
+            }
+            return nil
+        }
     }
 
     /// The subject a conversation is given, and its normalised form.
@@ -50,7 +79,7 @@ public struct Threading: Sendable, Hashable {
     /// Decides for a message of `customer` (nil for a customer met only now, who has no conversation yet).
     public func place(_ mail: IncomingMail, customer: CustomerID?, facts: some IngestFacts) throws -> Decision {
         if let customer {
-            for reference in Self.referenced(inReplyTo: mail.inReplyTo, references: mail.references) {
+            for reference in ReferenceOrder(inReplyTo: mail.inReplyTo, references: mail.references) {
                 if let id = try facts.conversation(of: customer, holding: reference) { return .existing(id) }
             }
         }

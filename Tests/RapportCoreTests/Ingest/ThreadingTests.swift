@@ -16,6 +16,18 @@ struct ThreadingTests {
         #expect(referenced.count == 50)
         #expect(referenced.first == "r79")
         #expect(referenced.last == "r30")
+        #expect(Threading.referenced(inReplyTo: "c", references: ["a", "b", "a", "c", "d", "b"]) == ["c", "b", "d", "a"])
+        let repeated = (0..<60).flatMap { ["r\($0)", "r\($0)"] }
+        #expect(Threading.referenced(inReplyTo: "r59", references: repeated).count == 50, "the limit counts distinct ids")
+    }
+
+    @Test("The first reference that finds a conversation ends the lookups: the older ones are not asked")
+    func firstFoundEndsTheLookups() throws {
+        let facts = FactsFake()
+        facts.messages = ["7 a@x": 3, "7 b@x": 4]
+        let mail = incoming(subject: "Re: quote", inReplyTo: "a@x", references: ["c@x", "b@x", "a@x"], date: at)
+        #expect(try Threading().place(mail, customer: 7, facts: facts) == .existing(3))
+        #expect(facts.asked == ["reference a@x"])
     }
 
     @Test("A header that names a message of the same customer decides, before any subject")
