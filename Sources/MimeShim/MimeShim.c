@@ -545,8 +545,7 @@ char *rapport_message_part_text(rapport_message *message, size_t index, size_t c
     return text;
 }
 
-/// 1 for each of the 64 characters of base64 in `bytes`, 0 for everything else ('=', line breaks,
-/// junk GMime skips).
+/// How many bytes of `bytes` are in base64's alphabet of 64 (not '=', line breaks or junk GMime skips).
 static size_t base64_alphabet_count(const unsigned char *bytes, size_t length) {
     size_t count = 0, i = 0;
 #ifdef __SSE2__
