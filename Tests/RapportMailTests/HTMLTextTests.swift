@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 import Testing
 @testable import RapportMail
 
@@ -50,7 +51,7 @@ struct HTMLTextTests {
                       "<li>", "<td>", "<img alt='", "'", "\"", "<!--", "-->", "<script>", "</script>", "<style",
                       "&", "&amp;", "&#", "x41;", ";", "&nbsp;", "&lt;", " ", "  ", "\n", "\t", "\r\n", "word",
                       "W", "=", "\u{A0}", "\u{E9}", "\u{2003}", "\u{1F600}", "é", "<head>", "</HEAD>"]
-        var generator = SeededGenerator(seed: 15)
+        var generator = SplitMix64(seed: 15)
         for _ in 0..<3_000 {
             let html = (0..<Int.random(in: 1...30, using: &generator))
                 .map { _ in pieces.randomElement(using: &generator)! }.joined()
@@ -72,19 +73,6 @@ struct HTMLTextTests {
             }
         }
         #expect(compared >= 10, "the corpus has HTML parts (\(compared))")
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing case comes back on every run.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

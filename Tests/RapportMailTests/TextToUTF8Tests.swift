@@ -1,5 +1,6 @@
 import Foundation
 import MimeShim
+import RapportCore
 import Testing
 @testable import RapportMail
 
@@ -25,7 +26,7 @@ struct TextToUTF8Tests {
     /// Text of mail: ASCII words with letters of other scripts, curly quotes, controls, cut or
     /// invalid sequences, surrogates and overlong forms mixed in, at every alignment.
     static func mixes(count: Int) -> [[UInt8]] {
-        var random = SeededGenerator(seed: 1252)
+        var random = SplitMix64(seed: 1252)
         let pieces: [[UInt8]] = [
             Array("Thanks for the quote, see you ".utf8), Array("é".utf8), Array("Björn ".utf8), Array("—".utf8),
             Array("😀".utf8), Array("日本語".utf8), [0x92], [0x80, 0x81, 0x8D, 0x8F, 0x90, 0x9D], [0xE9], [0xC3],

@@ -5,8 +5,12 @@ public enum Subject {
     /// Strips reply/forward prefixes ("Re:", "RE[2]:", "Fwd:", "AW:", "SV:"…), list tags like "[team]",
     /// folds whitespace and case, so "Re: Fwd: Renewal  quote" threads with "renewal quote".
     public static func normalized(_ subject: String) -> String {
+        asciiNormalized(subject) ?? anyNormalized(subject)
+    }
+
+    /// The rule for any subject.
+    static func anyNormalized(_ subject: String) -> String {
         var s = subject.trimmingCharacters(in: .whitespacesAndNewlines)
-        let prefixes = ["re", "fw", "fwd", "aw", "sv", "vs", "antw", "wg", "tr", "rif", "ref"]
         var changed = true
         while changed {
             changed = false
@@ -26,6 +30,42 @@ public enum Subject {
             }
         }
         return s.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    static let prefixes: Set<String> = ["re", "fw", "fwd", "aw", "sv", "vs", "antw", "wg", "tr", "rif", "ref"]
+
+    /// The same rule on the bytes of an ASCII subject (nil for any other): ingest normalises the
+    /// subject of every message no header threads, and Foundation's trimming and the Character
+    /// splitting above cost ~54,000 instructions a subject. In ASCII the white space of
+    /// `whitespacesAndNewlines` and of `Character.isWhitespace` is tab to carriage return and space;
+    /// that of `.whitespaces` is tab and space. A test holds it to `anyNormalized`.
+    static func asciiNormalized(_ subject: String) -> String? {
+        var bytes = Array(subject.utf8)[...]
+        guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        let isWhite = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
+        func trimmed(_ part: ArraySlice<UInt8>, _ drop: (UInt8) -> Bool) -> ArraySlice<UInt8> {
+            guard let first = part.firstIndex(where: { !drop($0) }), let last = part.lastIndex(where: { !drop($0) }) else { return [] }
+            return part[first...last]
+        }
+        bytes = trimmed(bytes, isWhite)
+        while true {
+            if bytes.first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")) {
+                bytes = trimmed(bytes[(close + 1)...], isBlank)
+                continue
+            }
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { break }
+            var head = trimmed(bytes[..<colon], isBlank)
+            if let bracket = head.firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
+                head = head[..<bracket]
+            }
+            guard prefixes.contains(String(decoding: head.map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }, as: UTF8.self))
+            else { break }
+            bytes = trimmed(bytes[(colon + 1)...], isBlank)
+        }
+        let words = bytes.split(whereSeparator: isWhite)
+            .map { word in word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
     }
 
     /// The subject of a message we write in a conversation: "Re: …" when it answers something the
