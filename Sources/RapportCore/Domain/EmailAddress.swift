@@ -18,7 +18,7 @@ public enum EmailAddress {
         if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F,
            !utf8.contains(where: { $0 >= 0x80 }) {
             guard utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }) else { return address }
-            return String(decoding: utf8.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }, as: UTF8.self)
+            return String(decoding: utf8.map(ASCIIBytes.lowercased), as: UTF8.self)
         }
         return address.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
     }

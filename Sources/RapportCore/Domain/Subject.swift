@@ -42,29 +42,21 @@ public enum Subject {
     static func asciiNormalized(_ subject: String) -> String? {
         var bytes = Array(subject.utf8)[...]
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-        let isWhite = { (byte: UInt8) in byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        let isBlank = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        func trimmed(_ part: ArraySlice<UInt8>, _ drop: (UInt8) -> Bool) -> ArraySlice<UInt8> {
-            guard let first = part.firstIndex(where: { !drop($0) }), let last = part.lastIndex(where: { !drop($0) }) else { return [] }
-            return part[first...last]
-        }
-        bytes = trimmed(bytes, isWhite)
+        bytes = ASCIIBytes.trimmed(bytes, where: ASCIIBytes.isWhitespace)
         while true {
             if bytes.first == UInt8(ascii: "["), let close = bytes.firstIndex(of: UInt8(ascii: "]")) {
-                bytes = trimmed(bytes[(close + 1)...], isBlank)
+                bytes = ASCIIBytes.trimmed(bytes[(close + 1)...], where: ASCIIBytes.isBlank)
                 continue
             }
             guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { break }
-            var head = trimmed(bytes[..<colon], isBlank)
+            var head = ASCIIBytes.trimmed(bytes[..<colon], where: ASCIIBytes.isBlank)
             if let bracket = head.firstIndex(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "(") }) {
                 head = head[..<bracket]
             }
-            guard prefixes.contains(String(decoding: head.map { $0 | (($0 >= 0x41 && $0 <= 0x5A) ? 0x20 : 0) }, as: UTF8.self))
-            else { break }
-            bytes = trimmed(bytes[(colon + 1)...], isBlank)
+            guard prefixes.contains(String(decoding: head.map(ASCIIBytes.lowercased), as: UTF8.self)) else { break }
+            bytes = ASCIIBytes.trimmed(bytes[(colon + 1)...], where: ASCIIBytes.isBlank)
         }
-        let words = bytes.split(whereSeparator: isWhite)
-            .map { word in word.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 } }
+        let words = bytes.split(whereSeparator: ASCIIBytes.isWhitespace).map { $0.map(ASCIIBytes.lowercased) }
         return String(decoding: Array(words.joined(separator: [0x20])), as: UTF8.self)
     }
 

@@ -40,20 +40,12 @@ public enum NoReply {
     /// checked, and Foundation's trimming and the Character walks above cost ~40,000 instructions an
     /// address. A test holds it to `anySqueezedLocalPart`.
     static func asciiSqueezedLocalPart(_ address: String) -> String? {
-        let bytes = Array(address.utf8)
+        let bytes = Array(address.utf8)[...]
         guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-        let kept = { (byte: UInt8) in
-            byte != 0x20 && byte != 0x09 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: ">")
-                && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "'")
-        }
-        guard let first = bytes.firstIndex(where: kept), let last = bytes.lastIndex(where: kept) else { return "" }
-        var local = bytes[first...last]
+        var local = ASCIIBytes.trimmed(bytes, where: { " \t<>\"'".utf8.contains($0) })
         if let at = local.lastIndex(of: UInt8(ascii: "@")) { local = local[..<at] }
         if let plus = local.firstIndex(of: UInt8(ascii: "+")) { local = local[..<plus] }
-        let squeezed = local.compactMap { byte -> UInt8? in
-            byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") ? nil
-                : byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-        }
+        let squeezed = local.filter { !".-_".utf8.contains($0) }.map(ASCIIBytes.lowercased)
         return String(decoding: squeezed, as: UTF8.self)
     }
 

@@ -1,3 +1,5 @@
+import RapportCore
+
 /// Turns an HTML mail body into readable plain text: block elements become line breaks,
 /// list items get bullets, links keep their address, scripts and styles vanish, entities are decoded.
 /// Deliberately small: mail HTML only needs to be read, not rendered.
@@ -111,7 +113,7 @@ public enum HTMLText {
         /// line breaks at the end are trimmed.
         func finished() -> String {
             var end = result.count
-            while end > 0, HTMLText.isASCIIWhitespace(result[end - 1]) { end -= 1 }
+            while end > 0, ASCIIBytes.isWhitespace(result[end - 1]) { end -= 1 }
             return String(decoding: result[..<end], as: UTF8.self)
         }
     }
@@ -140,7 +142,7 @@ public enum HTMLText {
             guard open < html.count else { return nil }
             let next = html[open]
             let startsTag = next == UInt8(ascii: "/") || next == UInt8(ascii: "!") || next == UInt8(ascii: "?")
-                || (next < 0x80 ? isASCIILetter(next) : firstScalar(html[open...]).properties.isAlphabetic)
+                || (next < 0x80 ? ASCIIBytes.isLetter(next) : firstScalar(html[open...]).properties.isAlphabetic)
             guard startsTag else { return nil }
             var end = open
             var quote: UInt8?
@@ -165,7 +167,7 @@ public enum HTMLText {
                   whitespaceLength(body, at: nameEnd) == 0 {
                 nameEnd += 1
             }
-            return Tag(name: body[..<nameEnd].map(lowercased), closing: closing, selfClosing: selfClosing, body: body)
+            return Tag(name: body[..<nameEnd].map(ASCIIBytes.lowercased), closing: closing, selfClosing: selfClosing, body: body)
         }
 
         /// name="value", name='value' or name=value, the name in any case, after white space.
@@ -174,7 +176,7 @@ public enum HTMLText {
             var at = body.startIndex
             while at + wanted.count <= body.endIndex {
                 defer { at += 1 }
-                guard zip(body[at..<at + wanted.count], wanted).allSatisfy({ lowercased($0) == $1 }) else { continue }
+                guard zip(body[at..<at + wanted.count], wanted).allSatisfy({ ASCIIBytes.lowercased($0) == $1 }) else { continue }
                 guard at == body.startIndex || whitespaceLength(body, before: at) > 0 else { continue }
                 var cursor = skipWhitespace(body, from: at + wanted.count)
                 guard cursor < body.endIndex, body[cursor] == UInt8(ascii: "=") else { continue }
@@ -239,18 +241,6 @@ public enum HTMLText {
 
     // MARK: - Bytes
 
-    static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || (0x09...0x0D).contains(byte)
-    }
-
-    static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-    }
-
-    static func lowercased(_ byte: UInt8) -> UInt8 {
-        (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
-    }
-
     /// The length of the UTF-8 sequence a lead byte starts (1 for a stray continuation byte).
     static func scalarLength(_ lead: UInt8) -> Int {
         switch lead {
@@ -273,7 +263,7 @@ public enum HTMLText {
     /// it), or 0.
     static func whitespaceLength(_ bytes: ArraySlice<UInt8>, at: Int) -> Int {
         let lead = bytes[at]
-        if lead < 0x80 { return isASCIIWhitespace(lead) ? 1 : 0 }
+        if lead < 0x80 { return ASCIIBytes.isWhitespace(lead) ? 1 : 0 }
         let end = min(at + scalarLength(lead), bytes.endIndex)
         return firstScalar(bytes[at..<end]).properties.isWhitespace ? end - at : 0
     }
