@@ -54,7 +54,8 @@ extension SQLiteStore: MailIngestStore {
     /// Runs `body` with the connection's triggers off. While mail is filed the only triggers that
     /// would fire are the change feed's (two log rows a message: ~15% of the writer's instructions;
     /// a WHEN clause skipping them still cost half of that), so the batch logs itself once instead.
-    /// Anything else ingest must keep up to date it writes itself. Constraints and foreign keys still hold.
+    /// Anything else ingest must keep up to date it writes itself. NOT NULL, UNIQUE and foreign keys
+    /// still hold (CHECK constraints: `withoutCheckConstraints`).
     static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         guard rapport_sqlite_set_triggers(db.sqliteConnection, 0) == SQLITE_OK else { return try body() }
         defer { _ = rapport_sqlite_set_triggers(db.sqliteConnection, 1) }
@@ -64,10 +65,10 @@ extension SQLiteStore: MailIngestStore {
     /// Runs `body` without evaluating the tables' CHECK constraints. Each of the constraints ingest
     /// meets is a value list (`direction IN ('inbound','outbound','note')`, the conversation's status,
     /// the seen record's outcome), which SQLite evaluates by building a temporary b-tree of the list
-    /// every time the statement runs: three a message, ~17% of the writer's instructions. What ingest
-    /// writes there are the raw values of Swift enums, and a test checks every constraint over a store
-    /// ingest filled (`PRAGMA integrity_check`). The pragma expires the prepared statements, so those
-    /// compiled here run with the checks again afterwards. NOT NULL, UNIQUE and foreign keys still hold.
+    /// every time the statement runs: three a message, a quarter of the writer's instructions on
+    /// support mail. What ingest writes there are the raw values of Swift enums, and a test checks
+    /// every constraint over a store ingest filled (`PRAGMA integrity_check`). The pragma expires the
+    /// prepared statements, so those compiled here run with the checks again afterwards.
     static func withoutCheckConstraints<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
         defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
