@@ -24,9 +24,7 @@ extension SQLiteStore: MailIngestStore {
     public func ingest(_ batch: [IngestItem], rules: IngestRules) throws -> [IngestOutcome] {
         try pool.writeWithoutTransaction { db in
             try Self.withoutTriggers(db) {
-                try Self.withoutCheckConstraints(db) {
-                    try Self.withBulkWriteSettings(db) { try Self.writeBatch(db, batch, rules: rules) }
-                }
+                try Self.withBulkWriteSettings(db) { try Self.writeBatch(db, batch, rules: rules) }
             }
         }
     }
@@ -55,27 +53,14 @@ extension SQLiteStore: MailIngestStore {
     /// would fire are the change feed's (two log rows a message: ~15% of the writer's instructions;
     /// a WHEN clause skipping them still cost half of that), so the batch logs itself once instead.
     /// Anything else ingest must keep up to date it writes itself. NOT NULL, UNIQUE and foreign keys
-    /// still hold (CHECK constraints: `withoutCheckConstraints`).
+    /// still hold (CHECK constraints: `withBulkWriteSettings`).
     static func withoutTriggers<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         guard rapport_sqlite_set_triggers(db.sqliteConnection, 0) == SQLITE_OK else { return try body() }
         defer { _ = rapport_sqlite_set_triggers(db.sqliteConnection, 1) }
         return try body()
     }
 
-    /// Runs `body` without evaluating the tables' CHECK constraints. Each of the constraints ingest
-    /// meets is a value list (`direction IN ('inbound','outbound','note')`, the conversation's status,
-    /// the seen record's outcome), which SQLite evaluates by building a temporary b-tree of the list
-    /// every time the statement runs: three a message, a quarter of the writer's instructions on
-    /// support mail. What ingest writes there are the raw values of Swift enums, and a test checks
-    /// every constraint over a store ingest filled (`PRAGMA integrity_check`). The pragma expires the
-    /// prepared statements, so those compiled here run with the checks again afterwards.
-    static func withoutCheckConstraints<T>(_ db: Database, _ body: () throws -> T) throws -> T {
-        try db.execute(sql: "PRAGMA ignore_check_constraints = ON")
-        defer { try? db.execute(sql: "PRAGMA ignore_check_constraints = OFF") }
-        return try body()
-    }
-
-    /// Runs `body` with the writer tuned for a bulk load, then restores its durability settings.
+    /// Runs `body` with the writer tuned for a bulk load, then restores its settings.
     /// - `synchronous = NORMAL`: in WAL mode a commit no longer waits for fsync; a power cut may lose
     ///   the last batches but never corrupts the file, and their seen records go with them, so the
     ///   next run ingests them again. (Other writes — assignments, the outbox — keep the stricter default.)
@@ -83,17 +68,25 @@ extension SQLiteStore: MailIngestStore {
     /// - a 64 MB page cache instead of 2 MB, kept afterwards: the message-id and FTS b-trees
     ///   stop being re-read from the OS, batch after batch (shrinking it again would drop those pages).
     /// - `temp_store = MEMORY`: statement journals and FTS5's sorting stay off temporary files.
+    /// - `ignore_check_constraints`: the CHECK constraints ingest meets are value lists (`direction IN
+    ///   ('inbound','outbound','note')`, the conversation's status, the seen record's outcome), which
+    ///   SQLite evaluates by building a temporary b-tree of the list every time a statement runs: three
+    ///   a message, a quarter of the writer's instructions on support mail. Ingest writes Swift enums'
+    ///   raw values there, and a test runs `PRAGMA integrity_check` over a store it filled. Setting it
+    ///   expires the prepared statements, so the checks are compiled in again afterwards.
     static func withBulkWriteSettings<T>(_ db: Database, _ body: () throws -> T) throws -> T {
         let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? 2
         let checkpoint = try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") ?? 1000
         let tempStore = try Int.fetchOne(db, sql: "PRAGMA temp_store") ?? 0
+        let ignoreChecks = try Int.fetchOne(db, sql: "PRAGMA ignore_check_constraints") ?? 0
         try db.execute(sql: """
             PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;
-            PRAGMA temp_store = MEMORY
+            PRAGMA temp_store = MEMORY; PRAGMA ignore_check_constraints = ON
             """)
         defer {
             try? db.execute(sql: """
-                PRAGMA synchronous = \(synchronous); PRAGMA wal_autocheckpoint = \(checkpoint); PRAGMA temp_store = \(tempStore)
+                PRAGMA synchronous = \(synchronous); PRAGMA wal_autocheckpoint = \(checkpoint); PRAGMA temp_store = \(tempStore);
+                PRAGMA ignore_check_constraints = \(ignoreChecks)
                 """)
         }
         return try body()
